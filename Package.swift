@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tenet",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tenet", targets: ["tenet"]),
+        .library(name: "TenetDocument", targets: ["TenetDocument"]),
+        .library(name: "TenetXML", targets: ["TenetXML"]),
+        .library(name: "TenetGuard", targets: ["TenetGuard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries from Debian packages. Each is imported by exactly one Swift wrapper target.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        .target(name: "TenetDocument", dependencies: ["CYAML"]),
+        .target(name: "TenetXML", dependencies: ["CLibXML2"]),
+        .target(name: "TenetGuard", dependencies: ["TenetDocument"]),
+
+        .executableTarget(
+            name: "tenet",
+            dependencies: [
+                "TenetDocument",
+                "TenetGuard",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "tenet-benchmark",
+            dependencies: ["TenetDocument"],
+            path: "Benchmarks/tenet-benchmark"
+        ),
+
+        .testTarget(name: "TenetDocumentTests", dependencies: ["TenetDocument"]),
+        .testTarget(name: "TenetXMLTests", dependencies: ["TenetXML"]),
+        .testTarget(name: "TenetGuardTests", dependencies: ["TenetGuard", "TenetDocument"]),
+        .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument"]),
+    ]
+)

@@ -1,0 +1,4 @@
+#ifndef TENET_CYAML_SHIM_H
+#define TENET_CYAML_SHIM_H
+#include <yaml.h>
+#endif

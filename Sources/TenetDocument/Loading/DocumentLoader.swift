@@ -1,0 +1,72 @@
+import Foundation
+
+/// Reads a file from disk and loads it as JSON or YAML, by extension and then by content.
+///
+/// The size limit is checked against the file's size before a byte is read, so a 100 GB file is
+/// refused at once rather than after filling memory.
+public struct DocumentLoader: Sendable {
+    public var limits: LoadLimits
+
+    public init(limits: LoadLimits = .default) {
+        self.limits = limits
+    }
+
+    public func load(contentsOf path: String) throws(Diagnostic) -> Document {
+        try load(try readSource(path))
+    }
+
+    /// Loads text already in memory; `format` nil means detect it from the name and content.
+    public func load(_ source: SourceText, format: DocumentFormat? = nil) throws(Diagnostic) -> Document {
+        if let format = format ?? DocumentFormat.fromExtension(of: source.name) {
+            return try load(source, as: format)
+        }
+        guard DocumentFormat.sniff(source.bytes) == .json else {
+            return try load(source, as: .yaml)
+        }
+        do {
+            return try load(source, as: .json)
+        } catch let jsonError {
+            // `{ a: 1 }` is YAML flow style, not broken JSON.
+            if let document = try? load(source, as: .yaml) { return document }
+            throw jsonError
+        }
+    }
+
+    public func load(_ source: SourceText, as format: DocumentFormat) throws(Diagnostic) -> Document {
+        switch format {
+        case .json: try JSONLoader(limits: limits).load(source)
+        case .yaml: try YAMLLoader(limits: limits).load(source)
+        }
+    }
+
+    /// Reads a file's bytes, refusing directories, unreadable files and files over the limit.
+    public func readSource(_ path: String) throws(Diagnostic) -> SourceText {
+        let start = FileLocation(file: path, line: 1, column: 1)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw Diagnostic(code: .unreadableFile, message: "no such file; expected a path to a JSON or YAML file", location: start)
+        }
+        guard !isDirectory.boolValue else {
+            throw Diagnostic(code: .unreadableFile, message: "this is a directory; expected a JSON or YAML file", location: start)
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= limits.maxDocumentBytes else {
+            throw Diagnostic.tooLarge(path, size: size, limit: limits.maxDocumentBytes)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw Diagnostic(code: .unreadableFile, message: "the file cannot be opened for reading (check its permissions)", location: start)
+        }
+        defer { try? handle.close() }
+        // Read one byte past the limit so a file that grew after the size check is still refused.
+        let data: Data
+        do {
+            data = try handle.read(upToCount: limits.maxDocumentBytes == .max ? .max : limits.maxDocumentBytes + 1) ?? Data()
+        } catch {
+            throw Diagnostic(code: .unreadableFile, message: "the file could not be read: \(error.localizedDescription)", location: start)
+        }
+        guard data.count <= limits.maxDocumentBytes else {
+            throw Diagnostic.tooLarge(path, size: data.count, limit: limits.maxDocumentBytes)
+        }
+        return SourceText(name: path, bytes: [UInt8](data))
+    }
+}

@@ -1,0 +1,291 @@
+/// Appends nodes to a document arena in document order: the shape of a parser's event stream.
+///
+/// Both loaders and `Document(value:)` build through it, so duplicate keys, depth and alias budgets
+/// are enforced in one place. Children of an open container collect on a shared scratch stack
+/// and move to the child table, contiguously, when the container ends.
+struct DocumentBuilder {
+    private struct Frame {
+        var id: Int32
+        var kind: NodeKind
+        var childStart: Int
+        /// The key waiting for its value, for a map frame.
+        var pendingKey: (slot: Int32, mark: Mark, isMerge: Bool)?
+        /// Key → child, built once a map grows past a linear scan's worth.
+        var keys: [String: Int32]?
+        /// Children whose key was a YAML merge key (`<<`), resolved when the map ends.
+        var merges: [Int32] = []
+    }
+
+    let sourceName: String
+    let limits: LoadLimits
+    private(set) var records: [NodeRecord] = []
+    private var childTable: [Int32] = []
+    private var strings: [String] = []
+    private var keyIndexes: [Int32: [String: Int32]] = [:]
+    private var frames: [Frame] = []
+    private var pendingChildren: [Int32] = []
+    private var aliasNodesCopied = 0
+    private var rootID: Int32 = -1
+    var warnings: [Diagnostic] = []
+
+    init(sourceName: String, limits: LoadLimits, expectedNodes: Int = 0) {
+        self.sourceName = sourceName
+        self.limits = limits
+        records.reserveCapacity(expectedNodes)
+        childTable.reserveCapacity(expectedNodes)
+        strings.reserveCapacity(expectedNodes)
+    }
+
+    /// The string value of a finished node, for aliases used as map keys.
+    func stringValue(of id: Int32) -> String? {
+        let record = records[Int(id)]
+        return record.kind == .string ? strings[Int(record.payload)] : nil
+    }
+
+    func start(of id: Int32) -> Mark { records[Int(id)].start }
+
+    var isComplete: Bool { rootID >= 0 && frames.isEmpty }
+    var depth: Int { frames.count }
+
+    // MARK: Appending
+
+    @discardableResult
+    mutating func beginContainer(_ kind: NodeKind, start: Mark) throws(Diagnostic) -> Int32 {
+        if frames.count >= limits.maxDepth {
+            throw Diagnostic(
+                code: .nestingTooDeep,
+                message: "nesting is deeper than \(limits.maxDepth) levels; expected a flatter document",
+                location: location(start))
+        }
+        let id = try appendRecord(NodeRecord(kind: kind, parent: -1, slot: 0, count: 0, payload: 0, start: start, end: start, keyStart: .none))
+        frames.append(Frame(id: id, kind: kind, childStart: pendingChildren.count))
+        return id
+    }
+
+    mutating func endContainer(end: Mark) throws(Diagnostic) {
+        var frame = frames.removeLast()
+        if !frame.merges.isEmpty {
+            try resolveMerges(of: frame)
+        }
+        let children = pendingChildren[frame.childStart...]
+        let id = Int(frame.id)
+        records[id].payload = Int64(childTable.count)
+        records[id].count = Int32(children.count)
+        records[id].end = end
+        childTable.append(contentsOf: children)
+        pendingChildren.removeSubrange(frame.childStart...)
+        if frame.kind == .map, children.count > Document.indexedMapThreshold {
+            if frame.keys == nil || !frame.merges.isEmpty {
+                frame.keys = Dictionary(children.map { (strings[Int(records[Int($0)].slot)], $0) }, uniquingKeysWith: { $1 })
+            }
+            keyIndexes[frame.id] = frame.keys
+        }
+    }
+
+    /// Registers the key for the next value of the innermost map; throws on a duplicate.
+    mutating func appendKey(_ key: String, start: Mark, isMerge: Bool) throws(Diagnostic) {
+        let index = frames.count - 1
+        if !isMerge, let existing = child(named: key, in: frames[index]) {
+            throw Diagnostic(
+                code: .duplicateKey,
+                message: "duplicate key '\(key)' in this mapping; each key may appear only once",
+                location: location(start),
+                notes: [Diagnostic(.note, code: .duplicateKey, message: "'\(key)' was first defined here",
+                                   location: location(records[Int(existing)].keyStart))])
+        }
+        frames[index].pendingKey = (internString(key), start, isMerge)
+    }
+
+    @discardableResult
+    mutating func appendScalar(kind: NodeKind, payload: Int64, start: Mark, end: Mark) throws(Diagnostic) -> Int32 {
+        try appendRecord(NodeRecord(kind: kind, parent: -1, slot: 0, count: 0, payload: payload, start: start, end: end, keyStart: .none))
+    }
+
+    @discardableResult
+    mutating func appendString(_ text: String, start: Mark, end: Mark) throws(Diagnostic) -> Int32 {
+        let slot = Int64(internString(text))
+        return try appendScalar(kind: .string, payload: slot, start: start, end: end)
+    }
+
+    /// Appends a copy of a finished subtree, as a YAML alias does. Copies get their own parents and
+    /// paths but keep the anchored node's locations. Copied nodes are counted against the budget.
+    mutating func appendCopy(of source: Int32, aliasAt start: Mark) throws(Diagnostic) {
+        let (parent, slot, keyStart) = try attachPoint()
+        let copy = try copySubtree(source, parent: parent, slot: slot, keyStart: keyStart, depth: frames.count, aliasAt: start)
+        attach(copy)
+    }
+
+    // MARK: Finishing
+
+    func build() -> Document {
+        Document(building: self)
+    }
+
+    func parts() -> ([NodeRecord], [Int32], [String], [Int32: [String: Int32]], Int32) {
+        (records, childTable, strings, keyIndexes, rootID)
+    }
+
+    // MARK: Internals
+
+    private mutating func internString(_ text: String) -> Int32 {
+        strings.append(text)
+        return Int32(strings.count - 1)
+    }
+
+    private func location(_ mark: Mark) -> FileLocation {
+        FileLocation(file: sourceName, position: mark.location)
+    }
+
+    private func child(named key: String, in frame: Frame) -> Int32? {
+        if let keys = frame.keys { return keys[key] }
+        for child in pendingChildren[frame.childStart...] where strings[Int(records[Int(child)].slot)] == key {
+            return child
+        }
+        return nil
+    }
+
+    /// Where the next node goes: its parent, its slot there, and where its key stands.
+    private mutating func attachPoint() throws(Diagnostic) -> (Int32, Int32, Mark) {
+        guard let frame = frames.last else {
+            if rootID >= 0 {
+                throw Diagnostic(code: .multipleDocuments, message: "a second root value; expected one document")
+            }
+            return (-1, 0, .none)
+        }
+        if frame.kind == .map {
+            guard let key = frame.pendingKey else {
+                preconditionFailure("a map value must follow its key")
+            }
+            return (frame.id, key.slot, key.mark)
+        }
+        return (frame.id, Int32(pendingChildren.count - frame.childStart), .none)
+    }
+
+    private mutating func appendRecord(_ record: NodeRecord) throws(Diagnostic) -> Int32 {
+        var record = record
+        (record.parent, record.slot, record.keyStart) = try attachPoint()
+        guard records.count < Int32.max else {
+            throw Diagnostic(code: .fileTooLarge, message: "more than \(Int32.max) nodes in one document", location: location(record.start))
+        }
+        records.append(record)
+        let id = Int32(records.count - 1)
+        attach(id)
+        return id
+    }
+
+    private mutating func attach(_ id: Int32) {
+        guard !frames.isEmpty else {
+            rootID = id
+            return
+        }
+        let index = frames.count - 1
+        pendingChildren.append(id)
+        if frames[index].kind == .map {
+            let key = frames[index].pendingKey!
+            frames[index].pendingKey = nil
+            if key.isMerge {
+                frames[index].merges.append(id)
+            } else {
+                let count = pendingChildren.count - frames[index].childStart
+                if frames[index].keys != nil {
+                    frames[index].keys![strings[Int(key.slot)]] = id
+                } else if count > Document.indexedMapThreshold {
+                    var keys: [String: Int32] = [:]
+                    for child in pendingChildren[frames[index].childStart...] where !frames[index].merges.contains(child) {
+                        keys[strings[Int(records[Int(child)].slot)]] = child
+                    }
+                    frames[index].keys = keys
+                }
+            }
+        }
+    }
+
+    private func childIDs(of id: Int32) -> ArraySlice<Int32> {
+        let record = records[Int(id)]
+        return childTable[Int(record.payload)..<Int(record.payload) + Int(record.count)]
+    }
+
+    /// Applies YAML merge keys the way PyYAML (and so cfn-lint) does: the merged maps' entries come
+    /// first — of a list of maps, the last map's first — then the map's own entries, and a later
+    /// entry for a key replaces an earlier one in place.
+    private mutating func resolveMerges(of frame: Frame) throws(Diagnostic) {
+        var ordered: [Int32] = []
+        for child in pendingChildren[frame.childStart...] where frame.merges.contains(child) {
+            switch records[Int(child)].kind {
+            case .map:
+                ordered.append(contentsOf: childIDs(of: child))
+            case .list:
+                var maps: [ArraySlice<Int32>] = []
+                for element in childIDs(of: child) {
+                    guard records[Int(element)].kind == .map else {
+                        throw invalidMerge(at: records[Int(element)].start)
+                    }
+                    maps.append(childIDs(of: element))
+                }
+                for entries in maps.reversed() { ordered.append(contentsOf: entries) }
+            default:
+                throw invalidMerge(at: records[Int(child)].start)
+            }
+        }
+        ordered.append(contentsOf: pendingChildren[frame.childStart...].filter { !frame.merges.contains($0) })
+
+        var positions: [String: Int] = [:]
+        var result: [Int32] = []
+        for child in ordered {
+            let key = strings[Int(records[Int(child)].slot)]
+            if let position = positions[key] {
+                result[position] = child
+            } else {
+                positions[key] = result.count
+                result.append(child)
+            }
+        }
+        for child in result { records[Int(child)].parent = frame.id }
+        pendingChildren.replaceSubrange(frame.childStart..., with: result)
+    }
+
+    private func invalidMerge(at mark: Mark) -> Diagnostic {
+        Diagnostic(code: .invalidMerge, message: "a merge key '<<' needs a mapping or a list of mappings", location: location(mark))
+    }
+
+    private mutating func copySubtree(
+        _ source: Int32, parent: Int32, slot: Int32, keyStart: Mark, depth: Int, aliasAt: Mark
+    ) throws(Diagnostic) -> Int32 {
+        aliasNodesCopied += 1
+        if aliasNodesCopied > limits.maxAliasNodes {
+            throw Diagnostic(
+                code: .aliasBudgetExceeded,
+                message: "aliases expand to more than \(limits.maxAliasNodes) nodes; expected a document without an alias bomb",
+                location: location(aliasAt))
+        }
+        if depth > limits.maxDepth {
+            throw Diagnostic(
+                code: .nestingTooDeep,
+                message: "an alias expands to nesting deeper than \(limits.maxDepth) levels",
+                location: location(aliasAt))
+        }
+        var record = records[Int(source)]
+        record.parent = parent
+        record.slot = slot
+        record.keyStart = keyStart
+        records.append(record)
+        let id = Int32(records.count - 1)
+        guard record.kind == .map || record.kind == .list else { return id }
+
+        let start = Int(record.payload)
+        var copies: [Int32] = []
+        copies.reserveCapacity(Int(record.count))
+        for offset in 0..<Int(record.count) {
+            let child = records[Int(childTable[start + offset])]
+            copies.append(try copySubtree(
+                childTable[start + offset], parent: id, slot: child.slot, keyStart: child.keyStart,
+                depth: depth + 1, aliasAt: aliasAt))
+        }
+        records[Int(id)].payload = Int64(childTable.count)
+        childTable.append(contentsOf: copies)
+        if keyIndexes[source] != nil {
+            keyIndexes[id] = Dictionary(copies.map { (strings[Int(records[Int($0)].slot)], $0) }, uniquingKeysWith: { $1 })
+        }
+        return id
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// One step of a path from a document's root to a node.
+public enum PathComponent: Hashable, Sendable {
+    case key(String)
+    case index(Int)
+}
+
+/// An RFC 6901 JSON pointer (`/Resources/Bucket/Properties/BucketEncryption`).
+///
+/// Reports, SARIF fingerprints and the history store identify a value by this path, so it is a
+/// type with one canonical rendering rather than a string assembled in several places.
+public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparable {
+    public var components: [PathComponent]
+
+    public init(_ components: [PathComponent] = []) {
+        self.components = components
+    }
+
+    public static let root = JSONPointer()
+
+    public func appending(_ component: PathComponent) -> JSONPointer {
+        JSONPointer(components + [component])
+    }
+
+    public func appending(key: String) -> JSONPointer { appending(.key(key)) }
+    public func appending(index: Int) -> JSONPointer { appending(.index(index)) }
+
+    /// Whether `self` equals `other` or lies below it.
+    public func hasPrefix(_ other: JSONPointer) -> Bool {
+        components.starts(with: other.components)
+    }
+
+    public var description: String {
+        var result = ""
+        for component in components {
+            result.append("/")
+            switch component {
+            case .key(let key):
+                for character in key.unicodeScalars {
+                    switch character {
+                    case "~": result.append("~0")
+                    case "/": result.append("~1")
+                    default: result.unicodeScalars.append(character)
+                    }
+                }
+            case .index(let index):
+                result.append(String(index))
+            }
+        }
+        return result
+    }
+
+    /// Parses the RFC 6901 form. Every segment becomes a key: a pointer alone cannot tell a list
+    /// index from a map key that looks like a number, so `Node.at(_:)` accepts either.
+    public init?(parsing text: String) {
+        if text.isEmpty {
+            self.init()
+            return
+        }
+        guard text.hasPrefix("/") else { return nil }
+        var components: [PathComponent] = []
+        for segment in text.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+            components.append(.key(segment.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")))
+        }
+        self.init(components)
+    }
+
+    public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
+        lhs.description < rhs.description
+    }
+}

@@ -1,0 +1,186 @@
+/// A handle to one node of a `Document`.
+///
+/// Cheap to copy and hash; it keeps its document alive, so values handed to reports and rule
+/// results can always say where they came from.
+public struct Node: Sendable {
+    public let document: Document
+    public let id: Int32
+
+    @inlinable
+    public init(document: Document, id: Int32) {
+        self.document = document
+        self.id = id
+    }
+
+    var record: NodeRecord { document.records[Int(id)] }
+
+    public var kind: NodeKind { record.kind }
+
+    public var isNull: Bool { kind == .null }
+
+    public var boolValue: Bool? {
+        let record = record
+        return record.kind == .bool ? record.payload != 0 : nil
+    }
+
+    public var intValue: Int64? {
+        let record = record
+        return record.kind == .int ? record.payload : nil
+    }
+
+    public var floatValue: Double? {
+        let record = record
+        return record.kind == .float ? Double(bitPattern: UInt64(bitPattern: record.payload)) : nil
+    }
+
+    public var stringValue: String? {
+        let record = record
+        return record.kind == .string ? document.strings[Int(record.payload)] : nil
+    }
+
+    /// The number of entries of a map or elements of a list; 0 for scalars.
+    public var count: Int { Int(record.count) }
+
+    /// The children of a container in document order; empty for scalars.
+    public var children: NodeChildren { NodeChildren(document: document, record: record) }
+
+    /// Map entries in document order.
+    public var entries: [(key: String, value: Node)] {
+        guard kind == .map else { return [] }
+        return children.map { ($0.keyInParent!, $0) }
+    }
+
+    /// The value stored under `key` in a map.
+    public subscript(key: String) -> Node? {
+        let record = record
+        guard record.kind == .map else { return nil }
+        if let index = document.keyIndexes[id] {
+            return index[key].map { Node(document: document, id: $0) }
+        }
+        let start = Int(record.payload)
+        for offset in 0..<Int(record.count) {
+            let child = document.childTable[start + offset]
+            if document.strings[Int(document.records[Int(child)].slot)] == key {
+                return Node(document: document, id: child)
+            }
+        }
+        return nil
+    }
+
+    /// The element at `index` of a list.
+    public subscript(index: Int) -> Node? {
+        let record = record
+        guard record.kind == .list, index >= 0, index < Int(record.count) else { return nil }
+        return Node(document: document, id: document.childTable[Int(record.payload) + index])
+    }
+
+    public var parent: Node? {
+        let parent = record.parent
+        return parent < 0 ? nil : Node(document: document, id: parent)
+    }
+
+    /// The key under which this node stands in its parent map.
+    public var keyInParent: String? {
+        let record = record
+        guard record.parent >= 0, document.records[Int(record.parent)].kind == .map else { return nil }
+        return document.strings[Int(record.slot)]
+    }
+
+    /// The position of this node in its parent list.
+    public var indexInParent: Int? {
+        let record = record
+        guard record.parent >= 0, document.records[Int(record.parent)].kind == .list else { return nil }
+        return Int(record.slot)
+    }
+
+    /// The path from the root, found by walking parent links: nothing is stored per node for it.
+    public var path: JSONPointer {
+        var components: [PathComponent] = []
+        var current = record
+        while current.parent >= 0 {
+            let parent = document.records[Int(current.parent)]
+            if parent.kind == .map {
+                components.append(.key(document.strings[Int(current.slot)]))
+            } else {
+                components.append(.index(Int(current.slot)))
+            }
+            current = parent
+        }
+        return JSONPointer(components.reversed())
+    }
+
+    /// Where the node's value starts. A node reached through a YAML alias reports the anchored
+    /// node's location, which is where a person would go to change it.
+    public var location: SourceLocation { record.start.location }
+
+    /// Where the node's value ends (exclusive), for report regions.
+    public var endLocation: SourceLocation { record.end.location }
+
+    /// Where the key of this map entry stands, if it is one.
+    public var keyLocation: SourceLocation? {
+        let mark = record.keyStart
+        return mark == .none ? nil : mark.location
+    }
+
+    public var fileLocation: FileLocation { FileLocation(file: document.sourceName, position: location) }
+
+    /// Follows a pointer; a segment matches a map key, or a list index when it is a number.
+    public func at(_ pointer: JSONPointer) -> Node? {
+        var node = self
+        for component in pointer.components {
+            switch (component, node.kind) {
+            case (.index(let index), .list):
+                guard let next = node[index] else { return nil }
+                node = next
+            case (.key(let key), .list):
+                guard let index = Int(key), let next = node[index] else { return nil }
+                node = next
+            case (.key(let key), .map):
+                guard let next = node[key] else { return nil }
+                node = next
+            case (.index(let index), .map):
+                guard let next = node[String(index)] else { return nil }
+                node = next
+            default:
+                return nil
+            }
+        }
+        return node
+    }
+}
+
+extension Node: Hashable {
+    public static func == (lhs: Node, rhs: Node) -> Bool {
+        lhs.id == rhs.id && lhs.document === rhs.document
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(document))
+        hasher.combine(id)
+    }
+}
+
+/// The children of a container node, as a random-access collection that allocates nothing.
+public struct NodeChildren: RandomAccessCollection, Sendable {
+    let document: Document
+    let start: Int
+    public let count: Int
+
+    init(document: Document, record: NodeRecord) {
+        self.document = document
+        if record.kind == .map || record.kind == .list {
+            start = Int(record.payload)
+            count = Int(record.count)
+        } else {
+            start = 0
+            count = 0
+        }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(position: Int) -> Node {
+        Node(document: document, id: document.childTable[start + position])
+    }
+}

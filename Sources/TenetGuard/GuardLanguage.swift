@@ -1,0 +1,1 @@
+// The Guard rule language: lexer, parser, AST, evaluator. Built by the interpreter issue.

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import TenetDocument
+
+@main
+struct TenetCommand: AsyncParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "tenet",
+        abstract: "Policy-as-code compliance for CloudFormation templates and AWS resources.",
+        discussion: """
+            Tenet checks CloudFormation templates before deploy and collected AWS resources after,
+            with rules written in the CloudFormation Guard language.
+
+            Examples:
+              tenet parse template.yaml              Print a template as JSON, intrinsics in long form
+              tenet parse --locations template.yaml  Include each node's line and column
+
+            Exit codes: 0 nothing found, 1 failures found, 2 usage or input error.
+            """,
+        version: version,
+        subcommands: [ParseCommand.self]
+    )
+
+    /// Runs the command line, mapping every outcome to an `ExitStatus`. ArgumentParser's own
+    /// usage-error code (64) becomes 2, so scripts see one set of codes.
+    static func main() async {
+        let status: ExitStatus
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            status = .ok
+        } catch let exitStatus as ExitStatus {
+            status = exitStatus
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                status = .ok
+            } else {
+                if !message.isEmpty { StandardStreams.writeError(message) }
+                status = .usageOrInputError
+            }
+        }
+        Foundation.exit(status.rawValue)
+    }
+}
