@@ -1,0 +1,48 @@
+import TenetDocument
+
+/// Where two documents first differ as data: kinds compared exactly (an int never equals a float,
+/// a bool never a string), map order ignored, list order kept.
+struct DataDifference: CustomStringConvertible {
+    var path: JSONPointer
+    var reason: String
+
+    var description: String { "\(path.components.isEmpty ? "/" : path.description): \(reason)" }
+
+    /// The first difference between `actual` and `expected`, or nil if they hold the same data.
+    static func first(_ actual: Node, _ expected: Node) -> DataDifference? {
+        guard actual.kind == expected.kind else {
+            return DataDifference(path: actual.path, reason: "\(actual.kind) \(preview(actual)), expected \(expected.kind) \(preview(expected))")
+        }
+        switch actual.kind {
+        case .null:
+            return nil
+        case .bool, .int, .float, .string:
+            return actual.value == expected.value
+                ? nil : DataDifference(path: actual.path, reason: "\(preview(actual)), expected \(preview(expected))")
+        case .list:
+            guard actual.count == expected.count else {
+                return DataDifference(path: actual.path, reason: "\(actual.count) elements, expected \(expected.count)")
+            }
+            for (element, expectedElement) in zip(actual.children, expected.children) {
+                if let difference = first(element, expectedElement) { return difference }
+            }
+            return nil
+        case .map:
+            for (key, value) in actual.entries {
+                guard let expectedValue = expected[key] else {
+                    return DataDifference(path: value.path, reason: "an unexpected key")
+                }
+                if let difference = first(value, expectedValue) { return difference }
+            }
+            for (key, _) in expected.entries where actual[key] == nil {
+                return DataDifference(path: actual.path.appending(key: key), reason: "a missing key")
+            }
+            return nil
+        }
+    }
+
+    private static func preview(_ node: Node) -> String {
+        let text = JSONWriter(style: .compact).string(for: node)
+        return text.count > 60 ? String(text.prefix(60)) + "…" : text
+    }
+}
