@@ -31,6 +31,10 @@ public struct XMLSchemaValidator: Sendable {
 
     private func withSchema<Result>(_ body: (xmlSchemaPtr) -> Result) throws(XMLParseError) -> Result {
         _ = libxml2Initialization
+        // Checked first because libxml2 reports a missing file only as a warning printed to stderr.
+        guard xmlCheckFilename(schemaPath) == 1 else {
+            throw XMLParseError(line: 0, column: 0, message: "\(schemaPath): no such schema file")
+        }
         guard let parserContext = xmlSchemaNewParserCtxt(schemaPath) else {
             throw XMLParseError(line: 0, column: 0, message: "\(schemaPath): libxml2 could not allocate a schema parser")
         }
