@@ -1,0 +1,24 @@
+import TenetDocument
+
+/// Evaluates compiled rules against documents.
+///
+/// A `RulesFile` is parsed once and shared; each call builds its own per-document state, so calls
+/// for different documents can run on different threads at the same time.
+public struct GuardEvaluator: Sendable {
+    public var parameters: RuleParameters
+
+    public init(parameters: RuleParameters = .none) {
+        self.parameters = parameters
+    }
+
+    /// Every rule of `rules` against the document whose root is `root`. Throws a `Diagnostic` for
+    /// an error that stops the evaluation (an undefined variable, a rule cycle, …).
+    public func evaluate(_ rules: RulesFile, root: Node) throws(Diagnostic) -> FileResult {
+        let session = EvaluationSession(file: rules, root: root, parameters: parameters)
+        return FileResult(rulesFile: rules.name, documentName: root.document.sourceName, rules: try session.evaluateAll())
+    }
+
+    public func evaluate(_ rules: RulesFile, document: Document) throws(Diagnostic) -> FileResult {
+        try evaluate(rules, root: document.root)
+    }
+}

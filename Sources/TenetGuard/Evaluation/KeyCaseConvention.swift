@@ -1,0 +1,70 @@
+/// cfn-guard's undocumented retry of a missing map key under other case conventions
+/// (`Properties.bucket_name` finds `BucketName`).
+///
+/// The spellings are computed once per key when the rule is parsed, so a miss costs a few
+/// dictionary lookups, not string conversions per document.
+enum KeyCaseConvention: CaseIterable {
+    case camel
+    case classCase
+    case kebab
+    case pascal
+    case snake
+    case title
+    case train
+
+    /// The key in every convention, in cfn-guard's order, without repeats or the key itself.
+    static func alternateSpellings(of key: String) -> [String] {
+        let words = splitWords(key)
+        guard !words.isEmpty else { return [] }
+        var spellings: [String] = []
+        for convention in allCases {
+            let spelling = convention.render(words)
+            if spelling != key, !spelling.isEmpty, !spellings.contains(spelling) { spellings.append(spelling) }
+        }
+        return spellings
+    }
+
+    private func render(_ words: [String]) -> String {
+        let lower = words.map { $0.lowercased() }
+        let capitalized = lower.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        switch self {
+        case .camel: return ([lower[0]] + capitalized.dropFirst()).joined()
+        case .classCase:
+            // Inflector's class case also singularises the last word; the common English plural
+            // ending is what matters for property names.
+            var parts = capitalized
+            if let last = parts.last, last.count > 1, last.hasSuffix("s"), !last.hasSuffix("ss") {
+                parts[parts.count - 1] = String(last.dropLast())
+            }
+            return parts.joined()
+        case .kebab: return lower.joined(separator: "-")
+        case .pascal: return capitalized.joined()
+        case .snake: return lower.joined(separator: "_")
+        case .title: return capitalized.joined(separator: " ")
+        case .train: return capitalized.joined(separator: "-")
+        }
+    }
+
+    /// Splits at `_`, `-`, spaces and lower-to-upper case changes (`bucketName` → bucket, Name).
+    private static func splitWords(_ key: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var previousWasLower = false
+        for character in key {
+            if character == "_" || character == "-" || character == " " {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                previousWasLower = false
+                continue
+            }
+            if character.isUppercase, previousWasLower, !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+            current.append(character)
+            previousWasLower = character.isLowercase || character.isNumber
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+}

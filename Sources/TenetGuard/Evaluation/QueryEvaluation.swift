@@ -1,0 +1,167 @@
+import TenetDocument
+
+/// Walking a query's parts from a starting value to the list of results a clause tests.
+extension EvaluationSession {
+    func resolve(_ query: Query, this: QueryValue, scope: VariableScope) throws(Diagnostic) -> [QueryResult] {
+        var current: [QueryResult]
+        var start = 0
+        switch query.parts[0] {
+        case .variable(let name):
+            current = try variable(name, scope: scope, at: query.span).results
+            start = 1
+            // `%v.a` means `%v[*].a`: the parser of cfn-guard inserts `[*]` after a variable.
+            if query.parts.count > 1 {
+                current = expandImplicitIndices(current, query: query)
+            }
+        case .this:
+            current = [.resolved(this)]
+            start = 1
+        default:
+            current = [.resolved(this)]
+        }
+        var index = start
+        while index < query.parts.count {
+            let part = query.parts[index]
+            var next: [QueryResult] = []
+            next.reserveCapacity(current.count)
+            for result in current {
+                guard case .resolved(let value) = result else {
+                    next.append(result)
+                    continue
+                }
+                try apply(part, at: index, of: query, to: value, scope: scope, into: &next)
+            }
+            current = next
+            index += 1
+        }
+        return current
+    }
+
+    private func expandImplicitIndices(_ results: [QueryResult], query: Query) -> [QueryResult] {
+        var expanded: [QueryResult] = []
+        for result in results {
+            guard case .resolved(let value) = result, value.kind == .list else {
+                expanded.append(result)
+                continue
+            }
+            if value.count == 0 {
+                expanded.append(.unresolved(UnresolvedQuery(traversedTo: value, query: query, partIndex: 1, reason: "the list is empty")))
+            } else {
+                expanded.append(contentsOf: value.elements.map { .resolved($0) })
+            }
+        }
+        return expanded
+    }
+
+    private func apply(
+        _ part: QueryPart, at index: Int, of query: Query, to value: QueryValue, scope: VariableScope,
+        into results: inout [QueryResult]
+    ) throws(Diagnostic) {
+        func unresolved(_ reason: String) -> QueryResult {
+            .unresolved(UnresolvedQuery(traversedTo: value, query: query, partIndex: index, reason: reason))
+        }
+        switch part {
+        case .key(let key, let alternates):
+            if let member = Self.member(key, alternates: alternates, of: value) {
+                results.append(.resolved(member))
+            } else {
+                results.append(unresolved(value.kind == .map ? "there is no key '\(key)'" : "a \(value.kind) has no keys"))
+            }
+        case .index(let position):
+            if let element = value.element(position) {
+                results.append(.resolved(element))
+            } else {
+                results.append(unresolved(value.kind == .list ? "there is no index \(position)" : "a \(value.kind) has no indices"))
+            }
+        case .allValues:
+            switch value.kind {
+            case .map:
+                let entries = value.entries
+                if entries.isEmpty { results.append(unresolved("the map is empty")) }
+                for entry in entries { results.append(.resolved(entry.value)) }
+            case .list:
+                if value.count == 0 { results.append(unresolved("the list is empty")) }
+                for element in value.elements { results.append(.resolved(element)) }
+            default:
+                results.append(.resolved(value))
+            }
+        case .allIndices:
+            if value.kind == .list {
+                if value.count == 0 { results.append(unresolved("the list is empty")) }
+                for element in value.elements { results.append(.resolved(element)) }
+            } else {
+                // "To be or not to be an array": a single value passes through `[*]`.
+                results.append(.resolved(value))
+            }
+        case .this:
+            results.append(.resolved(value))
+        case .variable(let name):
+            results.append(contentsOf: try variable(name, scope: scope, at: query.span).results)
+        case .keyFromVariable(let name):
+            for key in try interpolatedKeys(name, scope: scope, span: query.span) {
+                if let member = value.member(key) {
+                    results.append(.resolved(member))
+                } else {
+                    results.append(unresolved(value.kind == .map ? "there is no key '\(key)'" : "a \(value.kind) has no keys"))
+                }
+            }
+        case .filter(_, let conjunction):
+            for candidate in filterCandidates(value, after: index > 0 ? query.parts[index - 1] : nil) {
+                let status = try muting { () throws(Diagnostic) in try evaluate(conjunction, this: candidate, scope: scope) }
+                if status == .pass { results.append(.resolved(candidate)) }
+            }
+        case .mapKeyFilter(let op, let negated, let operand):
+            guard value.kind == .map else {
+                results.append(unresolved("a \(value.kind) has no keys to filter"))
+                return
+            }
+            let rhs = try evaluate(operand, this: value, scope: scope)
+            guard !rhs.isEmpty else { return }
+            for (key, member) in value.entries {
+                let outcomes = BinaryComparison.outcomes(op, lhs: .results([.resolved(.literal(.string(key)))]), rhs: rhs)
+                if !outcomes.isEmpty, outcomes.allSatisfy({ $0.answer.passes(negated: negated) }) {
+                    results.append(.resolved(member))
+                }
+            }
+        }
+    }
+
+    /// The member under `key`, retried under other case conventions on a miss, as cfn-guard does.
+    static func member(_ key: String, alternates: [String], of value: QueryValue) -> QueryValue? {
+        if let member = value.member(key) { return member }
+        for alternate in alternates {
+            if let member = value.member(alternate) { return member }
+        }
+        return nil
+    }
+
+    /// What a filter tests: the value itself after `*`, `[*]`, a filter or a variable (whose values
+    /// are already iterated); otherwise the elements of a list or the values of a map.
+    private func filterCandidates(_ value: QueryValue, after previous: QueryPart?) -> [QueryValue] {
+        switch previous {
+        case .allValues, .allIndices, .filter, .variable:
+            return [value]
+        default:
+            switch value.kind {
+            case .list: return value.elements
+            case .map: return value.entries.map(\.value)
+            default: return [value]
+            }
+        }
+    }
+
+    private func interpolatedKeys(_ name: String, scope: VariableScope, span: SourceSpan) throws(Diagnostic) -> [String] {
+        var keys: [String] = []
+        for result in try variable(name, scope: scope, at: span).results {
+            guard case .resolved(let value) = result else { continue }
+            if let key = value.stringValue {
+                keys.append(key)
+            } else if value.kind == .list, value.elements.allSatisfy({ $0.stringValue != nil }) {
+                keys.append(contentsOf: value.elements.compactMap(\.stringValue))
+            } else {
+                throw evaluationError("%\(name) holds a \(value.kind), which cannot be used as a key; expected strings", at: span)
+            }
+        }
+        return keys
+    }
+}

@@ -1,0 +1,128 @@
+/// The answer to one comparison of two values. "Not comparable" is its own answer because it
+/// fails under every operator, negated or not: `'5' != 5` fails in Guard.
+enum ComparisonAnswer {
+    case yes
+    case no
+    case notComparable
+
+    init(_ flag: Bool) { self = flag ? .yes : .no }
+}
+
+/// Guard's value comparisons (cfn-guard `compare_eq` and the ordering operators).
+enum ValueComparison {
+    /// Equality: strings against regexes by search, numbers only within one type (`1 == 1.0` is
+    /// not comparable), ranges by membership, lists in order, maps by key set.
+    static func equal(_ lhs: QueryValue, _ rhs: QueryValue) -> ComparisonAnswer {
+        let lhsKind = lhs.kind
+        let rhsKind = rhs.kind
+        if lhsKind == .string, rhsKind == .string, let a = lhs.stringValue, let b = rhs.stringValue {
+            return ComparisonAnswer(a == b)
+        }
+        if case .literal(.regex(let regex)) = rhs {
+            guard let text = lhs.stringValue else { return lhsKind == .regex ? regexEquality(lhs, regex) : .notComparable }
+            return ComparisonAnswer(regex.matches(text))
+        }
+        if case .literal(.regex(let regex)) = lhs {
+            guard let text = rhs.stringValue else { return .notComparable }
+            return ComparisonAnswer(regex.matches(text))
+        }
+        if case .literal(.range(let range)) = rhs { return membership(lhs, in: range) }
+        if case .literal(.range(let range)) = lhs { return membership(rhs, in: range) }
+        guard lhsKind == rhsKind else { return .notComparable }
+        switch lhsKind {
+        case .null: return .yes
+        case .bool: return ComparisonAnswer(lhs.boolValue == rhs.boolValue)
+        case .int: return ComparisonAnswer(lhs.intValue == rhs.intValue)
+        case .float: return ComparisonAnswer(lhs.floatValue == rhs.floatValue)
+        case .char:
+            if case .literal(.char(let a)) = lhs, case .literal(.char(let b)) = rhs { return ComparisonAnswer(a == b) }
+            return .no
+        case .list:
+            let a = lhs.elements
+            let b = rhs.elements
+            guard a.count == b.count else { return .no }
+            for (x, y) in zip(a, b) where equal(x, y) != .yes { return .no }
+            return .yes
+        case .map:
+            let a = lhs.entries
+            guard a.count == rhs.count else { return .no }
+            for (key, value) in a {
+                guard let other = rhs.member(key), equal(value, other) == .yes else { return .no }
+            }
+            return .yes
+        case .string, .regex, .range:
+            return .notComparable
+        }
+    }
+
+    private static func regexEquality(_ lhs: QueryValue, _ regex: GuardRegex) -> ComparisonAnswer {
+        if case .literal(.regex(let other)) = lhs { return ComparisonAnswer(other == regex) }
+        return .notComparable
+    }
+
+    private static func membership(_ value: QueryValue, in range: GuardRange) -> ComparisonAnswer {
+        switch (range.bounds, value) {
+        case (.int(let low, let high), _):
+            guard let number = value.intValue else { return .notComparable }
+            return ComparisonAnswer(range.contains(number, lower: low, upper: high))
+        case (.float(let low, let high), _):
+            guard let number = value.floatValue else { return .notComparable }
+            return ComparisonAnswer(range.contains(number, lower: low, upper: high))
+        case (.char(let low, let high), .literal(.char(let character))):
+            return ComparisonAnswer(range.contains(character, lower: low, upper: high))
+        default:
+            return .notComparable
+        }
+    }
+
+    /// `<`, `<=`, `>`, `>=`: ints with ints, floats with floats, strings lexicographically,
+    /// characters, and null with null.
+    static func order(_ lhs: QueryValue, _ rhs: QueryValue, _ op: BinaryOperator) -> ComparisonAnswer {
+        switch (lhs.kind, rhs.kind) {
+        case (.int, .int):
+            guard let a = lhs.intValue, let b = rhs.intValue else { return .notComparable }
+            return ComparisonAnswer(holds(a, b, op))
+        case (.float, .float):
+            guard let a = lhs.floatValue, let b = rhs.floatValue else { return .notComparable }
+            return ComparisonAnswer(holds(a, b, op))
+        case (.string, .string):
+            guard let a = lhs.stringValue, let b = rhs.stringValue else { return .notComparable }
+            return ComparisonAnswer(holds(a, b, op))
+        case (.char, .char):
+            guard case .literal(.char(let a)) = lhs, case .literal(.char(let b)) = rhs else { return .notComparable }
+            return ComparisonAnswer(holds(a, b, op))
+        case (.null, .null):
+            return ComparisonAnswer(op == .lessThanOrEqual || op == .greaterThanOrEqual)
+        default:
+            return .notComparable
+        }
+    }
+
+    private static func holds<T: Comparable>(_ a: T, _ b: T, _ op: BinaryOperator) -> Bool {
+        switch op {
+        case .lessThan: a < b
+        case .lessThanOrEqual: a <= b
+        case .greaterThan: a > b
+        case .greaterThanOrEqual: a >= b
+        case .equal, .in: a == b
+        }
+    }
+
+    /// `in` against one right-hand value: a substring for two strings, membership for a list, and
+    /// equality (regexes and ranges included) otherwise.
+    static func contained(_ value: QueryValue, in container: QueryValue) -> ComparisonAnswer {
+        if container.kind == .list {
+            let candidates = container.elements
+            if value.kind == .list {
+                if candidates.contains(where: { equal(value, $0) == .yes }) { return .yes }
+                let elements = value.elements
+                return ComparisonAnswer(elements.allSatisfy { element in candidates.contains { equal(element, $0) == .yes } })
+            }
+            return ComparisonAnswer(candidates.contains { equal(value, $0) == .yes })
+        }
+        if let needle = value.stringValue, let haystack = container.stringValue {
+            return ComparisonAnswer(haystack.contains(needle))
+        }
+        return equal(value, container)
+    }
+}

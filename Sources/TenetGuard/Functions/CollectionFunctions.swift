@@ -1,0 +1,31 @@
+/// `count` and `join`: functions over a whole result list rather than each value.
+enum CollectionFunctions {
+    /// The number of values the query reached; unresolved results do not count.
+    static func count(_ results: [QueryResult]) -> QueryValue {
+        .literal(.int(Int64(results.count { $0.value != nil })))
+    }
+
+    /// One string of every value joined. cfn-guard stops on a value that is not a string (its
+    /// documentation says such values are skipped; the code does not skip them).
+    static func join(_ results: [QueryResult], delimiter: String) throws(FunctionFailure) -> QueryValue {
+        var parts: [String] = []
+        for result in results {
+            guard let value = result.value else {
+                throw FunctionFailure(message: "a value to join could not be resolved; expected strings")
+            }
+            if let text = value.stringValue {
+                parts.append(text)
+            } else if value.kind == .list {
+                for element in value.elements {
+                    guard let text = element.stringValue else {
+                        throw FunctionFailure(message: "cannot join a \(element.kind); expected strings")
+                    }
+                    parts.append(text)
+                }
+            } else {
+                throw FunctionFailure(message: "cannot join a \(value.kind); expected strings")
+            }
+        }
+        return .literal(.string(parts.joined(separator: delimiter)))
+    }
+}

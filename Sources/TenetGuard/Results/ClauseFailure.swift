@@ -1,0 +1,55 @@
+import TenetDocument
+
+/// One failing check, with everything a reader needs to act on it: which rule and clause, which
+/// value (path, found value, file location), what was expected, and the rule's own message.
+public struct ClauseFailure: Sendable {
+    public enum Subject: Sendable {
+        /// A value the clause tested.
+        case value(QueryValue)
+        /// A query that could not be followed to a value.
+        case unresolved(UnresolvedQuery)
+        /// A clause with no value to point at: a referenced rule that did not pass, a block that
+        /// required values and found none.
+        case none
+    }
+
+    public let rule: String
+    public let clause: SourceSpan
+    /// `==`, `not exists`, … as written; a rule name for a rule reference.
+    public let operatorSpelling: String
+    /// cfn-guard's name for the operator and whether it was negated (`["Eq", true]`).
+    public let comparison: (name: String, negated: Bool)
+    public let subject: Subject
+    public let expected: QueryValue?
+    public let message: String?
+    /// Why the check failed, in words.
+    public let reason: String
+    /// The root of the evaluated document, against which paths are given.
+    let root: Node?
+
+    /// The JSON pointer of the offending value (or of the last value reached before the query
+    /// stopped), relative to the evaluated document.
+    public var path: JSONPointer? {
+        switch subject {
+        case .value(let value): value.path(relativeTo: root)
+        case .unresolved(let unresolved): unresolved.traversedTo.path(relativeTo: root)
+        case .none: nil
+        }
+    }
+
+    public var found: Value? {
+        if case .value(let value) = subject { return value.documentValue }
+        return nil
+    }
+
+    public var expectedValue: Value? { expected?.documentValue }
+
+    /// Where the offending value stands in its file.
+    public var location: FileLocation? {
+        switch subject {
+        case .value(let value): value.fileLocation
+        case .unresolved(let unresolved): unresolved.traversedTo.fileLocation
+        case .none: nil
+        }
+    }
+}

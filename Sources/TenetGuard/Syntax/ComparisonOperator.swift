@@ -1,0 +1,81 @@
+/// The operators of a clause. `!=` and `not in` are the negated forms of `==` and `in`, and every
+/// unary operator can be negated, so negation is a flag beside the operator rather than more cases.
+public enum BinaryOperator: Sendable, Hashable {
+    case equal
+    case lessThan
+    case lessThanOrEqual
+    case greaterThan
+    case greaterThanOrEqual
+    case `in`
+
+    /// The name cfn-guard's JSON reports use (`"comparison": ["Eq", false]`).
+    public var reportName: String {
+        switch self {
+        case .equal: "Eq"
+        case .lessThan: "Lt"
+        case .lessThanOrEqual: "Le"
+        case .greaterThan: "Gt"
+        case .greaterThanOrEqual: "Ge"
+        case .in: "In"
+        }
+    }
+
+    func spelling(negated: Bool) -> String {
+        switch self {
+        case .equal: negated ? "!=" : "=="
+        case .lessThan: "<"
+        case .lessThanOrEqual: "<="
+        case .greaterThan: ">"
+        case .greaterThanOrEqual: ">="
+        case .in: negated ? "not in" : "in"
+        }
+    }
+}
+
+public enum UnaryOperator: String, Sendable, Hashable, CaseIterable {
+    case exists
+    case empty
+    case isString = "is_string"
+    case isList = "is_list"
+    case isStruct = "is_struct"
+    case isBool = "is_bool"
+    case isInt = "is_int"
+    case isFloat = "is_float"
+    case isNull = "is_null"
+
+    public var reportName: String {
+        switch self {
+        case .exists: "Exists"
+        case .empty: "Empty"
+        case .isString: "IsString"
+        case .isList: "IsList"
+        case .isStruct: "IsMap"
+        case .isBool: "IsBool"
+        case .isInt: "IsInt"
+        case .isFloat: "IsFloat"
+        case .isNull: "IsNull"
+        }
+    }
+
+    func spelling(negated: Bool) -> String { negated ? "not \(rawValue)" : rawValue }
+}
+
+/// What a clause does with its query: test each value alone, or compare it with a right-hand side.
+public enum Comparison: Sendable {
+    case unary(UnaryOperator, negated: Bool)
+    case binary(BinaryOperator, negated: Bool, Operand)
+
+    public var spelling: String {
+        switch self {
+        case .unary(let op, let negated): op.spelling(negated: negated)
+        case .binary(let op, let negated, _): op.spelling(negated: negated)
+        }
+    }
+
+    public var reportComparison: (name: String, negated: Bool) {
+        switch self {
+        case .unary(let op, let negated): (op.reportName, negated)
+        case .binary(let op, let negated, _): (op.reportName, negated)
+        }
+    }
+}

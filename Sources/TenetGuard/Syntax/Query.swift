@@ -1,0 +1,68 @@
+/// A query: a path of parts walked from the current value (or a variable) to the values a clause
+/// tests.
+public struct Query: Sendable {
+    public var parts: [QueryPart]
+    /// False for `some q`: one passing value is enough.
+    public var matchAll: Bool
+    public var span: SourceSpan
+
+    public init(parts: [QueryPart], matchAll: Bool, span: SourceSpan) {
+        self.parts = parts
+        self.matchAll = matchAll
+        self.span = span
+    }
+
+    /// A bare `%var`: the `empty` operator then tests the variable's result list as a whole.
+    var isBareVariable: Bool {
+        if parts.count == 1, case .variable = parts[0] { return true }
+        return false
+    }
+
+    /// Ends in a filter or a key filter, the other case where `empty` tests the result list.
+    var endsInFilter: Bool {
+        switch parts.last {
+        case .filter, .mapKeyFilter: true
+        default: false
+        }
+    }
+
+    /// The text of the parts from `index` on, for "remaining query" in reports.
+    func remainingText(from index: Int) -> String {
+        parts[index...].map(\.description).joined()
+    }
+}
+
+public indirect enum QueryPart: Sendable, CustomStringConvertible {
+    /// `.Key`, `'quoted key'`, `['key']`. `alternateSpellings` are the key in other case
+    /// conventions, computed once at parse time for cfn-guard's retry on a missing key.
+    case key(String, alternateSpellings: [String])
+    /// `%name` as the first part.
+    case variable(String)
+    /// `.%name`: the variable's string values used as keys.
+    case keyFromVariable(String)
+    case this
+    /// `.*` and `[name]` (which records the key under `name` for reports only).
+    case allValues(capture: String?)
+    /// `[*]`
+    case allIndices
+    /// `[N]`, `.N`; a negative N has already been replaced by its absolute value.
+    case index(Int)
+    /// `[ clauses ]` and `[ name | clauses ]`.
+    case filter(capture: String?, Conjunction)
+    /// `[ keys == v ]`, `[ keys in v ]` and their negations.
+    case mapKeyFilter(BinaryOperator, negated: Bool, Operand)
+
+    public var description: String {
+        switch self {
+        case .key(let name, _): ".\(name)"
+        case .variable(let name): "%\(name)"
+        case .keyFromVariable(let name): ".%\(name)"
+        case .this: "this"
+        case .allValues(let capture): capture.map { "[\($0)]" } ?? ".*"
+        case .allIndices: "[*]"
+        case .index(let index): "[\(index)]"
+        case .filter(let capture, _): capture.map { "[\($0) | …]" } ?? "[ … ]"
+        case .mapKeyFilter(let op, let negated, _): "[ keys \(op.spelling(negated: negated)) … ]"
+        }
+    }
+}
