@@ -5,10 +5,10 @@ internal import CLibXML2
 ///
 /// Documents that declare a DTD are refused outright: no AWS response or JUnit report has one, and
 /// without a DTD there is nothing to expand (billion laughs) and nothing external to fetch (XXE).
-/// The parse is stopped as soon as `<!DOCTYPE` is seen, before libxml2 reads a single entity
-/// declaration. On top of that, the options keep network access off and leave entity
-/// substitution, external DTD loading and `XML_PARSE_HUGE` off, so libxml2's default limits on
-/// depth (256) and text size stay in force.
+/// The parse is stopped right after the `<!DOCTYPE name …` header, before libxml2 reads a single
+/// declaration of the internal subset or could fetch an external one. On top of that, the options
+/// keep network access off and leave entity substitution, external DTD loading and
+/// `XML_PARSE_HUGE` off, so libxml2's default limits on depth (256) and text size stay in force.
 enum HardenedXMLParser {
     private static let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_BIG_LINES.rawValue)
 

@@ -1,9 +1,5 @@
 internal import CLibXML2
 
-/// libxml2's parser globals are set up lazily and the lazy set-up is not safe to race, so every
-/// entry point touches this once-only initializer before creating a context.
-let libxml2Initialization: Void = xmlInitParser()
-
 /// Gathers the structured errors libxml2 reports for one parse or one validation.
 ///
 /// Each operation gets its own collector, handed to libxml2 as the context's user data, so errors
