@@ -45,13 +45,14 @@ enum KeyCaseConvention: CaseIterable {
         }
     }
 
-    /// Splits at `_`, `-`, spaces and lower-to-upper case changes (`bucketName` → bucket, Name).
+    /// Splits at every character that is not a letter or digit and at lower-to-upper case changes
+    /// (`bucketName` → bucket, Name; `!Ref` → Ref), as the Inflector crate cfn-guard uses does.
     private static func splitWords(_ key: String) -> [String] {
         var words: [String] = []
         var current = ""
         var previousWasLower = false
         for character in key {
-            if character == "_" || character == "-" || character == " " {
+            if !(character.isLetter || character.isNumber) {
                 if !current.isEmpty { words.append(current) }
                 current = ""
                 previousWasLower = false

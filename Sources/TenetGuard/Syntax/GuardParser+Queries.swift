@@ -15,6 +15,12 @@ extension GuardParser {
         var parts = [try parseFirstPart()]
         while true {
             let token = try peek()
+            // cfn-guard allows spaces before a filter (`Origins [ … ]`), not before other parts.
+            if token.isSymbol(.openBracket), !token.newlineBefore {
+                _ = try next()
+                parts.append(try parseBracketPart())
+                continue
+            }
             guard !token.spaceBefore else { break }
             if token.isSymbol(.dot) {
                 _ = try next()

@@ -11,12 +11,89 @@ public struct GuardRegex: @unchecked Sendable, Hashable, CustomStringConvertible
     // NSRegularExpression is immutable and documented as safe to share between threads.
     let compiled: NSRegularExpression
 
-    /// Compiles `pattern`, translating the Rust-only spelling of named groups (`(?P<name>…)`).
+    /// Compiles `pattern` in ICU's dialect (see `icuPattern`).
     public init?(pattern: String) {
-        let translated = pattern.replacingOccurrences(of: "(?P<", with: "(?<")
-        guard let compiled = try? NSRegularExpression(pattern: translated) else { return nil }
+        guard let compiled = try? NSRegularExpression(pattern: Self.icuPattern(pattern)) else { return nil }
         self.pattern = pattern
         self.compiled = compiled
+    }
+
+    /// Rust's spelling translated to ICU's: named groups `(?P<n>…)` and `(?P=n)`, and a brace
+    /// that does not open a repetition (`{{resolve:…}}`), which Rust reads as a literal and ICU
+    /// rejects.
+    static func icuPattern(_ pattern: String) -> String {
+        let scalars = Array(pattern.unicodeScalars)
+        var output = String.UnicodeScalarView()
+        var index = 0
+        var inClass = false
+        var openQuantifier = false
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\\", index + 1 < scalars.count {
+                output.append(scalar)
+                output.append(scalars[index + 1])
+                index += 2
+                continue
+            }
+            if inClass {
+                if scalar == "]" { inClass = false }
+                output.append(scalar)
+            } else if scalar == "[" {
+                inClass = true
+                output.append(scalar)
+                // A `]` right after `[` or `[^` is a literal member.
+                if index + 1 < scalars.count, scalars[index + 1] == "^" {
+                    output.append("^")
+                    index += 1
+                }
+                if index + 1 < scalars.count, scalars[index + 1] == "]" {
+                    output.append("]")
+                    index += 1
+                }
+            } else if scalar == "{" {
+                if isRepetition(scalars, from: index + 1) {
+                    openQuantifier = true
+                    output.append(scalar)
+                } else {
+                    output.append(contentsOf: "\\{".unicodeScalars)
+                }
+            } else if scalar == "}" {
+                if openQuantifier {
+                    openQuantifier = false
+                    output.append(scalar)
+                } else {
+                    output.append(contentsOf: "\\}".unicodeScalars)
+                }
+            } else if scalar == "(", scalars[(index + 1)...].starts(with: "?P<".unicodeScalars) {
+                output.append(contentsOf: "(?<".unicodeScalars)
+                index += 4
+                continue
+            } else if scalar == "(", scalars[(index + 1)...].starts(with: "?P=".unicodeScalars),
+                      let close = scalars[(index + 4)...].firstIndex(of: ")") {
+                output.append(contentsOf: "\\k<".unicodeScalars)
+                output.append(contentsOf: scalars[(index + 4)..<close])
+                output.append(">")
+                index = close + 1
+                continue
+            } else {
+                output.append(scalar)
+            }
+            index += 1
+        }
+        return String(output)
+    }
+
+    /// `n}`, `n,}` or `n,m}` from `start`.
+    private static func isRepetition(_ scalars: [Unicode.Scalar], from start: Int) -> Bool {
+        var index = start
+        var digits = 0
+        while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1; digits += 1 }
+        guard digits > 0, index < scalars.count else { return false }
+        if scalars[index] == "}" { return true }
+        guard scalars[index] == "," else { return false }
+        index += 1
+        while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
+        return index < scalars.count && scalars[index] == "}"
     }
 
     public func matches(_ text: String) -> Bool {
