@@ -14,7 +14,7 @@ import TenetDocument
 
     @Test func regexReplaceKeepsOnlyTheExpandedMatches() throws {
         let rules = """
-            let replaced = regex_replace(Arn, "^arn:aws:(\\\\w+):", "${1}/")
+            let replaced = regex_replace(Arn, "^arn:aws:(\\w+):", "${1}/")
             rule r { %replaced == 's3/' }
             """
         #expect(try status(rules, "Arn: 'arn:aws:s3:::bucket'") == .pass)

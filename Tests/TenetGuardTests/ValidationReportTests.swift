@@ -35,7 +35,9 @@ import TenetDocument
         let check = try #require(((failing["checks"] as? [[String: Any]])?.first?["Clause"] as? [String: Any])?["Binary"] as? [String: Any])
         let resolved = try #require((check["check"] as? [String: Any])?["Resolved"] as? [String: Any])
         #expect((resolved["from"] as? [String: Any])?["path"] as? String == "/Resources/V/Properties/Encrypted")
-        #expect(resolved["comparison"] as? [AnyHashable] == ["Eq", false])
+        let comparison = try #require(resolved["comparison"] as? [Any])
+        #expect(comparison.first as? String == "Eq")
+        #expect(comparison.last as? Bool == false)
         #expect(check["location"] as? String == "\(data):4:18")
         #expect((check["messages"] as? [String: Any])?["custom_message"] as? String == "encrypt volumes")
     }
