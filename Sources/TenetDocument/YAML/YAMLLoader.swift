@@ -311,8 +311,10 @@ private struct YAMLEventReader {
     private func parserError(_ parser: yaml_parser_t) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "the YAML could not be read"
         if parser.error == YAML_READER_ERROR {
-            let position = source.position(ofByte: parser.problem_offset)
             let isEncoding = problem.contains("UTF-8") || problem.contains("Unicode")
+            let offset = problem == "invalid trailing UTF-8 octet"
+                ? source.startOfSequence(brokenAt: parser.problem_offset) : parser.problem_offset
+            let position = source.position(ofByte: offset)
             return Diagnostic(
                 code: isEncoding ? .invalidUTF8 : .yamlSyntax,
                 message: isEncoding ? "\(problem) at byte \(parser.problem_offset); expected UTF-8 text" : problem,
@@ -329,6 +331,16 @@ private struct YAMLEventReader {
 extension Mark {
     fileprivate init(_ mark: yaml_mark_t) {
         self.init(line: UInt32(truncatingIfNeeded: mark.line + 1), column: UInt32(truncatingIfNeeded: mark.column + 1))
+    }
+}
+
+extension SourceText {
+    /// libyaml reports a bad trailing octet at that octet; people, and the JSON loader, point at
+    /// the character whose encoding it breaks: step back over the lead byte and its continuations.
+    fileprivate func startOfSequence(brokenAt offset: Int) -> Int {
+        var start = min(offset, bytes.count) - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return max(start, 0)
     }
 }
 

@@ -17,8 +17,16 @@ func refusal(
     of bytes: [UInt8], as format: DocumentFormat, limits: LoadLimits = .default,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) -> Diagnostic? {
+    refusal(sourceLocation: sourceLocation) { () throws(Diagnostic) in try load(bytes, as: format, limits: limits) }
+}
+
+func refusal(ofFileAt path: String, limits: LoadLimits = .default, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Diagnostic? {
+    refusal(sourceLocation: sourceLocation) { () throws(Diagnostic) in try DocumentLoader(limits: limits).load(contentsOf: path) }
+}
+
+private func refusal(sourceLocation: Testing.SourceLocation, _ loading: () throws(Diagnostic) -> Document) -> Diagnostic? {
     do {
-        let document = try load(bytes, as: format, limits: limits)
+        let document = try loading()
         Issue.record("expected a refusal, but the input loaded with \(document.nodeCount) nodes", sourceLocation: sourceLocation)
         return nil
     } catch {
