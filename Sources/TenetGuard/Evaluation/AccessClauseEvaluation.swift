@@ -126,11 +126,7 @@ extension EvaluationSession {
     /// `==` and `in` compare it.
     func evaluateQueryOperand(_ query: Query, this: QueryValue, scope: VariableScope) throws(Diagnostic) -> EvaluatedOperand {
         if query.isBareVariable, case .variable(let name) = query.parts[0] {
-            let value = try variable(name, scope: scope, at: query.span)
-            if case .results(let results) = value, !query.matchAll {
-                return .results(results.filter { $0.value != nil })
-            }
-            return value
+            return try variable(name, scope: scope, at: query.span)
         }
         return .results(try resolve(query, this: this, scope: scope))
     }

@@ -125,8 +125,9 @@ enum BinaryComparison {
                     }
                     continue
                 }
-                if container.kind != .list, value.kind == .list {
-                    // A list `in` a string or a range: each element on its own.
+                if container.kind == .string, value.kind == .list {
+                    // A list `in` a string: each element is a substring on its own. Against any
+                    // other scalar the list as a whole is not comparable.
                     for element in value.elements {
                         outcomes.append(Outcome(answer: Answer(ValueComparison.contained(element, in: container)), subject: element, expected: container))
                     }
@@ -144,9 +145,10 @@ enum BinaryComparison {
             outcomes.append(Outcome(answer: found ? .yes : .no, subject: value, expected: containers[0]))
             return outcomes
         case (.results(let left), .results(let right)):
+            // Unresolved right-hand values fail, and each left-hand value is still tested against
+            // the resolved ones, even none: cfn-guard 3.x lets `some x not in Missing` pass.
             var outcomes = unresolvedOutcomes(left) + unresolvedOutcomes(right)
             let containers = right.compactMap(\.value)
-            guard !containers.isEmpty else { return outcomes }
             let expected = containers.count == 1 ? containers[0] : QueryValue.literal(.list(containers.map { $0.guardValue }))
             for case .resolved(let value) in left {
                 let found = isContained(value, in: containers)
@@ -156,14 +158,19 @@ enum BinaryComparison {
         }
     }
 
-    /// A query value `in` the values of another query: found in (or equal to) any of them; a
-    /// list value needs every element found.
+    /// A query value `in` the values of another query: found in (or equal to) any of them. A
+    /// list value otherwise needs every element equal to a value or a list element on the right;
+    /// substrings count only for a string value.
     private static func isContained(_ value: QueryValue, in containers: [QueryValue]) -> Bool {
         if containers.contains(where: { ValueComparison.contained(value, in: $0) == .yes }) { return true }
         guard value.kind == .list else { return false }
         let elements = value.elements
         return !elements.isEmpty && elements.allSatisfy { element in
-            containers.contains { ValueComparison.contained(element, in: $0) == .yes }
+            containers.contains { container in
+                container.kind == .list
+                    ? ValueComparison.contained(element, in: container) == .yes
+                    : ValueComparison.equal(element, container) == .yes
+            }
         }
     }
 

@@ -9,10 +9,9 @@ extension EvaluationSession {
         case .variable(let name):
             current = try variable(name, scope: scope, at: query.span).results
             start = 1
-            // `%v.a` means `%v[*].a`: the parser of cfn-guard inserts `[*]` after a variable.
-            if query.parts.count > 1 {
-                current = expandImplicitIndices(current, query: query)
-            }
+            // cfn-guard 3.0.1 takes a variable's values as they are: a `[*]` right after the
+            // variable does not iterate list values, and `.key` on a list value is unresolved.
+            if query.parts.count > 1, case .allIndices = query.parts[1] { start = 2 }
         case .this:
             current = [.resolved(this)]
             start = 1
@@ -35,22 +34,6 @@ extension EvaluationSession {
             index += 1
         }
         return current
-    }
-
-    private func expandImplicitIndices(_ results: [QueryResult], query: Query) -> [QueryResult] {
-        var expanded: [QueryResult] = []
-        for result in results {
-            guard case .resolved(let value) = result, value.kind == .list else {
-                expanded.append(result)
-                continue
-            }
-            if value.count == 0 {
-                expanded.append(.unresolved(UnresolvedQuery(traversedTo: value, query: query, partIndex: 1, reason: "the list is empty")))
-            } else {
-                expanded.append(contentsOf: value.elements.map { .resolved($0) })
-            }
-        }
-        return expanded
     }
 
     private func apply(
@@ -106,7 +89,11 @@ extension EvaluationSession {
                 }
             }
         case .filter(_, let conjunction):
-            for candidate in filterCandidates(value, after: index > 0 ? query.parts[index - 1] : nil) {
+            guard let candidates = filterCandidates(value, after: index > 0 ? query.parts[index - 1] : nil) else {
+                results.append(unresolved("a \(value.kind) cannot be filtered"))
+                return
+            }
+            for candidate in candidates {
                 let status = try muting { () throws(Diagnostic) in try evaluate(conjunction, this: candidate, scope: scope) }
                 if status == .pass { results.append(.resolved(candidate)) }
             }
@@ -135,18 +122,23 @@ extension EvaluationSession {
         return nil
     }
 
-    /// What a filter tests: the value itself after `*`, `[*]`, a filter or a variable (whose values
-    /// are already iterated); otherwise the elements of a list or the values of a map.
-    private func filterCandidates(_ value: QueryValue, after previous: QueryPart?) -> [QueryValue] {
-        switch previous {
-        case .allValues, .allIndices, .filter, .variable:
-            return [value]
-        default:
-            switch value.kind {
-            case .list: return value.elements
-            case .map: return value.entries.map(\.value)
-            default: return [value]
+    /// What a filter tests, as cfn-guard 3.0.1 chooses: each element after `[*]` (scalars too);
+    /// the elements of a list; the values of a map reached by a key, but a map reached by `.*`,
+    /// a variable or another filter as one candidate; a scalar value of a variable as itself. A
+    /// scalar anywhere else cannot be filtered (nil: the result is unresolved).
+    private func filterCandidates(_ value: QueryValue, after previous: QueryPart?) -> [QueryValue]? {
+        if case .allIndices = previous { return [value] }
+        switch value.kind {
+        case .list:
+            return value.elements
+        case .map:
+            switch previous {
+            case .allValues, .variable, .filter, .mapKeyFilter, nil: return [value]
+            default: return value.entries.map(\.value)
             }
+        default:
+            if case .variable = previous { return [value] }
+            return nil
         }
     }
 
