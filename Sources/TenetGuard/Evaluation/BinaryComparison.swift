@@ -47,6 +47,10 @@ enum BinaryComparison {
 
     private static func equality(lhs: EvaluatedOperand, rhs: EvaluatedOperand) -> [Outcome] {
         switch (lhs, rhs) {
+        case (.literal(let left), .literal(let right)):
+            // Two rule literals compare whole: `%ten == [10]` is not comparable.
+            let expected = QueryValue.literal(right)
+            return [Outcome(answer: Answer(ValueComparison.equal(.literal(left), expected)), subject: .literal(left), expected: expected)]
         case (_, .literal(let literal)):
             return againstLiteral(lhs.results, literal: literal, swapped: false)
         case (.literal(let literal), .results(let results)):
