@@ -26,64 +26,79 @@ public struct JSONWriter: Sendable {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Iterative, with a stack of open containers: a document nested to the depth limit must not
+    /// depend on the size of the calling thread's stack.
     public func write(_ node: Node, to output: inout [UInt8]) {
-        write(node, depth: 0, to: &output)
-    }
-
-    private func write(_ node: Node, depth: Int, to output: inout [UInt8]) {
-        guard includeLocations else {
-            writeValue(node, depth: depth, to: &output)
-            return
+        var open: [OpenContainer] = []
+        writeStart(of: node, depth: 0, to: &output, opening: &open)
+        while let top = open.last {
+            if top.next < top.node.count {
+                let child = top.node.children[top.next]
+                open[open.count - 1].next += 1
+                if top.next > 0 { output.append(UInt8(ascii: ",")) }
+                newline(top.depth + 1, &output)
+                if top.node.kind == .map {
+                    Self.writeString(child.keyInParent!, to: &output)
+                    output.append(UInt8(ascii: ":"))
+                    space(&output)
+                }
+                writeStart(of: child, depth: top.depth + 1, to: &output, opening: &open)
+                continue
+            }
+            open.removeLast()
+            if top.node.count > 0 { newline(top.depth, &output) }
+            output.append(UInt8(ascii: top.node.kind == .map ? "}" : "]"))
+            if let wrapperDepth = top.wrapperDepth { closeWrapper(depth: wrapperDepth, &output) }
         }
-        let location = node.location
-        output.append(UInt8(ascii: "{"))
-        newline(depth + 1, &output)
-        output.append(contentsOf: "\"line\":".utf8)
-        space(&output)
-        output.append(contentsOf: String(location.line).utf8)
-        output.append(UInt8(ascii: ","))
-        newline(depth + 1, &output)
-        output.append(contentsOf: "\"column\":".utf8)
-        space(&output)
-        output.append(contentsOf: String(location.column).utf8)
-        output.append(UInt8(ascii: ","))
-        newline(depth + 1, &output)
-        output.append(contentsOf: "\"value\":".utf8)
-        space(&output)
-        writeValue(node, depth: depth + 1, to: &output)
-        newline(depth, &output)
-        output.append(UInt8(ascii: "}"))
     }
 
-    private func writeValue(_ node: Node, depth: Int, to output: inout [UInt8]) {
+    /// A list or map whose children are being written.
+    private struct OpenContainer {
+        let node: Node
+        let depth: Int
+        /// The depth of its `{"line", "column", "value"}` wrapper, to close after it.
+        let wrapperDepth: Int?
+        var next = 0
+    }
+
+    /// Writes a scalar whole, or a container's opening bracket and pushes it onto `open`.
+    private func writeStart(of node: Node, depth: Int, to output: inout [UInt8], opening open: inout [OpenContainer]) {
+        var valueDepth = depth
+        if includeLocations {
+            let location = node.location
+            output.append(UInt8(ascii: "{"))
+            newline(depth + 1, &output)
+            output.append(contentsOf: "\"line\":".utf8)
+            space(&output)
+            output.append(contentsOf: String(location.line).utf8)
+            output.append(UInt8(ascii: ","))
+            newline(depth + 1, &output)
+            output.append(contentsOf: "\"column\":".utf8)
+            space(&output)
+            output.append(contentsOf: String(location.column).utf8)
+            output.append(UInt8(ascii: ","))
+            newline(depth + 1, &output)
+            output.append(contentsOf: "\"value\":".utf8)
+            space(&output)
+            valueDepth = depth + 1
+        }
         switch node.kind {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool: output.append(contentsOf: (node.boolValue! ? "true" : "false").utf8)
         case .int: output.append(contentsOf: String(node.intValue!).utf8)
         case .float: output.append(contentsOf: Self.format(node.floatValue!).utf8)
         case .string: Self.writeString(node.stringValue!, to: &output)
-        case .list:
-            output.append(UInt8(ascii: "["))
-            for (index, child) in node.children.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(depth + 1, &output)
-                write(child, depth: depth + 1, to: &output)
-            }
-            if node.count > 0 { newline(depth, &output) }
-            output.append(UInt8(ascii: "]"))
-        case .map:
-            output.append(UInt8(ascii: "{"))
-            for (index, child) in node.children.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(depth + 1, &output)
-                Self.writeString(child.keyInParent!, to: &output)
-                output.append(UInt8(ascii: ":"))
-                space(&output)
-                write(child, depth: depth + 1, to: &output)
-            }
-            if node.count > 0 { newline(depth, &output) }
-            output.append(UInt8(ascii: "}"))
+        case .list, .map:
+            output.append(UInt8(ascii: node.kind == .map ? "{" : "["))
+            open.append(OpenContainer(node: node, depth: valueDepth, wrapperDepth: includeLocations ? depth : nil))
+            return
         }
+        if includeLocations { closeWrapper(depth: depth, &output) }
+    }
+
+    private func closeWrapper(depth: Int, _ output: inout [UInt8]) {
+        newline(depth, &output)
+        output.append(UInt8(ascii: "}"))
     }
 
     private func newline(_ depth: Int, _ output: inout [UInt8]) {

@@ -109,10 +109,36 @@ struct DocumentBuilder {
 
     /// Appends a copy of a finished subtree, as a YAML alias does. Copies get their own parents and
     /// paths but keep the anchored node's locations. Copied nodes are counted against the budget.
+    ///
+    /// Iterative, with the containers still to fill on a worklist: an alias may copy a subtree as
+    /// deep as the depth limit, and a recursion that deep overflows a secondary thread's stack.
     mutating func appendCopy(of source: Int32, aliasAt start: Mark) throws(Diagnostic) {
         let (parent, slot, keyStart) = try attachPoint()
-        let copy = try copySubtree(source, parent: parent, slot: slot, keyStart: keyStart, depth: frames.count, aliasAt: start)
-        attach(copy)
+        let root = try copyRecord(of: source, parent: parent, slot: slot, keyStart: keyStart, depth: frames.count, aliasAt: start)
+        var unfilled: [(source: Int32, copy: Int32, depth: Int)] = []
+        if records[Int(source)].kind == .map || records[Int(source)].kind == .list {
+            unfilled.append((source, root, frames.count))
+        }
+        while let (source, copy, depth) = unfilled.popLast() {
+            let record = records[Int(source)]
+            let first = Int(record.payload)
+            records[Int(copy)].payload = Int64(childTable.count)
+            for offset in 0..<Int(record.count) {
+                let child = childTable[first + offset]
+                let childRecord = records[Int(child)]
+                let childCopy = try copyRecord(
+                    of: child, parent: copy, slot: childRecord.slot, keyStart: childRecord.keyStart, depth: depth + 1, aliasAt: start)
+                childTable.append(childCopy)
+                if childRecord.kind == .map || childRecord.kind == .list {
+                    unfilled.append((child, childCopy, depth + 1))
+                }
+            }
+            if keyIndexes[source] != nil {
+                let children = childTable[Int(records[Int(copy)].payload)...]
+                keyIndexes[copy] = Dictionary(children.map { (strings[Int(records[Int($0)].slot)], $0) }, uniquingKeysWith: { $1 })
+            }
+        }
+        attach(root)
     }
 
     // MARK: Finishing
@@ -248,8 +274,10 @@ struct DocumentBuilder {
         Diagnostic(code: .invalidMerge, message: "a merge key '<<' needs a mapping or a list of mappings", location: location(mark))
     }
 
-    private mutating func copySubtree(
-        _ source: Int32, parent: Int32, slot: Int32, keyStart: Mark, depth: Int, aliasAt: Mark
+    /// Appends one copied record, counted against the alias budget; a container's children are
+    /// filled in by `appendCopy`. `depth` is the number of containers above the copy.
+    private mutating func copyRecord(
+        of source: Int32, parent: Int32, slot: Int32, keyStart: Mark, depth: Int, aliasAt: Mark
     ) throws(Diagnostic) -> Int32 {
         aliasNodesCopied += 1
         if aliasNodesCopied > limits.maxAliasNodes {
@@ -258,34 +286,17 @@ struct DocumentBuilder {
                 message: "aliases expand to more than \(limits.maxAliasNodes) nodes; expected a document without an alias bomb",
                 location: location(aliasAt))
         }
-        if depth > limits.maxDepth {
+        var record = records[Int(source)]
+        if depth >= limits.maxDepth, record.kind == .map || record.kind == .list {
             throw Diagnostic(
                 code: .nestingTooDeep,
                 message: "an alias expands to nesting deeper than \(limits.maxDepth) levels",
                 location: location(aliasAt))
         }
-        var record = records[Int(source)]
         record.parent = parent
         record.slot = slot
         record.keyStart = keyStart
         records.append(record)
-        let id = Int32(records.count - 1)
-        guard record.kind == .map || record.kind == .list else { return id }
-
-        let start = Int(record.payload)
-        var copies: [Int32] = []
-        copies.reserveCapacity(Int(record.count))
-        for offset in 0..<Int(record.count) {
-            let child = records[Int(childTable[start + offset])]
-            copies.append(try copySubtree(
-                childTable[start + offset], parent: id, slot: child.slot, keyStart: child.keyStart,
-                depth: depth + 1, aliasAt: aliasAt))
-        }
-        records[Int(id)].payload = Int64(childTable.count)
-        childTable.append(contentsOf: copies)
-        if keyIndexes[source] != nil {
-            keyIndexes[id] = Dictionary(copies.map { (strings[Int(records[Int($0)].slot)], $0) }, uniquingKeysWith: { $1 })
-        }
-        return id
+        return Int32(records.count - 1)
     }
 }

@@ -8,37 +8,41 @@ struct DataDifference: CustomStringConvertible {
 
     var description: String { "\(path.components.isEmpty ? "/" : path.description): \(reason)" }
 
-    /// The first difference between `actual` and `expected`, or nil if they hold the same data.
+    /// The first difference between `actual` and `expected` in document order, or nil if they
+    /// hold the same data. Iterative, so documents as deep as the depth limit compare on any stack.
     static func first(_ actual: Node, _ expected: Node) -> DataDifference? {
-        guard actual.kind == expected.kind else {
-            return DataDifference(path: actual.path, reason: "\(actual.kind) \(preview(actual)), expected \(expected.kind) \(preview(expected))")
-        }
-        switch actual.kind {
-        case .null:
-            return nil
-        case .bool, .int, .float, .string:
-            return actual.value == expected.value
-                ? nil : DataDifference(path: actual.path, reason: "\(preview(actual)), expected \(preview(expected))")
-        case .list:
-            guard actual.count == expected.count else {
-                return DataDifference(path: actual.path, reason: "\(actual.count) elements, expected \(expected.count)")
+        var pending = [(actual, expected)]
+        while let (actual, expected) = pending.popLast() {
+            guard actual.kind == expected.kind else {
+                return DataDifference(path: actual.path, reason: "\(actual.kind) \(preview(actual)), expected \(expected.kind) \(preview(expected))")
             }
-            for (element, expectedElement) in zip(actual.children, expected.children) {
-                if let difference = first(element, expectedElement) { return difference }
-            }
-            return nil
-        case .map:
-            for (key, value) in actual.entries {
-                guard let expectedValue = expected[key] else {
-                    return DataDifference(path: value.path, reason: "an unexpected key")
+            switch actual.kind {
+            case .null:
+                continue
+            case .bool, .int, .float, .string:
+                if actual.value != expected.value {
+                    return DataDifference(path: actual.path, reason: "\(preview(actual)), expected \(preview(expected))")
                 }
-                if let difference = first(value, expectedValue) { return difference }
+            case .list:
+                guard actual.count == expected.count else {
+                    return DataDifference(path: actual.path, reason: "\(actual.count) elements, expected \(expected.count)")
+                }
+                pending.append(contentsOf: zip(actual.children, expected.children).reversed())
+            case .map:
+                var pairs: [(Node, Node)] = []
+                for (key, value) in actual.entries {
+                    guard let expectedValue = expected[key] else {
+                        return DataDifference(path: value.path, reason: "an unexpected key")
+                    }
+                    pairs.append((value, expectedValue))
+                }
+                for (key, _) in expected.entries where actual[key] == nil {
+                    return DataDifference(path: actual.path.appending(key: key), reason: "a missing key")
+                }
+                pending.append(contentsOf: pairs.reversed())
             }
-            for (key, _) in expected.entries where actual[key] == nil {
-                return DataDifference(path: actual.path.appending(key: key), reason: "a missing key")
-            }
-            return nil
         }
+        return nil
     }
 
     private static func preview(_ node: Node) -> String {
