@@ -121,7 +121,8 @@ enum ValueComparison {
             return ComparisonAnswer(candidates.contains { equal(value, $0) == .yes })
         }
         if let needle = value.stringValue, let haystack = container.stringValue {
-            return ComparisonAnswer(haystack.contains(needle))
+            // Swift finds no empty string inside another; Rust's `contains` finds it everywhere.
+            return ComparisonAnswer(needle.isEmpty || haystack.contains(needle))
         }
         return equal(value, container)
     }
