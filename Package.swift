@@ -40,7 +40,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "tenet-benchmark",
-            dependencies: ["TenetDocument"],
+            dependencies: ["TenetDocument", "TenetGuard"],
             path: "Benchmarks/tenet-benchmark"
         ),
 
