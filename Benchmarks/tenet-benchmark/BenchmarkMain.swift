@@ -7,7 +7,9 @@ import Foundation
 @main
 enum BenchmarkMain {
     /// Every benchmark, by the name given on the command line.
-    static let benchmarks: [String: (description: String, run: @Sendable ([String]) throws -> Void)] = [:]
+    static let benchmarks: [String: (description: String, run: @Sendable ([String]) throws -> Void)] = [
+        "guard": (GuardBenchmark.description, GuardBenchmark.run),
+    ]
 
     static func main() throws {
         let arguments = Array(CommandLine.arguments.dropFirst())
