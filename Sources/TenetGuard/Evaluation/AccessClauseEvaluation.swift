@@ -17,14 +17,13 @@ extension EvaluationSession {
     ) throws(Diagnostic) -> GuardStatus {
         let results = try evaluateQueryOperand(clause.query, this: this, scope: scope).results
         let comparison = (op.reportName, negated)
-        let spelling = op.spelling(negated: negated)
         // cfn-guard tests the result list as a whole for `empty` on a bare variable or a query
         // ending in a filter: no results is empty, an unresolved or null result is empty.
         let testsResultList = op == .empty && (clause.query.isBareVariable || clause.query.endsInFilter)
         if results.isEmpty {
             guard testsResultList else { return .skip }
             if negated {
-                record(failure(clause.span, operatorSpelling: spelling, comparison: comparison, subject: .none, message: clause.message, reason: "the query returned no values"))
+                record(failure(clause.span, operatorSpelling: op.spelling(negated: negated), comparison: comparison, subject: .none, message: clause.message, reason: "the query returned no values"))
                 return .fail
             }
             return .pass
@@ -48,7 +47,7 @@ extension EvaluationSession {
                 case .resolved(let value): subject = .value(value)
                 case .unresolved(let unresolved): subject = .unresolved(unresolved)
                 }
-                record(failure(clause.span, operatorSpelling: spelling, comparison: comparison, subject: subject, message: clause.message, reason: "the value is not \(spelling)"))
+                record(failure(clause.span, operatorSpelling: op.spelling(negated: negated), comparison: comparison, subject: subject, message: clause.message, reason: "the value is not \(op.spelling(negated: negated))"))
             }
         }
         return finish(passed: passed, failed: failed, matchAll: clause.query.matchAll, mark: mark)
@@ -83,19 +82,17 @@ extension EvaluationSession {
         if lhs.isEmpty { return .skip }
         let right = try evaluate(rhs, this: this, scope: scope)
         if right.isEmpty { return .skip }
-        let outcomes = BinaryComparison.outcomes(op, lhs: lhs, rhs: right)
-        let comparison = (op.reportName, negated)
-        let spelling = op.spelling(negated: negated)
         var passed = 0
         var failed = 0
         let mark = failures.count
-        for outcome in outcomes {
+        BinaryComparison.forEachOutcome(op, lhs: lhs, rhs: right) { outcome in
             if outcome.answer.passes(negated: negated) {
                 passed += 1
-                continue
+                return
             }
             failed += 1
-            guard muted == 0 else { continue }
+            guard muted == 0 else { return }
+            let spelling = op.spelling(negated: negated)
             let subject: ClauseFailure.Subject
             let reason: String
             switch outcome.answer {
@@ -109,7 +106,7 @@ extension EvaluationSession {
                 subject = outcome.subject.map { .value($0) } ?? .none
                 reason = "the value does not satisfy \(spelling)"
             }
-            record(failure(clause.span, operatorSpelling: spelling, comparison: comparison, subject: subject, expected: outcome.expected, message: clause.message, reason: reason))
+            record(failure(clause.span, operatorSpelling: spelling, comparison: (op.reportName, negated), subject: subject, expected: outcome.expected, message: clause.message, reason: reason))
         }
         return finish(passed: passed, failed: failed, matchAll: clause.query.matchAll, mark: mark)
     }

@@ -35,62 +35,62 @@ enum BinaryComparison {
         var expected: QueryValue?
     }
 
-    static func outcomes(_ op: BinaryOperator, lhs: EvaluatedOperand, rhs: EvaluatedOperand) -> [Outcome] {
+    /// Calls `emit` with each outcome, in order; a closure rather than an array because this
+    /// runs for every filter candidate of every rule.
+    static func forEachOutcome(_ op: BinaryOperator, lhs: EvaluatedOperand, rhs: EvaluatedOperand, _ emit: (Outcome) -> Void) {
         switch op {
-        case .equal: equality(lhs: lhs, rhs: rhs)
-        case .in: membership(lhs: lhs, rhs: rhs)
-        default: ordering(op, lhs: lhs.results, rhs: rhs.results)
+        case .equal: equality(lhs: lhs, rhs: rhs, emit)
+        case .in: membership(lhs: lhs, rhs: rhs, emit)
+        default: ordering(op, lhs: lhs.results, rhs: rhs.results, emit)
         }
     }
 
     // MARK: ==
 
-    private static func equality(lhs: EvaluatedOperand, rhs: EvaluatedOperand) -> [Outcome] {
+    private static func equality(lhs: EvaluatedOperand, rhs: EvaluatedOperand, _ emit: (Outcome) -> Void) {
         switch (lhs, rhs) {
         case (.literal(let left), .literal(let right)):
             // Two rule literals compare whole: `%ten == [10]` is not comparable.
             let expected = QueryValue.literal(right)
-            return [Outcome(answer: Answer(ValueComparison.equal(.literal(left), expected)), subject: .literal(left), expected: expected)]
+            emit(Outcome(answer: Answer(ValueComparison.equal(.literal(left), expected)), subject: .literal(left), expected: expected))
         case (_, .literal(let literal)):
-            return againstLiteral(lhs.results, literal: literal, swapped: false)
+            againstLiteral(lhs.results, literal: literal, swapped: false, emit)
         case (.literal(let literal), .results(let results)):
-            return againstLiteral(results, literal: literal, swapped: true)
+            againstLiteral(results, literal: literal, swapped: true, emit)
         case (.results(let left), .results(let right)):
-            return setEquality(left, right)
+            setEquality(left, right, emit)
         }
     }
 
     /// A literal on one side: lists on the other side are flattened against a scalar, compared
     /// whole against a list, and a scalar matches a one-element list by its element.
-    private static func againstLiteral(_ results: [QueryResult], literal: GuardValue, swapped: Bool) -> [Outcome] {
+    private static func againstLiteral(_ results: [QueryResult], literal: GuardValue, swapped: Bool, _ emit: (Outcome) -> Void) {
         let expected = QueryValue.literal(literal)
-        var outcomes: [Outcome] = []
-        outcomes.reserveCapacity(results.count)
         for result in results {
             guard case .resolved(let value) = result else {
                 if case .unresolved(let unresolved) = result {
-                    outcomes.append(Outcome(answer: .unresolved(unresolved), subject: nil, expected: expected))
+                    emit(Outcome(answer: .unresolved(unresolved), subject: nil, expected: expected))
                 }
                 continue
             }
             if case .list(let elements) = literal {
                 if value.kind == .list {
-                    outcomes.append(Outcome(answer: Answer(ValueComparison.equal(value, expected)), subject: value, expected: expected))
+                    emit(Outcome(answer: Answer(ValueComparison.equal(value, expected)), subject: value, expected: expected))
                 } else if elements.count == 1 {
                     let element = QueryValue.literal(elements[0])
-                    outcomes.append(Outcome(answer: Answer(ordered(value, element, swapped)), subject: value, expected: expected))
+                    emit(Outcome(answer: Answer(ordered(value, element, swapped)), subject: value, expected: expected))
                 } else {
-                    outcomes.append(Outcome(answer: .notComparable, subject: value, expected: expected))
+                    emit(Outcome(answer: .notComparable, subject: value, expected: expected))
                 }
             } else if value.kind == .list {
                 for element in value.elements {
-                    outcomes.append(Outcome(answer: Answer(ordered(element, expected, swapped)), subject: element, expected: expected))
+                    emit(Outcome(answer: Answer(ordered(element, expected, swapped)), subject: element, expected: expected))
                 }
             } else {
-                outcomes.append(Outcome(answer: Answer(ordered(value, expected, swapped)), subject: value, expected: expected))
+                emit(Outcome(answer: Answer(ordered(value, expected, swapped)), subject: value, expected: expected))
             }
         }
-        return outcomes
+        return
     }
 
     private static func ordered(_ value: QueryValue, _ literal: QueryValue, _ swapped: Bool) -> ComparisonAnswer {
@@ -98,34 +98,34 @@ enum BinaryComparison {
     }
 
     /// Two queries: equal as sets, when every value of the larger side is found in the other.
-    private static func setEquality(_ left: [QueryResult], _ right: [QueryResult]) -> [Outcome] {
-        var outcomes = unresolvedOutcomes(left) + unresolvedOutcomes(right)
+    private static func setEquality(_ left: [QueryResult], _ right: [QueryResult], _ emit: (Outcome) -> Void) {
+        emitUnresolved(left, emit)
+        emitUnresolved(right, emit)
         let lhsValues = left.compactMap(\.value)
         let rhsValues = right.compactMap(\.value)
-        guard !lhsValues.isEmpty, !rhsValues.isEmpty else { return outcomes }
+        guard !lhsValues.isEmpty, !rhsValues.isEmpty else { return }
         let leftIsLarger = lhsValues.count >= rhsValues.count
         let (larger, smaller) = leftIsLarger ? (lhsValues, rhsValues) : (rhsValues, lhsValues)
         let missing = larger.first { candidate in !smaller.contains { ValueComparison.equal(candidate, $0) == .yes } }
         if let missing {
             let subject = leftIsLarger ? missing : lhsValues[0]
-            outcomes.append(Outcome(answer: .no, subject: subject, expected: leftIsLarger ? rhsValues[0] : missing))
+            emit(Outcome(answer: .no, subject: subject, expected: leftIsLarger ? rhsValues[0] : missing))
         } else {
-            outcomes.append(Outcome(answer: .yes, subject: lhsValues[0], expected: rhsValues[0]))
+            emit(Outcome(answer: .yes, subject: lhsValues[0], expected: rhsValues[0]))
         }
-        return outcomes
+        return
     }
 
     // MARK: in
 
-    private static func membership(lhs: EvaluatedOperand, rhs: EvaluatedOperand) -> [Outcome] {
+    private static func membership(lhs: EvaluatedOperand, rhs: EvaluatedOperand, _ emit: (Outcome) -> Void) {
         switch (lhs, rhs) {
         case (_, .literal(let literal)):
             let container = QueryValue.literal(literal)
-            var outcomes: [Outcome] = []
             for result in lhs.results {
                 guard case .resolved(let value) = result else {
                     if case .unresolved(let unresolved) = result {
-                        outcomes.append(Outcome(answer: .unresolved(unresolved), subject: nil, expected: container))
+                        emit(Outcome(answer: .unresolved(unresolved), subject: nil, expected: container))
                     }
                     continue
                 }
@@ -133,32 +133,33 @@ enum BinaryComparison {
                     // A list `in` a string: each element is a substring on its own. Against any
                     // other scalar the list as a whole is not comparable.
                     for element in value.elements {
-                        outcomes.append(Outcome(answer: Answer(ValueComparison.contained(element, in: container)), subject: element, expected: container))
+                        emit(Outcome(answer: Answer(ValueComparison.contained(element, in: container)), subject: element, expected: container))
                     }
                 } else {
-                    outcomes.append(Outcome(answer: Answer(ValueComparison.contained(value, in: container)), subject: value, expected: container))
+                    emit(Outcome(answer: Answer(ValueComparison.contained(value, in: container)), subject: value, expected: container))
                 }
             }
-            return outcomes
+            return
         case (.literal(let literal), .results(let results)):
             let value = QueryValue.literal(literal)
             let containers = results.compactMap(\.value)
-            var outcomes = unresolvedOutcomes(results)
-            guard !containers.isEmpty else { return outcomes }
+            emitUnresolved(results, emit)
+            guard !containers.isEmpty else { return }
             let found = containers.contains { ValueComparison.contained(value, in: $0) == .yes }
-            outcomes.append(Outcome(answer: found ? .yes : .no, subject: value, expected: containers[0]))
-            return outcomes
+            emit(Outcome(answer: found ? .yes : .no, subject: value, expected: containers[0]))
+            return
         case (.results(let left), .results(let right)):
             // Unresolved right-hand values fail, and each left-hand value is still tested against
             // the resolved ones, even none: cfn-guard 3.x lets `some x not in Missing` pass.
-            var outcomes = unresolvedOutcomes(left) + unresolvedOutcomes(right)
+            emitUnresolved(left, emit)
+            emitUnresolved(right, emit)
             let containers = right.compactMap(\.value)
             let expected = containers.count == 1 ? containers[0] : QueryValue.literal(.list(containers.map { $0.guardValue }))
             for case .resolved(let value) in left {
                 let found = isContained(value, in: containers)
-                outcomes.append(Outcome(answer: found ? .yes : .no, subject: value, expected: expected))
+                emit(Outcome(answer: found ? .yes : .no, subject: value, expected: expected))
             }
-            return outcomes
+            return
         }
     }
 
@@ -180,19 +181,19 @@ enum BinaryComparison {
 
     // MARK: < <= > >=
 
-    private static func ordering(_ op: BinaryOperator, lhs: [QueryResult], rhs: [QueryResult]) -> [Outcome] {
-        var outcomes = unresolvedOutcomes(lhs)
+    private static func ordering(_ op: BinaryOperator, lhs: [QueryResult], rhs: [QueryResult], _ emit: (Outcome) -> Void) {
+        emitUnresolved(lhs, emit)
         let left = flattened(lhs)
         let right = flattened(rhs)
         for case .unresolved(let unresolved) in rhs {
-            for value in left { outcomes.append(Outcome(answer: .unresolved(unresolved), subject: value, expected: nil)) }
+            for value in left { emit(Outcome(answer: .unresolved(unresolved), subject: value, expected: nil)) }
         }
         for value in left {
             for bound in right {
-                outcomes.append(Outcome(answer: Answer(ValueComparison.order(value, bound, op)), subject: value, expected: bound))
+                emit(Outcome(answer: Answer(ValueComparison.order(value, bound, op)), subject: value, expected: bound))
             }
         }
-        return outcomes
+        return
     }
 
     private static func flattened(_ results: [QueryResult]) -> [QueryValue] {
@@ -203,12 +204,10 @@ enum BinaryComparison {
         return values
     }
 
-    private static func unresolvedOutcomes(_ results: [QueryResult]) -> [Outcome] {
-        var outcomes: [Outcome] = []
+    private static func emitUnresolved(_ results: [QueryResult], _ emit: (Outcome) -> Void) {
         for case .unresolved(let unresolved) in results {
-            outcomes.append(Outcome(answer: .unresolved(unresolved), subject: nil, expected: nil))
+            emit(Outcome(answer: .unresolved(unresolved), subject: nil, expected: nil))
         }
-        return outcomes
     }
 }
 

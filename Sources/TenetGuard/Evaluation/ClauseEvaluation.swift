@@ -4,13 +4,20 @@ import TenetDocument
 extension EvaluationSession {
     /// A conjunction evaluates every disjunction (no short-circuit): any FAIL fails, else any PASS
     /// passes, else SKIP.
+    ///
+    /// While muted (filters, `when` conditions) only PASS matters and no failure is reported, so
+    /// the first FAIL ends the conjunction: the status is the same, and the benchmark's filters
+    /// skip most of their clauses. The one observable difference is that a fatal error in a later
+    /// clause is not raised (see docs/guard-compatibility.md).
     func evaluate(_ conjunction: Conjunction, this: QueryValue, scope: VariableScope) throws(Diagnostic) -> GuardStatus {
         var sawPass = false
         var sawFail = false
         for disjunction in conjunction {
             switch try evaluate(disjunction, this: this, scope: scope) {
             case .pass: sawPass = true
-            case .fail: sawFail = true
+            case .fail:
+                if muted > 0 { return .fail }
+                sawFail = true
             case .skip: break
             }
         }

@@ -21,6 +21,17 @@ extension EvaluationSession {
         var index = start
         while index < query.parts.count {
             let part = query.parts[index]
+            // The common chain `Properties.A.B` on one value: replace it in place, allocating nothing.
+            if current.count == 1, case .resolved(let value) = current[0], case .key(let key, let alternates) = part {
+                if let member = Self.member(key, alternates: alternates, of: value) {
+                    current[0] = .resolved(member)
+                } else {
+                    let cause: UnresolvedCause = value.kind == .map ? .missingKey(key) : .noKeys(value.kind)
+                    current[0] = .unresolved(UnresolvedQuery(traversedTo: value, query: query, partIndex: index, cause: cause))
+                }
+                index += 1
+                continue
+            }
             var next: [QueryResult] = []
             next.reserveCapacity(current.count)
             for result in current {
@@ -40,37 +51,37 @@ extension EvaluationSession {
         _ part: QueryPart, at index: Int, of query: Query, to value: QueryValue, scope: VariableScope,
         into results: inout [QueryResult]
     ) throws(Diagnostic) {
-        func unresolved(_ reason: String) -> QueryResult {
-            .unresolved(UnresolvedQuery(traversedTo: value, query: query, partIndex: index, reason: reason))
+        func unresolved(_ cause: UnresolvedCause) -> QueryResult {
+            .unresolved(UnresolvedQuery(traversedTo: value, query: query, partIndex: index, cause: cause))
         }
         switch part {
         case .key(let key, let alternates):
             if let member = Self.member(key, alternates: alternates, of: value) {
                 results.append(.resolved(member))
             } else {
-                results.append(unresolved(value.kind == .map ? "there is no key '\(key)'" : "a \(value.kind) has no keys"))
+                results.append(unresolved(value.kind == .map ? .missingKey(key) : .noKeys(value.kind)))
             }
         case .index(let position):
             if let element = value.element(position) {
                 results.append(.resolved(element))
             } else {
-                results.append(unresolved(value.kind == .list ? "there is no index \(position)" : "a \(value.kind) has no indices"))
+                results.append(unresolved(value.kind == .list ? .missingIndex(position) : .noIndices(value.kind)))
             }
         case .allValues:
             switch value.kind {
             case .map:
                 let entries = value.entries
-                if entries.isEmpty { results.append(unresolved("the map is empty")) }
+                if entries.isEmpty { results.append(unresolved(.emptyContainer)) }
                 for entry in entries { results.append(.resolved(entry.value)) }
             case .list:
-                if value.count == 0 { results.append(unresolved("the list is empty")) }
+                if value.count == 0 { results.append(unresolved(.emptyContainer)) }
                 for element in value.elements { results.append(.resolved(element)) }
             default:
                 results.append(.resolved(value))
             }
         case .allIndices:
             if value.kind == .list {
-                if value.count == 0 { results.append(unresolved("the list is empty")) }
+                if value.count == 0 { results.append(unresolved(.emptyContainer)) }
                 for element in value.elements { results.append(.resolved(element)) }
             } else {
                 // "To be or not to be an array": a single value passes through `[*]`.
@@ -85,12 +96,12 @@ extension EvaluationSession {
                 if let member = value.member(key) {
                     results.append(.resolved(member))
                 } else {
-                    results.append(unresolved(value.kind == .map ? "there is no key '\(key)'" : "a \(value.kind) has no keys"))
+                    results.append(unresolved(value.kind == .map ? .missingKey(key) : .noKeys(value.kind)))
                 }
             }
         case .filter(_, let conjunction):
             guard let candidates = filterCandidates(value, after: index > 0 ? query.parts[index - 1] : nil) else {
-                results.append(unresolved("a \(value.kind) cannot be filtered"))
+                results.append(unresolved(.notFilterable(value.kind)))
                 return
             }
             for candidate in candidates {
@@ -99,16 +110,18 @@ extension EvaluationSession {
             }
         case .mapKeyFilter(let op, let negated, let operand):
             guard value.kind == .map else {
-                results.append(unresolved("a \(value.kind) has no keys to filter"))
+                results.append(unresolved(.noKeys(value.kind)))
                 return
             }
             let rhs = try evaluate(operand, this: value, scope: scope)
             guard !rhs.isEmpty else { return }
             for (key, member) in value.entries {
-                let outcomes = BinaryComparison.outcomes(op, lhs: .results([.resolved(.literal(.string(key)))]), rhs: rhs)
-                if !outcomes.isEmpty, outcomes.allSatisfy({ $0.answer.passes(negated: negated) }) {
-                    results.append(.resolved(member))
+                var passed = 0
+                var failed = 0
+                BinaryComparison.forEachOutcome(op, lhs: .results([.resolved(.literal(.string(key)))]), rhs: rhs) { outcome in
+                    if outcome.answer.passes(negated: negated) { passed += 1 } else { failed += 1 }
                 }
+                if passed > 0, failed == 0 { results.append(.resolved(member)) }
             }
         }
     }

@@ -18,10 +18,35 @@ public struct UnresolvedQuery: Sendable {
     public let traversedTo: QueryValue
     let query: Query
     let partIndex: Int
-    public let reason: String
+    let cause: UnresolvedCause
+
+    /// Why the query stopped, in words.
+    public var reason: String { cause.description }
 
     /// The part of the query that could not be followed, as written.
     public var remainingQuery: String { query.remainingText(from: partIndex) }
+}
+
+/// Why a query stopped. Misses are common (most resources lack most keys), so the words are
+/// made only when a report asks for them.
+enum UnresolvedCause: CustomStringConvertible {
+    case missingKey(String)
+    case noKeys(QueryValue.Kind)
+    case missingIndex(Int)
+    case noIndices(QueryValue.Kind)
+    case emptyContainer
+    case notFilterable(QueryValue.Kind)
+
+    var description: String {
+        switch self {
+        case .missingKey(let key): "there is no key '\(key)'"
+        case .noKeys(let kind): "a \(kind) has no keys"
+        case .missingIndex(let index): "there is no index \(index)"
+        case .noIndices(let kind): "a \(kind) has no indices"
+        case .emptyContainer: "it is empty"
+        case .notFilterable(let kind): "a \(kind) cannot be filtered"
+        }
+    }
 }
 
 /// The right-hand side of a comparison after evaluation. A literal written in the rule (or a

@@ -12,10 +12,16 @@ public indirect enum Operand: Sendable {
     case function(FunctionCall)
 }
 
-public struct FunctionCall: Sendable {
-    public var function: GuardFunction
-    public var arguments: [Operand]
-    public var span: SourceSpan
+public final class FunctionCall: Sendable {
+    public let function: GuardFunction
+    public let arguments: [Operand]
+    public let span: SourceSpan
+
+    init(function: GuardFunction, arguments: [Operand], span: SourceSpan) {
+        self.function = function
+        self.arguments = arguments
+        self.span = span
+    }
 }
 
 /// `let name = value` or `let name := value`.
@@ -57,49 +63,92 @@ public indirect enum Clause: Sendable {
     }
 }
 
-public struct AccessClause: Sendable {
-    public var query: Query
-    public var comparison: Comparison
+public final class AccessClause: Sendable {
+    public let query: Query
+    public let comparison: Comparison
     /// A leading `not` or `!`. cfn-guard honours it on unary clauses only; on a binary clause it is
     /// parsed and ignored, so the evaluator does the same (see docs/guard-compatibility.md).
-    public var leadingNot: Bool
-    public var message: String?
-    public var span: SourceSpan
+    public let leadingNot: Bool
+    public let message: String?
+    public let span: SourceSpan
+
+    init(query: Query, comparison: Comparison, leadingNot: Bool, message: String?, span: SourceSpan) {
+        self.query = query
+        self.comparison = comparison
+        self.leadingNot = leadingNot
+        self.message = message
+        self.span = span
+    }
 }
 
-public struct BlockClause: Sendable {
-    public var query: Query
+public final class BlockClause: Sendable {
+    public let query: Query
     /// `q !empty { }`: zero values fail instead of skipping.
-    public var requiresValues: Bool
-    public var body: ClauseBlock
-    public var span: SourceSpan
+    public let requiresValues: Bool
+    public let body: ClauseBlock
+    public let span: SourceSpan
+
+    init(query: Query, requiresValues: Bool, body: ClauseBlock, span: SourceSpan) {
+        self.query = query
+        self.requiresValues = requiresValues
+        self.body = body
+        self.span = span
+    }
 }
 
-public struct WhenBlock: Sendable {
-    public var conditions: Conjunction
-    public var body: ClauseBlock
-    public var span: SourceSpan
+public final class WhenBlock: Sendable {
+    public let conditions: Conjunction
+    public let body: ClauseBlock
+    public let span: SourceSpan
+
+    init(conditions: Conjunction, body: ClauseBlock, span: SourceSpan) {
+        self.conditions = conditions
+        self.body = body
+        self.span = span
+    }
 }
 
-public struct TypeBlock: Sendable {
-    public var typeName: String
-    public var conditions: Conjunction?
-    public var body: ClauseBlock
-    public var span: SourceSpan
+public final class TypeBlock: Sendable {
+    public let typeName: String
+    public let conditions: Conjunction?
+    public let body: ClauseBlock
+    public let span: SourceSpan
+
+    init(typeName: String, conditions: Conjunction?, body: ClauseBlock, span: SourceSpan) {
+        self.typeName = typeName
+        self.conditions = conditions
+        self.body = body
+        self.span = span
+    }
 }
 
-public struct RuleReference: Sendable {
-    public var name: String
-    public var negated: Bool
-    public var message: String?
-    public var span: SourceSpan
+public final class RuleReference: Sendable {
+    public let name: String
+    public let negated: Bool
+    public let message: String?
+    public let span: SourceSpan
+
+    init(name: String, negated: Bool, message: String?, span: SourceSpan) {
+        self.name = name
+        self.negated = negated
+        self.message = message
+        self.span = span
+    }
 }
 
-public struct ParameterizedCall: Sendable {
-    public var name: String
-    public var arguments: [Operand]
+public final class ParameterizedCall: Sendable {
+    public let name: String
+    public let arguments: [Operand]
     /// Parsed and, as in cfn-guard, ignored.
-    public var leadingNot: Bool
-    public var message: String?
-    public var span: SourceSpan
+    public let leadingNot: Bool
+    public let message: String?
+    public let span: SourceSpan
+
+    init(name: String, arguments: [Operand], leadingNot: Bool, message: String?, span: SourceSpan) {
+        self.name = name
+        self.arguments = arguments
+        self.leadingNot = leadingNot
+        self.message = message
+        self.span = span
+    }
 }

@@ -1,10 +1,13 @@
 /// A query: a path of parts walked from the current value (or a variable) to the values a clause
 /// tests.
-public struct Query: Sendable {
-    public var parts: [QueryPart]
+///
+/// A class, not a struct: queries are read on every evaluation and held by every unresolved
+/// result, so sharing one reference beats copying their fields.
+public final class Query: Sendable {
+    public let parts: [QueryPart]
     /// False for `some q`: one passing value is enough.
-    public var matchAll: Bool
-    public var span: SourceSpan
+    public let matchAll: Bool
+    public let span: SourceSpan
 
     public init(parts: [QueryPart], matchAll: Bool, span: SourceSpan) {
         self.parts = parts
