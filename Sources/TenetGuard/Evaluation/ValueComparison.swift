@@ -13,11 +13,12 @@ enum ValueComparison {
     /// Equality: strings against regexes by search, numbers only within one type (`1 == 1.0` is
     /// not comparable), ranges by membership, lists in order, maps by key set.
     static func equal(_ lhs: QueryValue, _ rhs: QueryValue) -> ComparisonAnswer {
+        // The hot case first: a document string against a string (a type name, say).
+        if let a = lhs.stringValue, let b = rhs.stringValue {
+            return ComparisonAnswer(sameBytes(a, b))
+        }
         let lhsKind = lhs.kind
         let rhsKind = rhs.kind
-        if lhsKind == .string, rhsKind == .string, let a = lhs.stringValue, let b = rhs.stringValue {
-            return ComparisonAnswer(a == b)
-        }
         if case .literal(.regex(let regex)) = rhs {
             guard let text = lhs.stringValue else { return lhsKind == .regex ? regexEquality(lhs, regex) : .notComparable }
             return ComparisonAnswer(regex.matches(text))
@@ -53,6 +54,12 @@ enum ValueComparison {
         case .string, .regex, .range:
             return .notComparable
         }
+    }
+
+    /// Rust compares strings byte by byte, without Unicode normalization; so does Tenet, which is
+    /// also the fast comparison.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     private static func regexEquality(_ lhs: QueryValue, _ regex: GuardRegex) -> ComparisonAnswer {
@@ -111,6 +118,10 @@ enum ValueComparison {
     /// `in` against one right-hand value: a substring for two strings, membership for a list, and
     /// equality (regexes and ranges included) otherwise.
     static func contained(_ value: QueryValue, in container: QueryValue) -> ComparisonAnswer {
+        // A literal list (`Type in ['A', 'B']`) is walked in place, without copying it.
+        if case .literal(.list(let literals)) = container, value.kind != .list {
+            return ComparisonAnswer(literals.contains { equal(value, .literal($0)) == .yes })
+        }
         if container.kind == .list {
             let candidates = container.elements
             if value.kind == .list {
