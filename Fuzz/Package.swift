@@ -15,5 +15,13 @@ let package = Package(
         ),
         .executableTarget(name: "fuzz-yaml", dependencies: ["LoaderFuzzing"]),
         .executableTarget(name: "fuzz-json", dependencies: ["LoaderFuzzing"]),
+        .target(
+            name: "GuardFuzzing",
+            dependencies: [
+                .product(name: "TenetDocument", package: "Tenet"),
+                .product(name: "TenetGuard", package: "Tenet"),
+            ]
+        ),
+        .executableTarget(name: "fuzz-guard", dependencies: ["GuardFuzzing"]),
     ]
 )

@@ -153,6 +153,13 @@ extension EvaluationSession {
             arguments[name] = try evaluate(argument, this: this, scope: scope)
         }
         let callScope = VariableScope(parent: scope, arguments: arguments, root: this)
+        // A parameterized rule may call itself; cfn-guard recurses until its stack overflows.
+        guard parameterizedCallDepth < Self.maxParameterizedCallDepth else {
+            throw evaluationError(
+                "parameterized rules call each other more than \(Self.maxParameterizedCallDepth) levels deep; expected calls that end", at: call.span)
+        }
+        parameterizedCallDepth += 1
+        defer { parameterizedCallDepth -= 1 }
         return try evaluate(rule.body, this: this, scope: callScope)
     }
 

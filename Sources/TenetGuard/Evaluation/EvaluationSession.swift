@@ -22,6 +22,9 @@ final class EvaluationSession {
     /// Above zero while evaluating filters and conditions, whose failures are not the rule's.
     var muted = 0
     var currentRule = ""
+    /// Parameterized-rule calls in progress, bounded by `maxParameterizedCallDepth`.
+    var parameterizedCallDepth = 0
+    static let maxParameterizedCallDepth = 64
 
     init(file: RulesFile, root: Node, parameters: RuleParameters) {
         self.file = file

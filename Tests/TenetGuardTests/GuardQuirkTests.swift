@@ -1,0 +1,69 @@
+import Testing
+import TenetDocument
+@testable import TenetGuard
+
+/// cfn-guard behaviours that surprise, each matched on purpose (or deliberately not) and listed in
+/// docs/guard-compatibility.md under the name of its test.
+@Suite struct GuardQuirkTests {
+    private func status(_ clause: String, _ data: String) throws -> GuardStatus? {
+        try GuardFixture.status(clause, data)
+    }
+
+    @Test func parameterizedCallsIgnoreALeadingNot() throws {
+        let rules = "rule big(v) { %v > 10 }\nrule r { not big(Size) }"
+        #expect(try GuardFixture.statuses(rules, "Size: 50")["r"] == .pass)
+    }
+
+    @Test func parameterizedRecursionIsBounded() {
+        let error = GuardFixture.evaluationError("rule p(a) { p(%a) }\nrule r { p(Size) }", "Size: 1")
+        #expect(error?.code == .guardEvaluation)
+        #expect(error?.message.contains("more than 64 levels") == true)
+    }
+
+    @Test func notEqualBetweenQueriesFollowsGuard32() throws {
+        // cfn-guard 3.0.1 fails this clause for two disjoint lists; 3.2 (and Tenet) pass it.
+        #expect(try status("A[*] != B[*]", "A: [1, 2]\nB: [5, 6]") == .pass)
+        #expect(try status("A[*] != B[*]", "A: [1, 2]\nB: [2, 1]") == .fail)
+    }
+
+    @Test func variableValuesAreNotFlattened() throws {
+        #expect(try GuardFixture.statuses("let v = Items\nrule r { %v[*] is_list }", "Items: [[1], []]")["r"] == .pass)
+        #expect(try GuardFixture.statuses("let v = Items\nrule r { %v.a exists }", "Items: [{a: 1}]")["r"] == .fail)
+        #expect(try GuardFixture.statuses("let v = Items\nrule r { %v[ c == 1 ] exists }", "Items: []")["r"] == .skip)
+    }
+
+    @Test func filtersOnScalarsAreUnresolved() throws {
+        #expect(try status("Properties[ this == 'x' ] exists", "Properties: x") == .fail)
+        #expect(try status("Properties[*][ this == 6 ] exists", "Properties: [5]") == .skip)
+    }
+
+    @Test func membershipAgainstAnUnresolvedQueryStillTestsEachValue() throws {
+        #expect(try status("some A[*] not in Missing.Key", "A: [1, 2]") == .pass)
+        #expect(try status("A[*] not in Missing.Key", "A: [1, 2]") == .fail)
+    }
+
+    @Test func twoLiteralsCompareWhole() throws {
+        #expect(try GuardFixture.statuses("let ten = 10\nrule r { %ten == [10] }", "x: 1")["r"] == .fail)
+        #expect(try status("Ten == [10]", "Ten: 10") == .pass)
+    }
+
+    @Test func theEmptyStringIsInEveryString() throws {
+        #expect(try status("S in 'xaby'", "S: ''") == .pass)
+    }
+
+    @Test func aListIsNotInAScalarOtherThanAString() throws {
+        #expect(try status("L in false", "L: []") == .fail)
+        #expect(try status("L in 'x'", "L: []") == .pass)
+    }
+
+    @Test func filtersStopAtTheFirstFailingClause() throws {
+        // The second clause would stop the evaluation (`empty` on a number), but the first has
+        // already failed for the only candidate; cfn-guard evaluates both and raises the error.
+        #expect(try status("Items[ a == 2\n b empty ] exists", "Items: [{a: 1, b: 5}]") == .skip)
+    }
+
+    @Test func yamlIsReadOneWayForEveryCommand() throws {
+        // cfn-guard's `validate` loader keeps `True` a string; Tenet reads YAML 1.1 everywhere.
+        #expect(try status("Flag == true", "Flag: True") == .pass)
+    }
+}
