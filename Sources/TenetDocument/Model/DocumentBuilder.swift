@@ -4,16 +4,24 @@
 /// are enforced in one place. Children of an open container collect on a shared scratch stack
 /// and move to the child table, contiguously, when the container ends.
 struct DocumentBuilder {
+    /// An open container. Plain data, no references: frames are read for every node appended, and
+    /// a frame holding arrays or dictionaries would cost reference counting each time.
     private struct Frame {
         var id: Int32
         var kind: NodeKind
         var childStart: Int
+        /// Where this map's merge values (`<<`) start in `pendingMerges`.
+        var mergeStart: Int
         /// The key waiting for its value, for a map frame.
-        var pendingKey: (slot: Int32, mark: Mark, isMerge: Bool)?
-        /// Key → child, built once a map grows past a linear scan's worth.
-        var keys: [String: Int32]?
-        /// Children whose key was a YAML merge key (`<<`), resolved when the map ends.
-        var merges: [Int32] = []
+        var pendingKey: PendingKey?
+        /// This map's position in `openKeyIndexes`, once it grows past a linear scan's worth.
+        var keyIndex: Int?
+    }
+
+    private struct PendingKey {
+        var slot: Int32
+        var mark: Mark
+        var isMerge: Bool
     }
 
     let sourceName: String
@@ -24,6 +32,10 @@ struct DocumentBuilder {
     private var keyIndexes: [Int32: [String: Int32]] = [:]
     private var frames: [Frame] = []
     private var pendingChildren: [Int32] = []
+    /// Values of YAML merge keys (`<<`) of open maps, resolved when their map ends.
+    private var pendingMerges: [Int32] = []
+    /// Key → child for open maps too large for a linear search, innermost last.
+    private var openKeyIndexes: [[String: Int32]] = []
     private var aliasNodesCopied = 0
     private var rootID: Int32 = -1
     var warnings: [Diagnostic] = []
@@ -58,34 +70,41 @@ struct DocumentBuilder {
                 location: location(start))
         }
         let id = try appendRecord(NodeRecord(kind: kind, parent: -1, slot: 0, count: 0, payload: 0, start: start, end: start, keyStart: .none))
-        frames.append(Frame(id: id, kind: kind, childStart: pendingChildren.count))
+        frames.append(Frame(id: id, kind: kind, childStart: pendingChildren.count, mergeStart: pendingMerges.count))
         return id
     }
 
     mutating func endContainer(end: Mark) throws(Diagnostic) {
-        var frame = frames.removeLast()
-        if !frame.merges.isEmpty {
+        let frame = frames.removeLast()
+        let hasMerges = pendingMerges.count > frame.mergeStart
+        if hasMerges {
             try resolveMerges(of: frame)
+            pendingMerges.removeLast(pendingMerges.count - frame.mergeStart)
         }
-        let children = pendingChildren[frame.childStart...]
+        var keys = frame.keyIndex.map { _ in openKeyIndexes.removeLast() }
+        // No slice of `pendingChildren` may outlive the move: it would make the removal below copy
+        // the whole scratch stack, once per container.
+        let count = pendingChildren.count - frame.childStart
+        let first = childTable.count
         let id = Int(frame.id)
-        records[id].payload = Int64(childTable.count)
-        records[id].count = Int32(children.count)
+        records[id].payload = Int64(first)
+        records[id].count = Int32(count)
         records[id].end = end
-        childTable.append(contentsOf: children)
-        pendingChildren.removeSubrange(frame.childStart...)
-        if frame.kind == .map, children.count > Document.indexedMapThreshold {
-            if frame.keys == nil || !frame.merges.isEmpty {
-                frame.keys = Dictionary(children.map { (strings[Int(records[Int($0)].slot)], $0) }, uniquingKeysWith: { $1 })
+        childTable.append(contentsOf: pendingChildren[frame.childStart...])
+        pendingChildren.removeLast(count)
+        if frame.kind == .map, count > Document.indexedMapThreshold {
+            if keys == nil || hasMerges {
+                keys = Dictionary(childTable[first...].map { (strings[Int(records[Int($0)].slot)], $0) }, uniquingKeysWith: { $1 })
             }
-            keyIndexes[frame.id] = frame.keys
+            keyIndexes[frame.id] = keys
         }
     }
 
     /// Registers the key for the next value of the innermost map; throws on a duplicate.
     mutating func appendKey(_ key: String, start: Mark, isMerge: Bool) throws(Diagnostic) {
         let index = frames.count - 1
-        if !isMerge, let existing = child(named: key, in: frames[index]) {
+        let frame = frames[index]
+        if !isMerge, let existing = child(named: key, in: frame) {
             throw Diagnostic(
                 code: .duplicateKey,
                 message: "duplicate key '\(key)' in this mapping; each key may appear only once",
@@ -93,7 +112,8 @@ struct DocumentBuilder {
                 notes: [Diagnostic(.note, code: .duplicateKey, message: "'\(key)' was first defined here",
                                    location: location(records[Int(existing)].keyStart))])
         }
-        frames[index].pendingKey = (internString(key), start, isMerge)
+        let slot = internString(key)
+        frames[index].pendingKey = PendingKey(slot: slot, mark: start, isMerge: isMerge)
     }
 
     @discardableResult
@@ -163,11 +183,16 @@ struct DocumentBuilder {
     }
 
     private func child(named key: String, in frame: Frame) -> Int32? {
-        if let keys = frame.keys { return keys[key] }
-        for child in pendingChildren[frame.childStart...] where strings[Int(records[Int(child)].slot)] == key {
-            return child
+        if let keyIndex = frame.keyIndex { return openKeyIndexes[keyIndex][key] }
+        for position in frame.childStart..<pendingChildren.count {
+            let child = pendingChildren[position]
+            if strings[Int(records[Int(child)].slot)] == key { return child }
         }
         return nil
+    }
+
+    private func isMergeValue(_ child: Int32, of frame: Frame) -> Bool {
+        pendingMerges[frame.mergeStart...].contains(child)
     }
 
     /// Where the next node goes: its parent, its slot there, and where its key stands.
@@ -206,23 +231,20 @@ struct DocumentBuilder {
         }
         let index = frames.count - 1
         pendingChildren.append(id)
-        if frames[index].kind == .map {
-            let key = frames[index].pendingKey!
-            frames[index].pendingKey = nil
-            if key.isMerge {
-                frames[index].merges.append(id)
-            } else {
-                let count = pendingChildren.count - frames[index].childStart
-                if frames[index].keys != nil {
-                    frames[index].keys![strings[Int(key.slot)]] = id
-                } else if count > Document.indexedMapThreshold {
-                    var keys: [String: Int32] = [:]
-                    for child in pendingChildren[frames[index].childStart...] where !frames[index].merges.contains(child) {
-                        keys[strings[Int(records[Int(child)].slot)]] = child
-                    }
-                    frames[index].keys = keys
-                }
+        guard frames[index].kind == .map else { return }
+        let key = frames[index].pendingKey!
+        frames[index].pendingKey = nil
+        if key.isMerge {
+            pendingMerges.append(id)
+        } else if let keyIndex = frames[index].keyIndex {
+            openKeyIndexes[keyIndex][strings[Int(key.slot)]] = id
+        } else if pendingChildren.count - frames[index].childStart > Document.indexedMapThreshold {
+            var keys: [String: Int32] = [:]
+            for child in pendingChildren[frames[index].childStart...] where !isMergeValue(child, of: frames[index]) {
+                keys[strings[Int(records[Int(child)].slot)]] = child
             }
+            frames[index].keyIndex = openKeyIndexes.count
+            openKeyIndexes.append(keys)
         }
     }
 
@@ -236,7 +258,7 @@ struct DocumentBuilder {
     /// entry for a key replaces an earlier one in place.
     private mutating func resolveMerges(of frame: Frame) throws(Diagnostic) {
         var ordered: [Int32] = []
-        for child in pendingChildren[frame.childStart...] where frame.merges.contains(child) {
+        for child in pendingChildren[frame.childStart...] where isMergeValue(child, of: frame) {
             switch records[Int(child)].kind {
             case .map:
                 ordered.append(contentsOf: childIDs(of: child))
@@ -253,7 +275,7 @@ struct DocumentBuilder {
                 throw invalidMerge(at: records[Int(child)].start)
             }
         }
-        ordered.append(contentsOf: pendingChildren[frame.childStart...].filter { !frame.merges.contains($0) })
+        ordered.append(contentsOf: pendingChildren[frame.childStart...].filter { !isMergeValue($0, of: frame) })
 
         var positions: [String: Int] = [:]
         var result: [Int32] = []

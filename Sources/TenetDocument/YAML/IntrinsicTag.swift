@@ -12,20 +12,28 @@ struct IntrinsicTag {
 
     /// `tag` is the tag as libyaml reports it: `!Ref`, `!Rain::Embed`.
     init?(_ tag: String) {
-        guard tag.hasPrefix("!"), tag.count > 1 else { return nil }
-        let name = String(tag.dropFirst())
-        if Self.unprefixed.contains(name) {
-            longName = name
-        } else {
-            longName = "Fn::" + name
+        if let known = Self.known[tag] {
+            self = known
+            return
         }
-        isKnown = Self.unprefixed.contains(name) || Self.documented.contains(name)
+        guard tag.hasPrefix("!"), tag.count > 1 else { return nil }
+        self.init(name: String(tag.dropFirst()), isKnown: false)
+    }
+
+    private init(name: String, isKnown: Bool) {
+        longName = Self.unprefixed.contains(name) ? name : "Fn::" + name
+        self.isKnown = isKnown
         isGetAtt = name == "GetAtt"
     }
 
     private static let unprefixed: Set<String> = ["Ref", "Condition"]
-    private static let documented: Set<String> = [
+    private static let documented = [
         "GetAtt", "Sub", "Join", "Select", "Split", "If", "Equals", "And", "Or", "Not", "FindInMap", "Base64",
         "Cidr", "ImportValue", "GetAZs", "Transform", "Length", "ToJsonString", "ForEach",
     ]
+
+    /// The tags CloudFormation documents, by tag as written, worked out once: tagged values are
+    /// common in templates, and building the long name per value showed in profiles.
+    private static let known: [String: IntrinsicTag] = Dictionary(
+        uniqueKeysWithValues: (unprefixed.sorted() + documented).map { ("!" + $0, IntrinsicTag(name: $0, isKnown: true)) })
 }

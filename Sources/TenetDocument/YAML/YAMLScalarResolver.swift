@@ -21,18 +21,18 @@ enum YAMLScalarResolver {
         case UInt8(ascii: "~"):
             return text.count == 1 ? .null : .string
         case UInt8(ascii: "n"), UInt8(ascii: "N"):
-            if matches(text, ["null", "Null", "NULL"]) { return .null }
-            if matches(text, ["no", "No", "NO"]) { return .bool(false) }
+            if isWord(text, "null") { return .null }
+            if isWord(text, "no") { return .bool(false) }
             return .string
         case UInt8(ascii: "y"), UInt8(ascii: "Y"):
-            return matches(text, ["yes", "Yes", "YES"]) ? .bool(true) : .string
+            return isWord(text, "yes") ? .bool(true) : .string
         case UInt8(ascii: "t"), UInt8(ascii: "T"):
-            return matches(text, ["true", "True", "TRUE"]) ? .bool(true) : .string
+            return isWord(text, "true") ? .bool(true) : .string
         case UInt8(ascii: "f"), UInt8(ascii: "F"):
-            return matches(text, ["false", "False", "FALSE"]) ? .bool(false) : .string
+            return isWord(text, "false") ? .bool(false) : .string
         case UInt8(ascii: "o"), UInt8(ascii: "O"):
-            if matches(text, ["on", "On", "ON"]) { return .bool(true) }
-            if matches(text, ["off", "Off", "OFF"]) { return .bool(false) }
+            if isWord(text, "on") { return .bool(true) }
+            if isWord(text, "off") { return .bool(false) }
             return .string
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
             return resolveNumber(text)
@@ -41,11 +41,21 @@ enum YAMLScalarResolver {
         }
     }
 
-    private static func matches(_ text: UnsafeBufferPointer<UInt8>, _ words: [StaticString]) -> Bool {
-        for word in words where word.utf8CodeUnitCount == text.count {
-            if UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount).elementsEqual(text) { return true }
+    /// Whether `text` is `word` (given in lower case) as YAML 1.1 spells it: lower case,
+    /// Capitalised or UPPER (`true`, `True`, `TRUE`), never mixed (`tRUE` is a string). Compared
+    /// byte by byte, with no allocation: nearly every key and value starts with a letter.
+    private static func isWord(_ text: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard text.count == word.utf8CodeUnitCount else { return false }
+        let lower = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        let upperCaseOffset = UInt8(ascii: "a") - UInt8(ascii: "A")
+        var restIsLower = true
+        var restIsUpper = true
+        for index in 1..<text.count {
+            restIsLower = restIsLower && text[index] == lower[index]
+            restIsUpper = restIsUpper && text[index] == lower[index] - upperCaseOffset
         }
-        return false
+        if text[0] == lower[0] { return restIsLower }
+        return text[0] == lower[0] - upperCaseOffset && (restIsLower || restIsUpper)
     }
 
     // MARK: Numbers
