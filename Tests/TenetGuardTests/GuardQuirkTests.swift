@@ -66,4 +66,22 @@ import TenetDocument
         // cfn-guard's `validate` loader keeps `True` a string; Tenet reads YAML 1.1 everywhere.
         #expect(try status("Flag == true", "Flag: True") == .pass)
     }
+
+    @Test func listMembershipFollowsTheFirstRightHandElement() throws {
+        #expect(try status("Type in [['b'], 'a']", "Type: [a]") == .fail)
+        #expect(try status("Type in ['a', ['b']]", "Type: [a]") == .pass)
+        #expect(try status("Type not in [['a', 2]]", "Type: []") == .pass)
+    }
+
+    @Test func aPartlyContainedListIsNeitherInNorNotIn() throws {
+        #expect(try GuardFixture.statuses("let v = [2, 'x', 10]\nrule r { %v in [10, 5] }", "a: 1")["r"] == .fail)
+        #expect(try GuardFixture.statuses("let v = [2, 'x', 10]\nrule r { %v not in [10, 5] }", "a: 1")["r"] == .fail)
+        #expect(try status("L not in ['a']", "L: []") == .fail)
+    }
+
+    @Test func rangesInsideListsMatchNothing() throws {
+        #expect(try status("P in [r[1, 5]]", "P: 2") == .fail)
+        #expect(try status("P in r[1, 5]", "P: 2") == .pass)
+        #expect(try status("P in [/^x/]", "P: xy") == .pass)
+    }
 }

@@ -117,24 +117,40 @@ enum ValueComparison {
 
     /// `in` against one right-hand value: a substring for two strings, membership for a list, and
     /// equality (regexes and ranges included) otherwise.
+    ///
+    /// A list value `in` a list, as cfn-guard 3.0.1 decides it: when the right-hand list's first
+    /// element is itself a list, the value must equal one of its elements; otherwise every element
+    /// must be a member. Partly contained is neither `in` nor `not in` (it fails both), and an
+    /// empty list is `in` anything.
     static func contained(_ value: QueryValue, in container: QueryValue) -> ComparisonAnswer {
         // A literal list (`Type in ['A', 'B']`) is walked in place, without copying it.
         if case .literal(.list(let literals)) = container, value.kind != .list {
-            return ComparisonAnswer(literals.contains { equal(value, .literal($0)) == .yes })
+            return ComparisonAnswer(literals.contains { isMember(value, .literal($0)) })
         }
         if container.kind == .list {
             let candidates = container.elements
-            if value.kind == .list {
-                if candidates.contains(where: { equal(value, $0) == .yes }) { return .yes }
-                let elements = value.elements
-                return ComparisonAnswer(elements.allSatisfy { element in candidates.contains { equal(element, $0) == .yes } })
+            guard value.kind == .list else {
+                return ComparisonAnswer(candidates.contains { isMember(value, $0) })
             }
-            return ComparisonAnswer(candidates.contains { equal(value, $0) == .yes })
+            if candidates.first?.kind == .list {
+                return ComparisonAnswer(candidates.contains { equal(value, $0) == .yes })
+            }
+            let elements = value.elements
+            let found = elements.count { element in candidates.contains { isMember(element, $0) } }
+            if found == elements.count { return .yes }
+            return found == 0 ? .no : .notComparable
         }
         if let needle = value.stringValue, let haystack = container.stringValue {
             // Swift finds no empty string inside another; Rust's `contains` finds it everywhere.
             return ComparisonAnswer(needle.isEmpty || haystack.contains(needle))
         }
         return equal(value, container)
+    }
+
+    /// Membership in a list uses cfn-guard's plain value equality: a regex element matches a
+    /// string, but a range element matches nothing (`2 in [r[1,5]]` fails, `2 in r[1,5]` passes).
+    private static func isMember(_ value: QueryValue, _ element: QueryValue) -> Bool {
+        if case .literal(.range) = element { return false }
+        return equal(value, element) == .yes
     }
 }
