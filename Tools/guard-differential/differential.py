@@ -80,6 +80,7 @@ class RuleGenerator:
     def __init__(self, rng):
         self.rng = rng
         self.variables = []
+        self.parameterized = []
 
     def key(self):
         key = self.rng.choice(KEYS)
@@ -90,6 +91,8 @@ class RuleGenerator:
         r = self.rng.random()
         if start and self.variables and r < 0.2:
             parts.append("%" + self.rng.choice(self.variables))
+        elif start and self.variables and r < 0.24:
+            parts.append("Resources.%" + self.rng.choice(self.variables))
         elif start and r < 0.3:
             parts.append("Resources.*")
         else:
@@ -132,17 +135,30 @@ class RuleGenerator:
             return "[" + ", ".join(self.literal(depth + 1) for _ in range(self.rng.randint(0, 3))) + "]"
         return "{a: 1, b: 'x'}"
 
+    def function(self, depth):
+        query = self.query(depth + 1, allow_some=False)
+        return self.rng.choice([
+            f"count({query})", f"to_upper({query})", f"to_lower({query})", f"url_decode({query})",
+            f"parse_string({query})", f"substring({query}, 0, 2)", f"join({query}, ',')",
+            f"regex_replace({query}, '^(\\w)(\\w*)', '$2-${{1}}')", f"json_parse({query})",
+        ])
+
     def rhs(self, depth):
         r = self.rng.random()
-        if r < 0.75:
+        if r < 0.72:
             return self.literal()
         if r < 0.85:
-            return self.rng.choice(["count(", "to_upper(", "to_lower("]) + self.query(depth, allow_some=False) + ")"
+            return self.function(depth)
         return self.query(depth, allow_some=False)
 
     def clause(self, depth, filter_context=False):
         r = self.rng.random()
         negation = "not " if self.rng.random() < 0.08 else ""
+        if self.parameterized and self.rng.random() < 0.06:
+            name, arity = self.rng.choice(self.parameterized)
+            return negation + name + "(" + ", ".join(self.rhs(depth + 1) for _ in range(arity)) + ")"
+        if not filter_context and depth == 0 and self.rng.random() < 0.04:
+            return self.rng.choice(TYPES) + " {\n" + self.body(depth + 1) + "\n}"
         if r < 0.35:
             op = self.rng.choice(["exists", "!exists", "not exists", "empty", "!empty", "is_string", "is_list",
                                   "is_struct", "is_int", "!is_bool", "is_null", "NOT EMPTY", "EXISTS"])
@@ -168,10 +184,24 @@ class RuleGenerator:
     def rules_file(self):
         """A small rules file: one to three rules, sometimes a `let`, a `when` or a reference."""
         self.variables = []
+        self.parameterized = []
         lines = []
+        if self.rng.random() < 0.15:
+            arity = self.rng.randint(1, 2)
+            body = "%p0 " + self.rng.choice(["==", "!=", "in", ">", "<="]) + " " + ("%p1" if arity == 2 else self.literal())
+            lines.append(f"rule P1({', '.join(f'p{i}' for i in range(arity))}) {{\n{body}\n}}")
+            self.parameterized.append(("P1", arity))
         for index in range(self.rng.randint(0, 2)):
             name = f"v{index}"
-            value = self.query(1) if self.rng.random() < 0.7 else self.literal()
+            r = self.rng.random()
+            if r < 0.6:
+                value = self.query(1)
+            elif r < 0.75:
+                value = self.function(1)
+            elif r < 0.85:
+                value = self.rng.choice(["['Res0', 'Res1']", "'Res0'", "['Type', 'Properties']"])
+            else:
+                value = self.literal()
             lines.append(f"let {name} = {value}")
             self.variables.append(name)
         names = [f"R{index + 1}" for index in range(self.rng.randint(1, 3))]

@@ -145,8 +145,10 @@ enum BinaryComparison {
             let containers = results.compactMap(\.value)
             emitUnresolved(results, emit)
             guard !containers.isEmpty else { return }
-            let found = containers.contains { ValueComparison.contained(value, in: $0) == .yes }
-            emit(Outcome(answer: found ? .yes : .no, subject: value, expected: containers[0]))
+            // Found in one value is `in`; not comparable with some and found in none is neither.
+            let answers = containers.map { ValueComparison.contained(value, in: $0) }
+            let answer: ComparisonAnswer = answers.contains(.yes) ? .yes : (answers.contains(.notComparable) ? .notComparable : .no)
+            emit(Outcome(answer: Answer(answer), subject: value, expected: containers[0]))
             return
         case (.results(let left), .results(let right)):
             // Unresolved right-hand values fail, and each left-hand value is still tested against

@@ -93,6 +93,11 @@ extension EvaluationSession {
             results.append(contentsOf: try variable(name, scope: scope, at: query.span).results)
         case .keyFromVariable(let name):
             for key in try interpolatedKeys(name, scope: scope, span: query.span) {
+                // A variable value that did not resolve leaves the query unresolved, as in cfn-guard.
+                guard let key else {
+                    results.append(unresolved(.unresolvedVariable(name)))
+                    continue
+                }
                 if let member = value.member(key) {
                     results.append(.resolved(member))
                 } else {
@@ -155,10 +160,14 @@ extension EvaluationSession {
         }
     }
 
-    private func interpolatedKeys(_ name: String, scope: VariableScope, span: SourceSpan) throws(Diagnostic) -> [String] {
-        var keys: [String] = []
+    /// The keys a variable supplies; nil for each of its values that did not resolve.
+    private func interpolatedKeys(_ name: String, scope: VariableScope, span: SourceSpan) throws(Diagnostic) -> [String?] {
+        var keys: [String?] = []
         for result in try variable(name, scope: scope, at: span).results {
-            guard case .resolved(let value) = result else { continue }
+            guard case .resolved(let value) = result else {
+                keys.append(nil)
+                continue
+            }
             if let key = value.stringValue {
                 keys.append(key)
             } else if value.kind == .list, value.elements.allSatisfy({ $0.stringValue != nil }) {

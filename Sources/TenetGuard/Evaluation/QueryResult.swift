@@ -36,6 +36,7 @@ enum UnresolvedCause: CustomStringConvertible {
     case noIndices(QueryValue.Kind)
     case emptyContainer
     case notFilterable(QueryValue.Kind)
+    case unresolvedVariable(String)
 
     var description: String {
         switch self {
@@ -45,6 +46,7 @@ enum UnresolvedCause: CustomStringConvertible {
         case .noIndices(let kind): "a \(kind) has no indices"
         case .emptyContainer: "it is empty"
         case .notFilterable(let kind): "a \(kind) cannot be filtered"
+        case .unresolvedVariable(let name): "a value of %\(name) to use as a key did not resolve"
         }
     }
 }

@@ -39,16 +39,23 @@ enum ValueComparison {
             if case .literal(.char(let a)) = lhs, case .literal(.char(let b)) = rhs { return ComparisonAnswer(a == b) }
             return .no
         case .list:
+            // Element by element, stopping at the first difference; an incomparable pair makes
+            // the lists incomparable, as the error propagates in cfn-guard.
             let a = lhs.elements
             let b = rhs.elements
             guard a.count == b.count else { return .no }
-            for (x, y) in zip(a, b) where equal(x, y) != .yes { return .no }
+            for (x, y) in zip(a, b) {
+                let answer = equal(x, y)
+                if answer != .yes { return answer }
+            }
             return .yes
         case .map:
             let a = lhs.entries
             guard a.count == rhs.count else { return .no }
             for (key, value) in a {
-                guard let other = rhs.member(key), equal(value, other) == .yes else { return .no }
+                guard let other = rhs.member(key) else { return .no }
+                let answer = equal(value, other)
+                if answer != .yes { return answer }
             }
             return .yes
         case .string, .regex, .range:
