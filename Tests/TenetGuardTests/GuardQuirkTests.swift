@@ -84,4 +84,18 @@ import TenetDocument
         #expect(try status("P in r[1, 5]", "P: 2") == .pass)
         #expect(try status("P in [/^x/]", "P: xy") == .pass)
     }
+
+    @Test func keyInterpolationMayBeFollowedByAWildcard() throws {
+        // cfn-guard 3.0.1 stops with "variable interpolation is not supported" here.
+        let rules = "let names = ['Res0']\nrule r { Resources.%names.* exists }"
+        #expect(try GuardFixture.statuses(rules, "Resources: {Res0: {Type: X}}")["r"] == .pass)
+    }
+
+    @Test func aLiteralVariableWithIndexAllStaysALiteral() throws {
+        #expect(try GuardFixture.statuses("let v = ['a', 'b']\nrule r { %v[*] not in 'xaby' }", "x: 1")["r"] == .fail)
+    }
+
+    @Test func jsonParseReadsABlankStringAsNull() throws {
+        #expect(try GuardFixture.statuses("let v = json_parse(S)\nrule r { %v is_null }", "S: ''")["r"] == .pass)
+    }
 }

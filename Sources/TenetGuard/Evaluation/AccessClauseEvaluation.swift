@@ -119,10 +119,10 @@ extension EvaluationSession {
         return status
     }
 
-    /// A query as an operand: a bare `%var` bound to a literal stays a literal, which changes how
-    /// `==` and `in` compare it.
+    /// A query as an operand: a bare `%var` (or `%var[*]`, the same values) bound to a literal
+    /// stays a literal, which changes how `==` and `in` compare it.
     func evaluateQueryOperand(_ query: Query, this: QueryValue, scope: VariableScope) throws(Diagnostic) -> EvaluatedOperand {
-        if query.isBareVariable, case .variable(let name) = query.parts[0] {
+        if query.isVariableValues, case .variable(let name) = query.parts[0] {
             return try variable(name, scope: scope, at: query.span)
         }
         return .results(try resolve(query, this: this, scope: scope))

@@ -120,6 +120,11 @@ enum BinaryComparison {
 
     private static func membership(lhs: EvaluatedOperand, rhs: EvaluatedOperand, _ emit: (Outcome) -> Void) {
         switch (lhs, rhs) {
+        case (.literal(let left), .literal(let right)):
+            // Two rule literals compare whole: a literal list `in` a string is not comparable.
+            let value = QueryValue.literal(left)
+            let container = QueryValue.literal(right)
+            emit(Outcome(answer: Answer(ValueComparison.contained(value, in: container)), subject: value, expected: container))
         case (_, .literal(let literal)):
             let container = QueryValue.literal(literal)
             for result in lhs.results {

@@ -7,6 +7,11 @@ enum JSONParseFunction {
         var results: [QueryValue] = []
         for value in values {
             guard let text = value.stringValue else { continue }
+            // YAML reads a blank document as null; Tenet's loader refuses it as input.
+            if text.allSatisfy(\.isWhitespace) {
+                results.append(.literal(.null))
+                continue
+            }
             do {
                 let document = try DocumentLoader().load(SourceText(name: "json_parse", bytes: Array(text.utf8)), as: .yaml)
                 results.append(.node(document.root))

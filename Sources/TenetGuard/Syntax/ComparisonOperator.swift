@@ -71,11 +71,4 @@ public enum Comparison: Sendable {
         case .binary(let op, let negated, _): op.spelling(negated: negated)
         }
     }
-
-    public var reportComparison: (name: String, negated: Bool) {
-        switch self {
-        case .unary(let op, let negated): (op.reportName, negated)
-        case .binary(let op, let negated, _): (op.reportName, negated)
-        }
-    }
 }

@@ -37,11 +37,6 @@ struct GuardLexer {
         String(decoding: bytes[max(0, start)..<min(end, bytes.count)], as: UTF8.self)
     }
 
-    /// Whether the byte right after the last token is `byte` (for `r[` and `name(`).
-    func character(at offset: Int) -> UInt8? {
-        offset < bytes.count ? bytes[offset] : nil
-    }
-
     func error(_ message: String, at location: SourceLocation, code: DiagnosticCode = .guardSyntax) -> Diagnostic {
         Diagnostic(code: code, message: message, location: FileLocation(file: source.name, position: location))
             .withSource(source)

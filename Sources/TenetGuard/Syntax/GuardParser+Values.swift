@@ -132,8 +132,7 @@ extension GuardParser {
         case (.int(let a), .int(let b)): bounds = .int(a, b)
         case (.float(let a), .float(let b)): bounds = .float(a, b)
         case (.string(let a), .string(let b)) where a.count == 1 && b.count == 1:
-            guard let lowest = a.first, let highest = b.first else { fallthrough }
-            bounds = .char(lowest, highest)
+            bounds = .char(Character(a), Character(b))
         default:
             throw error("both ends of a range must be ints, floats or single characters of the same type", at: start)
         }

@@ -21,6 +21,15 @@ public final class Query: Sendable {
         return false
     }
 
+    /// `%var` or `%var[*]`: the variable's values as they are (a `[*]` right after a variable
+    /// does not iterate).
+    var isVariableValues: Bool {
+        guard case .variable = parts.first else { return false }
+        if parts.count == 1 { return true }
+        if parts.count == 2, case .allIndices = parts[1] { return true }
+        return false
+    }
+
     /// Ends in a filter or a key filter, the other case where `empty` tests the result list.
     var endsInFilter: Bool {
         switch parts.last {
