@@ -72,4 +72,14 @@ import TenetDocument
         let document = try load("name: &n Bucket\n*n : x\n", as: .yaml)
         #expect(document.root.value == ["name": "Bucket", "Bucket": "x"])
     }
+
+    /// Merge keys may repeat, and as in PyYAML the last merged value of a key wins. Twenty
+    /// thousand of them must load in linear time (a search per child once made this quadratic).
+    @Test func manyMergeKeysInOneMap() throws {
+        let entries = (0..<20_000).map { "<<: {k\($0 % 100): \($0)}" }.joined(separator: ", ")
+        let merged = try load("{\(entries), own: 1}", as: .yaml).root
+        #expect(merged.count == 101)
+        #expect(merged["k0"]?.intValue == 19_900)
+        #expect(merged["k99"]?.intValue == 19_999)
+    }
 }

@@ -191,10 +191,6 @@ struct DocumentBuilder {
         return nil
     }
 
-    private func isMergeValue(_ child: Int32, of frame: Frame) -> Bool {
-        pendingMerges[frame.mergeStart...].contains(child)
-    }
-
     /// Where the next node goes: its parent, its slot there, and where its key stands.
     private mutating func attachPoint() throws(Diagnostic) -> (Int32, Int32, Mark) {
         guard let frame = frames.last else {
@@ -240,7 +236,8 @@ struct DocumentBuilder {
             openKeyIndexes[keyIndex][strings[Int(key.slot)]] = id
         } else if pendingChildren.count - frames[index].childStart > Document.indexedMapThreshold {
             var keys: [String: Int32] = [:]
-            for child in pendingChildren[frames[index].childStart...] where !isMergeValue(child, of: frames[index]) {
+            let mergeValues = Set(pendingMerges[frames[index].mergeStart...])
+            for child in pendingChildren[frames[index].childStart...] where !mergeValues.contains(child) {
                 keys[strings[Int(records[Int(child)].slot)]] = child
             }
             frames[index].keyIndex = openKeyIndexes.count
@@ -256,9 +253,13 @@ struct DocumentBuilder {
     /// Applies YAML merge keys the way PyYAML (and so cfn-lint) does: the merged maps' entries come
     /// first — of a list of maps, the last map's first — then the map's own entries, and a later
     /// entry for a key replaces an earlier one in place.
+    ///
+    /// A map may repeat `<<` any number of times, so merge values are looked up in a set: a search
+    /// of the list per child would make a file of many `<<` keys take quadratic time.
     private mutating func resolveMerges(of frame: Frame) throws(Diagnostic) {
+        let mergeValues = Set(pendingMerges[frame.mergeStart...])
         var ordered: [Int32] = []
-        for child in pendingChildren[frame.childStart...] where isMergeValue(child, of: frame) {
+        for child in pendingChildren[frame.childStart...] where mergeValues.contains(child) {
             switch records[Int(child)].kind {
             case .map:
                 ordered.append(contentsOf: childIDs(of: child))
@@ -275,7 +276,7 @@ struct DocumentBuilder {
                 throw invalidMerge(at: records[Int(child)].start)
             }
         }
-        ordered.append(contentsOf: pendingChildren[frame.childStart...].filter { !isMergeValue($0, of: frame) })
+        ordered.append(contentsOf: pendingChildren[frame.childStart...].filter { !mergeValues.contains($0) })
 
         var positions: [String: Int] = [:]
         var result: [Int32] = []
