@@ -36,6 +36,7 @@ import TenetDocument
     @Test func joinJoinsStringsAndStopsOnOthers() throws {
         #expect(try status("let s = join(Items[*], ',')\nrule r { %s == 'a,b' }", "Items: [a, b]") == .pass)
         #expect(GuardFixture.evaluationError("let s = join(Items[*], ',')\nrule r { %s exists }", "Items: [a, 1]")?.code == .guardEvaluation)
+        #expect(GuardFixture.evaluationError("let s = join(Items, ',')\nrule r { %s exists }", "Items: [a, b]")?.code == .guardEvaluation)
     }
 
     @Test func jsonParseReadsJSONAndYAML() throws {

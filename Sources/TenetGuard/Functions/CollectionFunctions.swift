@@ -13,18 +13,10 @@ enum CollectionFunctions {
             guard let value = result.value else {
                 throw FunctionFailure(message: "a value to join could not be resolved; expected strings")
             }
-            if let text = value.stringValue {
-                parts.append(text)
-            } else if value.kind == .list {
-                for element in value.elements {
-                    guard let text = element.stringValue else {
-                        throw FunctionFailure(message: "cannot join a \(element.kind); expected strings")
-                    }
-                    parts.append(text)
-                }
-            } else {
-                throw FunctionFailure(message: "cannot join a \(value.kind); expected strings")
+            guard let text = value.stringValue else {
+                throw FunctionFailure(message: "cannot join a \(value.kind); expected strings (use [*] to join a list's elements)")
             }
+            parts.append(text)
         }
         return .literal(.string(parts.joined(separator: delimiter)))
     }
