@@ -65,4 +65,18 @@ import TenetDocument
         let document = try load("a: !Transform\n  Name: AWS::Include\n  Parameters: {Location: s3://b/k}\n", as: .yaml)
         #expect(document.root.value == ["a": ["Fn::Transform": ["Name": "AWS::Include", "Parameters": ["Location": "s3://b/k"]]]])
     }
+
+    /// Past a hundred, unknown tags are counted in one warning, so that warnings stay linear.
+    @Test func manyUnknownTagsAreCountedNotListed() throws {
+        let text = (1...1_000).map { "- !Custom \($0)" }.joined(separator: "\n") + "\n"
+        let document = try load(text, as: .yaml)
+        #expect(document.root.count == 1_000)
+        #expect(document.root[999]?["Fn::Custom"]?.stringValue == "1000")
+        #expect(document.warnings.count == 101)
+        #expect(document.warnings[99].location == FileLocation(.yaml, 100, 3))
+        let summary = try #require(document.warnings.last)
+        #expect(summary.code == .unknownTag)
+        #expect(summary.message.hasPrefix("900 more unknown intrinsic tags"))
+        #expect(summary.location == FileLocation(.yaml, 101, 3))
+    }
 }

@@ -44,6 +44,14 @@ private struct YAMLEventReader {
     var openAnchors: Set<String> = []
     private var levels: [Level] = []
     var documents = 0
+    /// Unknown tags seen, and where the first one not listed stands.
+    var unknownTags = 0
+    var firstUnlistedUnknownTag: Mark?
+
+    /// Unknown tags beyond this many are counted rather than listed: each warning quotes its
+    /// source line, and a file of a million unknown tags must cost neither quadratic time nor a
+    /// million warnings.
+    static let listedUnknownTags = 100
 
     init(source: SourceText, limits: LoadLimits) {
         self.source = source
@@ -72,6 +80,12 @@ private struct YAMLEventReader {
             }
             guard documents > 0, builder.isComplete else {
                 throw Diagnostic(code: .emptyDocument, message: "the file holds no YAML document; expected a mapping such as a template", location: FileLocation(file: source.name, line: 1, column: 1))
+            }
+            if let first = firstUnlistedUnknownTag {
+                builder.warnings.append(Diagnostic(
+                    .warning, code: .unknownTag,
+                    message: "\(unknownTags - Self.listedUnknownTags) more unknown intrinsic tags, from here on, are kept but not listed",
+                    location: location(first)))
             }
             builder.warnings = builder.warnings.map { $0.withSource(source) }
             return builder.build()
@@ -297,10 +311,15 @@ private struct YAMLEventReader {
     /// Opens the `{Fn::Name: …}` map that a short-form tag stands for; the caller closes it.
     private mutating func beginIntrinsic(_ intrinsic: IntrinsicTag, at start: Mark) throws(Diagnostic) -> Int32 {
         if !intrinsic.isKnown {
-            builder.warnings.append(Diagnostic(
-                .warning, code: .unknownTag,
-                message: "unknown intrinsic tag '!\(intrinsic.longName.dropFirst(4))'; kept as '\(intrinsic.longName)'",
-                location: location(start)))
+            unknownTags += 1
+            if unknownTags <= Self.listedUnknownTags {
+                builder.warnings.append(Diagnostic(
+                    .warning, code: .unknownTag,
+                    message: "unknown intrinsic tag '!\(intrinsic.longName.dropFirst(4))'; kept as '\(intrinsic.longName)'",
+                    location: location(start)))
+            } else if firstUnlistedUnknownTag == nil {
+                firstUnlistedUnknownTag = start
+            }
         }
         let wrapper = try builder.beginContainer(.map, start: start)
         try builder.appendKey(intrinsic.longName, start: start, isMerge: false)
