@@ -70,4 +70,18 @@ import TenetDocument
         #expect(try status("rule r { Name == /(?P<c>a)(?P=c)/ }", "Name: aa") == .pass)
         #expect(try status("rule r { Name == /{{resolve:.*}}/ }", "Name: '{{resolve:ssm}}'") == .pass)
     }
+
+    /// The shape of cfn-guard's `advanced_regex_negative_lookbehind` fixture: look-behind and
+    /// look-ahead around a character class that holds an escaped slash, as top-level clauses.
+    @Test func lookAroundWithEscapedSlashesInClasses() throws {
+        let rules = #"""
+            KeyId != /(?<![A-Z0-9])[A-Z0-9]{20}(?![A-Z0-9])/
+            Secret != /(?<![A-Za-z0-9\/+=])[A-Za-z0-9\/+=]{40}(?![A-Za-z0-9\/+=])/
+            """#
+        let leaked = "KeyId: ABCDEFGHIJ0123456789\nSecret: abcdefghij/ABCDEFGHIJ+0123456789abcdefgh\n"
+        let clean = "KeyId: short\nSecret: not-a-secret\n"
+        #expect(try GuardFixture.statuses(rules, leaked)["default"] == .fail)
+        #expect(try GuardFixture.statuses(rules, clean)["default"] == .pass)
+        #expect(try GuardFixture.statuses(rules, "KeyId: ABCDEFGHIJ0123456789X\nSecret: x\n")["default"] == .pass)
+    }
 }
