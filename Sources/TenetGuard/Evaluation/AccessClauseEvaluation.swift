@@ -78,10 +78,11 @@ extension EvaluationSession {
     private func evaluateBinary(
         _ clause: AccessClause, _ op: BinaryOperator, negated: Bool, rhs: Operand, this: QueryValue, scope: VariableScope
     ) throws(Diagnostic) -> GuardStatus {
+        // Both sides are evaluated before either is found empty, so an error on the right (a
+        // `join` of unresolved values) stops the evaluation as it does in cfn-guard.
         let lhs = try evaluateQueryOperand(clause.query, this: this, scope: scope)
-        if lhs.isEmpty { return .skip }
         let right = try evaluate(rhs, this: this, scope: scope)
-        if right.isEmpty { return .skip }
+        if lhs.isEmpty || right.isEmpty { return .skip }
         var passed = 0
         var failed = 0
         let mark = failures.count
