@@ -1,0 +1,70 @@
+import Foundation
+import TenetDocument
+
+/// Writes an inventory file: the header, then resources one line each, in the order given.
+///
+/// Everything goes to a temporary file beside the target, renamed over it by `commit()`, so a
+/// run that fails half-way never leaves a half-written inventory where a reader would find it.
+public final class InventoryWriter {
+    public let path: String
+    private let temporaryPath: String
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var committed = false
+    private let writer = JSONWriter(style: .compact)
+
+    public init(path: String, header: SnapshotHeader) throws(Diagnostic) {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        temporaryPath = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(UUID().uuidString).partial"
+        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil), let handle = FileHandle(forWritingAtPath: temporaryPath) else {
+            throw Diagnostic(code: .inventoryWriteFailed, message: "cannot create a file in \(directory.isEmpty ? "." : directory); expected a writable directory", location: FileLocation(file: path, line: 1, column: 1))
+        }
+        self.handle = handle
+        append(InventoryFormat.headerValue(header))
+    }
+
+    public func write(_ resource: InventoryResource) throws(Diagnostic) {
+        append(InventoryFormat.resourceValue(resource))
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Makes the file visible under its name. Until then readers see the previous file, if any.
+    public func commit() throws(Diagnostic) {
+        try flush()
+        do {
+            try handle.synchronize()
+            try handle.close()
+            if FileManager.default.fileExists(atPath: path) {
+                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporaryPath))
+            } else {
+                try FileManager.default.moveItem(atPath: temporaryPath, toPath: path)
+            }
+            committed = true
+        } catch {
+            throw Diagnostic(code: .inventoryWriteFailed, message: "the inventory could not be written: \(error.localizedDescription)", location: FileLocation(file: path, line: 1, column: 1))
+        }
+    }
+
+    private func append(_ value: Value) {
+        writer.write(Document(value: value).root, to: &buffer)
+        buffer.append(UInt8(ascii: "\n"))
+    }
+
+    private func flush() throws(Diagnostic) {
+        guard !buffer.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw Diagnostic(code: .inventoryWriteFailed, message: "the inventory could not be written: \(error.localizedDescription)", location: FileLocation(file: path, line: 1, column: 1))
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    deinit {
+        if !committed {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: temporaryPath)
+        }
+    }
+}
