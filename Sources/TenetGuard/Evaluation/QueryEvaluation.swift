@@ -70,9 +70,9 @@ extension EvaluationSession {
         case .allValues:
             switch value.kind {
             case .map:
-                let entries = value.entries
-                if entries.isEmpty { results.append(unresolved(.emptyContainer)) }
-                for entry in entries { results.append(.resolved(entry.value)) }
+                let members = value.memberValues
+                if members.isEmpty { results.append(unresolved(.emptyContainer)) }
+                for member in members { results.append(.resolved(member)) }
             case .list:
                 if value.count == 0 { results.append(unresolved(.emptyContainer)) }
                 for element in value.elements { results.append(.resolved(element)) }
@@ -152,7 +152,7 @@ extension EvaluationSession {
         case .map:
             switch previous {
             case .allValues, .variable, .filter, .mapKeyFilter, nil: return [value]
-            default: return value.entries.map(\.value)
+            default: return value.memberValues
             }
         default:
             if case .variable = previous { return [value] }

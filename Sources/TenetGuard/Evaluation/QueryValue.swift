@@ -99,6 +99,14 @@ public enum QueryValue: Sendable {
         }
     }
 
+    /// The values of a map, in order, without their keys.
+    var memberValues: [QueryValue] {
+        switch self {
+        case .node(let node) where node.kind == .map: return node.children.map { .node($0) }
+        default: return entries.map(\.value)
+        }
+    }
+
     /// Map entries, in order.
     var entries: [(key: String, value: QueryValue)] {
         switch self {

@@ -9,34 +9,30 @@ public final class Query: Sendable {
     public let matchAll: Bool
     public let span: SourceSpan
 
+    /// The shape facts the evaluator asks on every evaluation are settled once, here.
     public init(parts: [QueryPart], matchAll: Bool, span: SourceSpan) {
         self.parts = parts
         self.matchAll = matchAll
         self.span = span
+        var startsWithVariable = false
+        if case .variable = parts.first { startsWithVariable = true }
+        var secondIsIndexAll = false
+        if parts.count == 2, case .allIndices = parts[1] { secondIsIndexAll = true }
+        isBareVariable = startsWithVariable && parts.count == 1
+        isVariableValues = startsWithVariable && (parts.count == 1 || secondIsIndexAll)
+        switch parts.last {
+        case .filter, .mapKeyFilter: endsInFilter = true
+        default: endsInFilter = false
+        }
     }
 
     /// A bare `%var`: the `empty` operator then tests the variable's result list as a whole.
-    var isBareVariable: Bool {
-        if parts.count == 1, case .variable = parts[0] { return true }
-        return false
-    }
-
+    let isBareVariable: Bool
     /// `%var` or `%var[*]`: the variable's values as they are (a `[*]` right after a variable
     /// does not iterate).
-    var isVariableValues: Bool {
-        guard case .variable = parts.first else { return false }
-        if parts.count == 1 { return true }
-        if parts.count == 2, case .allIndices = parts[1] { return true }
-        return false
-    }
-
+    let isVariableValues: Bool
     /// Ends in a filter or a key filter, the other case where `empty` tests the result list.
-    var endsInFilter: Bool {
-        switch parts.last {
-        case .filter, .mapKeyFilter: true
-        default: false
-        }
-    }
+    let endsInFilter: Bool
 
     /// The text of the parts from `index` on, for "remaining query" in reports.
     func remainingText(from index: Int) -> String {
