@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import TenetDocument
+import TenetDocument
 
 /// Hostile and broken inputs: each is refused with a stable code at an exact location, by a bound
 /// on nodes, depth or bytes — never by a timer, never by a crash.
@@ -166,12 +166,4 @@ import Testing
         #expect(refusal?.location == FileLocation(.yaml, 2, 4))
         #expect(refusal?.notes.map(\.location) == [FileLocation(.yaml, 1, 4)])
     }
-}
-
-/// Runs `body` with a fresh temporary directory, removed afterwards; tests never touch the home.
-func withTemporaryDirectory(_ body: (URL) throws -> Void) throws {
-    let directory = FileManager.default.temporaryDirectory.appending(path: "tenet-document-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    try body(directory)
 }

@@ -7,7 +7,7 @@ import TenetDocument
 /// it, type for type, is what "reads templates the way CloudFormation tools do" means.
 @Suite struct CorpusConformanceTests {
     /// `../shared` may be a symbolic link; the enumerator walks only a real directory.
-    static let corpus = packageRoot.deletingLastPathComponent().appending(path: "shared/corpus/cloudformation")
+    static let corpus = Self.packageRoot.deletingLastPathComponent().appending(path: "shared/corpus/cloudformation")
         .resolvingSymlinksInPath()
 
     @Test func everyCorpusFileHoldsWhatCfnLintReads() throws {
@@ -39,6 +39,10 @@ import TenetDocument
         #expect(problems.isEmpty, "\(problems.count) of \(paths.count) files differ from cfn-lint:\n\(problems.joined(separator: "\n"))")
     }
 
+    /// The package root, found from this file's path so the test runs from any working directory.
+    static let packageRoot = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
     static func corpusFiles() throws -> [String] {
         let enumerator = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil)
         var paths: [String] = []
@@ -50,7 +54,7 @@ import TenetDocument
 
     /// Runs `Support/cfnlint_decode.py` once for all files and reads its JSON output.
     static func cfnLintReading(of paths: [String]) throws -> Document {
-        let script = packageRoot.appending(path: "Tests/TenetDocumentTests/Support/cfnlint_decode.py")
+        let script = Self.packageRoot.appending(path: "Tests/TenetDocumentTests/Support/cfnlint_decode.py")
         let process = Process()
         process.executableURL = URL(filePath: "/usr/bin/env")
         process.arguments = ["python3", script.path] + paths

@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 import TenetDocument
 
@@ -52,7 +51,3 @@ extension FileLocation {
         self.init(file: format.testFileName, line: line, column: column)
     }
 }
-
-/// The package root, found from this file's path so tests run from any working directory.
-let packageRoot = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
