@@ -332,6 +332,7 @@ def main():
     print(f"cfn-guard parse errors: {len(guard_parse_errors)} rules files; evaluation errors: "
           f"{sum(1 for c in cases.values() if c[2] == 'error')} cases")
     print(f"not compared: {not_compared['panic']} cfn-guard panics, {not_compared['unreadable']} truncated cfn-guard reports")
+    print(f"compared: {total - sum(not_compared.values())} cases (parse outcome, evaluation error or every rule's status)")
     print(f"mismatches: {sum(len(v) for v in mismatches.values())}")
     for kind, items in sorted(mismatches.items()):
         print(f"  {kind}: {len(items)}")
