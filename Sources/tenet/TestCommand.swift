@@ -7,15 +7,15 @@ struct TestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run Guard rule tests: expected PASS/FAIL/SKIP per rule for each input.",
         discussion: """
-            Reads cfn-guard's rule-test format (a list of cases: name, input, expectations.rules).
-            With --dir, a test file in a tests/ directory belongs to the rule file beside that
+            Reads cfn-guard's rule-test format (a list of cases: name, input, expectations.rules). \
+            With --dir, a test file in a tests/ directory belongs to the rule file beside that \
             directory whose name is the longest prefix of the test file's name.
 
             Examples:
               tenet test -r rules/s3_bucket_versioning.guard -t rules/tests/s3_bucket_versioning_tests.yaml
               tenet test --dir ../shared/conformance/guard-registry/rules
 
-            Exit codes: 0 every expectation holds, 1 some expectation does not, 2 a rule file does
+            Exit codes: 0 every expectation holds, 1 some expectation does not, 2 a rule file does \
             not parse or a test file cannot be read.
             """
     )

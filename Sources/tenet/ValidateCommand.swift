@@ -8,7 +8,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Evaluate Guard rules against templates and documents, as cfn-guard validate does.",
         discussion: """
-            Rules and data may be files or directories (.guard .ruleset; .yaml .yml .json .jsn
+            Rules and data may be files or directories (.guard .ruleset; .yaml .yml .json .jsn \
             .template). Parameter files (-i) are merged into every data document.
 
             Examples:
@@ -16,8 +16,8 @@ struct ValidateCommand: ParsableCommand {
               tenet validate -r s3.guard -d templates/ -o json
               tenet validate -r rules.guard -d template.yaml -i parameters.yaml --show-summary all
 
-            Exit codes: 0 every rule passes or skips, 1 some rule fails (cfn-guard uses 19),
-            2 a rules file does not parse, an input cannot be read, or an evaluation stops on an
+            Exit codes: 0 every rule passes or skips, 1 some rule fails (cfn-guard uses 19), \
+            2 a rules file does not parse, an input cannot be read, or an evaluation stops on an \
             error (cfn-guard uses 5 and 255).
             """
     )
