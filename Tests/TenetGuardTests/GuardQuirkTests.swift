@@ -98,4 +98,9 @@ import TenetDocument
     @Test func jsonParseReadsABlankStringAsNull() throws {
         #expect(try GuardFixture.statuses("let v = json_parse(S)\nrule r { %v is_null }", "S: ''")["r"] == .pass)
     }
+
+    @Test func twoSingleValuedQueriesOfDifferentTypesAreIncomparable() throws {
+        #expect(try status("A == B", "A: 1\nB: '1'") == .fail)
+        #expect(try status("A != B", "A: 1\nB: '1'") == .fail)
+    }
 }

@@ -104,6 +104,12 @@ enum BinaryComparison {
         let lhsValues = left.compactMap(\.value)
         let rhsValues = right.compactMap(\.value)
         guard !lhsValues.isEmpty, !rhsValues.isEmpty else { return }
+        if lhsValues.count == 1, rhsValues.count == 1 {
+            // One value each: a plain comparison, so values of different types are incomparable
+            // (`%flag.* != to_upper('a')` fails under both `==` and `!=`).
+            emit(Outcome(answer: Answer(ValueComparison.equal(lhsValues[0], rhsValues[0])), subject: lhsValues[0], expected: rhsValues[0]))
+            return
+        }
         let leftIsLarger = lhsValues.count >= rhsValues.count
         let (larger, smaller) = leftIsLarger ? (lhsValues, rhsValues) : (rhsValues, lhsValues)
         let missing = larger.first { candidate in !smaller.contains { ValueComparison.equal(candidate, $0) == .yes } }
