@@ -103,4 +103,9 @@ import TenetDocument
         #expect(try status("A == B", "A: 1\nB: '1'") == .fail)
         #expect(try status("A != B", "A: 1\nB: '1'") == .fail)
     }
+
+    @Test func aRangeOnTheLeftIsIncomparable() throws {
+        let rules = "rule within(v) { %v in 5 }\nrule r when within(r(0, 10)) { a exists }"
+        #expect(try GuardFixture.statuses(rules, "a: 1")["r"] == .skip)
+    }
 }

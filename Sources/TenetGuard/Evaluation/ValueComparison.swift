@@ -27,8 +27,8 @@ enum ValueComparison {
             guard let text = rhs.stringValue else { return .notComparable }
             return ComparisonAnswer(regex.matches(text))
         }
+        // Membership only with the range on the right: `r(0,10) in 5` is not comparable.
         if case .literal(.range(let range)) = rhs { return membership(lhs, in: range) }
-        if case .literal(.range(let range)) = lhs { return membership(rhs, in: range) }
         guard lhsKind == rhsKind else { return .notComparable }
         switch lhsKind {
         case .null: return .yes
