@@ -88,7 +88,7 @@ extension EvaluationSession {
 
     /// A block's body with `this` as its root; a new scope only when the block declares variables.
     private func evaluate(_ body: ClauseBlock, this: QueryValue, scope: VariableScope) throws(Diagnostic) -> GuardStatus {
-        let inner = body.bindings.isEmpty ? scope : VariableScope(parent: scope, bindings: body.bindings, root: this)
+        let inner = body.bindings.isEmpty ? scope : VariableScope(parent: scope, bindings: body.bindingsByName, root: this)
         return try evaluate(body.conjunction, this: this, scope: inner)
     }
 

@@ -11,7 +11,7 @@ final class EvaluationSession {
     let documentRoot: Node
     let parameters: RuleParameters
     private let sharedRoot: DataRoot
-    private lazy var sharedScope = VariableScope(parent: nil, bindings: file.bindings, root: sharedRoot.value)
+    private lazy var sharedScope = VariableScope(parent: nil, bindings: file.bindingsByName, root: sharedRoot.value)
     private var parameterScopes: [String: VariableScope] = [:]
 
     private var outcomes: [Int: RuleResult] = [:]
@@ -49,7 +49,7 @@ final class EvaluationSession {
         guard let overlay = parameters.overlay(forRule: name) else { return sharedScope }
         if let scope = parameterScopes[name] { return scope }
         let root = DataRoot(base: documentRoot, overlay: overlay)
-        let scope = VariableScope(parent: nil, bindings: file.bindings, root: root.value)
+        let scope = VariableScope(parent: nil, bindings: file.bindingsByName, root: root.value)
         parameterScopes[name] = scope
         return scope
     }
@@ -79,7 +79,7 @@ final class EvaluationSession {
         }
 
         let outer = fileScope(forRule: rule.name)
-        let scope = rule.body.bindings.isEmpty ? outer : VariableScope(parent: outer, bindings: rule.body.bindings, root: outer.root)
+        let scope = rule.body.bindings.isEmpty ? outer : VariableScope(parent: outer, bindings: rule.body.bindingsByName, root: outer.root)
         var status: GuardStatus
         if let conditions = rule.conditions, try muting({ () throws(Diagnostic) in try evaluate(conditions, this: scope.root, scope: scope) }) != .pass {
             status = .skip

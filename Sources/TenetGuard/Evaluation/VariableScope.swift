@@ -13,12 +13,9 @@ final class VariableScope {
     /// Names being evaluated right now, so that `let a = %a` is reported instead of recursing.
     var inProgress: Set<String> = []
 
-    init(parent: VariableScope?, bindings: [VariableBinding], root: QueryValue) {
+    init(parent: VariableScope?, bindings: [String: VariableBinding], root: QueryValue) {
         self.parent = parent
-        var byName: [String: VariableBinding] = [:]
-        // A later `let` of the same name wins.
-        for binding in bindings { byName[binding.name] = binding }
-        self.bindings = byName
+        self.bindings = bindings
         self.root = root
     }
 

@@ -29,12 +29,27 @@ public struct VariableBinding: Sendable {
     public var name: String
     public var value: Operand
     public var span: SourceSpan
+
+    /// A later `let` of the same name wins, as in cfn-guard.
+    static func byName(_ bindings: [VariableBinding]) -> [String: VariableBinding] {
+        var byName: [String: VariableBinding] = [:]
+        for binding in bindings { byName[binding.name] = binding }
+        return byName
+    }
 }
 
 /// A sequence of `let`s and clauses inside braces.
 public struct ClauseBlock: Sendable {
-    public var bindings: [VariableBinding]
-    public var conjunction: Conjunction
+    public let bindings: [VariableBinding]
+    public let conjunction: Conjunction
+    /// The bindings by name, built once: a block's scope is created for every value it visits.
+    let bindingsByName: [String: VariableBinding]
+
+    init(bindings: [VariableBinding], conjunction: Conjunction) {
+        self.bindings = bindings
+        self.conjunction = conjunction
+        bindingsByName = VariableBinding.byName(bindings)
+    }
 }
 
 /// One clause, in any of the forms a rule body can hold.

@@ -33,6 +33,7 @@ public struct RulesFile: Sendable {
     /// Rule indices by name, in file order; several rules may share a name.
     let rulesByName: [String: [Int]]
     let parameterizedRulesByName: [String: Int]
+    let bindingsByName: [String: VariableBinding]
 
     init(source: SourceText, bindings: [VariableBinding], rules: [GuardRule], parameterizedRules: [ParameterizedRule]) {
         self.name = source.name
@@ -40,6 +41,7 @@ public struct RulesFile: Sendable {
         self.bindings = bindings
         self.rules = rules
         self.parameterizedRules = parameterizedRules
+        bindingsByName = VariableBinding.byName(bindings)
         var byName: [String: [Int]] = [:]
         for (index, rule) in rules.enumerated() { byName[rule.name, default: []].append(index) }
         rulesByName = byName
