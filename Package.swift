@@ -29,6 +29,7 @@ let package = Package(
         .target(name: "TenetDocument", dependencies: ["CYAML"]),
         .target(name: "TenetXML", dependencies: ["CLibXML2"]),
         .target(name: "TenetGuard", dependencies: ["TenetDocument"]),
+        .target(name: "TenetRules", dependencies: ["TenetGuard", "TenetDocument"]),
 
         .executableTarget(
             name: "tenet",
@@ -46,6 +47,7 @@ let package = Package(
 
         .testTarget(name: "TenetDocumentTests", dependencies: ["TenetDocument"]),
         .testTarget(name: "TenetXMLTests", dependencies: ["TenetXML"]),
+        .testTarget(name: "TenetRulesTests", dependencies: ["TenetRules", "TenetGuard", "TenetDocument"]),
         .testTarget(name: "TenetGuardTests", dependencies: ["TenetGuard", "TenetDocument"]),
         .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument"]),
     ]

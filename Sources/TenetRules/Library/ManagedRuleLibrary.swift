@@ -1,0 +1,104 @@
+import Foundation
+import TenetDocument
+import TenetGuard
+
+/// The managed rules under a `rules/` directory, loaded and cross-checked.
+///
+/// Loading validates what a single file cannot: the file sits in its area's folder, its name, its
+/// `id` and its `rule` block agree, identifiers are unique, every `RuleParameters.x` the body reads
+/// is declared, and the rule has its tests. Problems are collected, not thrown one at a time, so a
+/// contributor sees all of them at once.
+public struct ManagedRuleLibrary: Sendable {
+    public private(set) var rules: [ManagedRule] = []
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(directory: String) {
+        var seen: [String: String] = [:]
+        for area in RuleArea.allCases {
+            let folder = (directory as NSString).appendingPathComponent(area.rawValue)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for name in names.sorted() where name.hasSuffix(".guard") {
+                let path = (folder as NSString).appendingPathComponent(name)
+                guard let rule = load(path, area: area) else { continue }
+                if let previous = seen[rule.id] {
+                    diagnostics.append(Diagnostic(code: .ruleDuplicateID, message: "the id \(rule.id) is already used by \(previous)", location: FileLocation(file: path, line: 1, column: 1)))
+                    continue
+                }
+                seen[rule.id] = path
+                rules.append(rule)
+            }
+        }
+    }
+
+    public func rule(_ id: String) -> ManagedRule? {
+        rules.first { $0.id == id }
+    }
+
+    private mutating func load(_ path: String, area: RuleArea) -> ManagedRule? {
+        let start = FileLocation(file: path, line: 1, column: 1)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(Diagnostic(code: .unreadableFile, message: "the rule file cannot be read", location: start))
+            return nil
+        }
+        let source = SourceText(name: path, bytes: Array(data))
+        let metadata: RuleMetadata
+        let rules: RulesFile
+        do {
+            metadata = try RuleMetadataParser.parse(source)
+            rules = try GuardParser.parse(source)
+        } catch {
+            diagnostics.append(error)
+            return nil
+        }
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        var problems: [String] = []
+        if metadata.id != stem { problems.append("the id \(metadata.id) differs from the file name \(stem)") }
+        if metadata.area != area { problems.append("the area \(metadata.area.rawValue) differs from the folder \(area.rawValue)") }
+        let ruleNames = rules.rules.map(\.name)
+        if ruleNames != [metadata.id] { problems.append("the file must define exactly one rule named \(metadata.id); it defines [\(ruleNames.joined(separator: ", "))]") }
+        for problem in problems {
+            diagnostics.append(Diagnostic(code: .ruleInconsistent, message: problem, location: start))
+        }
+
+        let declared = Set(metadata.parameters.map(\.name))
+        let text = String(decoding: source.bytes, as: UTF8.self)
+        for used in Self.parameterReferences(in: text) where !declared.contains(used) {
+            diagnostics.append(Diagnostic(
+                code: .ruleUndeclaredParameter,
+                message: "the rule reads RuleParameters.\(used), which its metadata does not declare", location: start))
+        }
+
+        let testPath = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("tests/\(stem)_tests.yaml")
+        if !FileManager.default.fileExists(atPath: testPath) {
+            diagnostics.append(Diagnostic(code: .ruleTestsMissing, message: "no tests: expected \(testPath)", location: start))
+        }
+        guard problems.isEmpty else { return nil }
+        return ManagedRule(metadata: metadata, rules: rules, path: path, testPath: testPath)
+    }
+
+    /// The names after `RuleParameters.` outside comments.
+    static func parameterReferences(in text: String) -> Set<String> {
+        var names: Set<String> = []
+        for line in text.split(separator: "\n") {
+            let code = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            var rest = code[...]
+            while let range = rest.range(of: "RuleParameters.") {
+                let name = rest[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                if !name.isEmpty { names.insert(String(name)) }
+                rest = rest[range.upperBound...]
+            }
+        }
+        return names
+    }
+}
+
+extension ManagedRuleLibrary {
+    /// Each rule's declared parameter defaults, as the `RuleParameters` map it sees.
+    public var defaultParameters: RuleParameters {
+        var byRule: [String: Node] = [:]
+        for rule in rules where !rule.metadata.parameters.isEmpty {
+            byRule[rule.id] = Document(value: rule.metadata.defaultParameters, sourceName: rule.path).root
+        }
+        return RuleParameters(byRule: byRule)
+    }
+}
