@@ -36,6 +36,7 @@ let package = Package(
             dependencies: [
                 "TenetDocument",
                 "TenetGuard",
+                "TenetRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

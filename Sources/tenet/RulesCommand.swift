@@ -1,0 +1,111 @@
+import ArgumentParser
+import TenetDocument
+import TenetRules
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List and describe the managed rules.",
+        subcommands: [RulesListCommand.self, RulesShowCommand.self]
+    )
+}
+
+/// Where the managed rules are read from.
+struct RulesDirectoryOption: ParsableArguments {
+    @Option(help: "The managed-rules directory.")
+    var rulesDir = "rules"
+
+    /// Loads the library; any problem in it is reported and ends the command with exit code 2.
+    func library() throws -> ManagedRuleLibrary {
+        let library = ManagedRuleLibrary(directory: rulesDir)
+        library.diagnostics.forEach(StandardStreams.report)
+        if !library.diagnostics.isEmpty { throw ExitStatus.usageOrInputError }
+        return library
+    }
+}
+
+struct RulesListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the managed rules, one per line.",
+        discussion: """
+            Examples:
+              tenet rules list
+              tenet rules list --area encryption
+            """
+    )
+
+    @OptionGroup var directory: RulesDirectoryOption
+
+    @Option(help: "Only rules of this area (\(RuleArea.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var area: String?
+
+    func validate() throws {
+        if let area, RuleArea(rawValue: area) == nil {
+            throw ValidationError("unknown area '\(area)'; expected one of \(RuleArea.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let rules = try directory.library().rules.filter { area == nil || $0.metadata.area.rawValue == area }
+        let width = rules.map(\.id.count).max() ?? 0
+        var text = ""
+        for rule in rules.sorted(by: { $0.id < $1.id }) {
+            let severity = rule.metadata.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+            text += "\(rule.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(severity)  \(rule.metadata.title)\n"
+        }
+        text += "\(rules.count) rules\n"
+        StandardStreams.write(text)
+    }
+}
+
+struct RulesShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a managed rule's metadata: what it checks, why, how to fix, which controls.",
+        discussion: """
+            Examples:
+              tenet rules show ENCRYPTED_VOLUMES
+            """
+    )
+
+    @OptionGroup var directory: RulesDirectoryOption
+
+    @Argument(help: "The rule's identifier.")
+    var ruleID: String
+
+    func run() throws {
+        guard let rule = try directory.library().rule(ruleID) else {
+            StandardStreams.writeError("error: no managed rule \(ruleID); `tenet rules list` shows them")
+            throw ExitStatus.usageOrInputError
+        }
+        let metadata = rule.metadata
+        var lines = [
+            "\(metadata.id): \(metadata.title)",
+            "",
+            "Severity:   \(metadata.severity.rawValue)",
+            "Area:       \(metadata.area.rawValue)",
+        ]
+        switch metadata.target {
+        case .account: lines.append("Applies to: the account")
+        case .resourceTypes(let types): lines.append("Applies to: \(types.joined(separator: ", "))")
+        }
+        if let config = metadata.awsConfigRule { lines.append("AWS Config: \(config)") }
+        lines += ["", metadata.description, "", "Why: \(metadata.rationale)", "", "Fix:", metadata.remediation]
+        if !metadata.parameters.isEmpty {
+            lines += ["", "Parameters:"]
+            for parameter in metadata.parameters {
+                lines.append("  \(parameter.name) = \(JSONWriter(style: .compact).string(for: Document(value: parameter.defaultValue).root)) — \(parameter.description)")
+            }
+        }
+        if !metadata.controls.isEmpty {
+            lines += ["", "Controls:"]
+            for (framework, ids) in metadata.controls.sorted(by: { $0.key < $1.key }) {
+                lines.append("  \(framework.rawValue): \(ids.joined(separator: ", "))")
+            }
+        }
+        lines.append("")
+        lines.append("File: \(rule.path)")
+        StandardStreams.write(lines.joined(separator: "\n") + "\n")
+    }
+}

@@ -1,0 +1,22 @@
+import XCTest
+
+final class RulesCommandTests: XCTestCase {
+    func testListShowsEveryManagedRuleWithItsSeverity() throws {
+        let outcome = try TenetProcess.run(["rules", "list", "--area", "encryption"])
+        XCTAssertEqual(outcome.status, 0, outcome.standardError)
+        let lines = outcome.standardOutput.split(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("ENCRYPTED_VOLUMES ") && $0.contains("high") && $0.hasSuffix("EBS volumes are encrypted") }, outcome.standardOutput)
+        XCTAssertTrue(lines.last?.hasSuffix(" rules") == true, outcome.standardOutput)
+    }
+
+    func testShowPrintsMetadataAndUnknownRulesExitTwo() throws {
+        let shown = try TenetProcess.run(["rules", "show", "ENCRYPTED_VOLUMES"])
+        XCTAssertEqual(shown.status, 0, shown.standardError)
+        for expected in ["Severity:   high", "Applies to: AWS::EC2::Volume", "kmsKeyIds = []", "nist-800-53-rev5:", "File: rules/encryption/ENCRYPTED_VOLUMES.guard"] {
+            XCTAssertTrue(shown.standardOutput.contains(expected), "\(expected) missing from:\n\(shown.standardOutput)")
+        }
+        let unknown = try TenetProcess.run(["rules", "show", "NO_SUCH_RULE"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.standardError.contains("no managed rule NO_SUCH_RULE"), unknown.standardError)
+    }
+}
