@@ -108,4 +108,11 @@ import TenetDocument
         let rules = "rule within(v) { %v in 5 }\nrule r when within(r(0, 10)) { a exists }"
         #expect(try GuardFixture.statuses(rules, "a: 1")["r"] == .skip)
     }
+
+    @Test func substringsCountOnlyAgainstALiteralString() throws {
+        #expect(try status("A in 'xaby'", "A: ab") == .pass)
+        #expect(try status("A in B", "A: ab\nB: xaby") == .fail)
+        #expect(try status("A not in B", "A: ab\nB: xaby") == .pass)
+        #expect(try status("A in to_lower('XABY')", "A: ab") == .fail)
+    }
 }

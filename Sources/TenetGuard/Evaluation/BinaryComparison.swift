@@ -157,7 +157,7 @@ enum BinaryComparison {
             emitUnresolved(results, emit)
             guard !containers.isEmpty else { return }
             // Found in one value is `in`; not comparable with some and found in none is neither.
-            let answers = containers.map { ValueComparison.contained(value, in: $0) }
+            let answers = containers.map { ValueComparison.contained(value, in: $0, substrings: false) }
             let answer: ComparisonAnswer = answers.contains(.yes) ? .yes : (answers.contains(.notComparable) ? .notComparable : .no)
             emit(Outcome(answer: Answer(answer), subject: value, expected: containers[0]))
             return
@@ -176,17 +176,16 @@ enum BinaryComparison {
         }
     }
 
-    /// A query value `in` the values of another query: found in (or equal to) any of them. A
-    /// list value otherwise needs every element equal to a value or a list element on the right;
-    /// substrings count only for a string value.
+    /// A query value `in` the values of another query: equal to one of them or a member of one.
+    /// A list value otherwise needs every element equal to a value or a list element on the right.
     private static func isContained(_ value: QueryValue, in containers: [QueryValue]) -> Bool {
-        if containers.contains(where: { ValueComparison.contained(value, in: $0) == .yes }) { return true }
+        if containers.contains(where: { ValueComparison.contained(value, in: $0, substrings: false) == .yes }) { return true }
         guard value.kind == .list else { return false }
         let elements = value.elements
         return !elements.isEmpty && elements.allSatisfy { element in
             containers.contains { container in
                 container.kind == .list
-                    ? ValueComparison.contained(element, in: container) == .yes
+                    ? ValueComparison.contained(element, in: container, substrings: false) == .yes
                     : ValueComparison.equal(element, container) == .yes
             }
         }

@@ -129,7 +129,10 @@ enum ValueComparison {
     /// element is itself a list, the value must equal one of its elements; otherwise every element
     /// must be a member. Partly contained is neither `in` nor `not in` (it fails both), and an
     /// empty list is `in` anything.
-    static func contained(_ value: QueryValue, in container: QueryValue) -> ComparisonAnswer {
+    ///
+    /// `substrings` is false when the right-hand side came from a query or a function: cfn-guard
+    /// 3.0.1 reads a string there by equality, not containment (`a in b` fails for `x` and `-x`).
+    static func contained(_ value: QueryValue, in container: QueryValue, substrings: Bool = true) -> ComparisonAnswer {
         // A literal list (`Type in ['A', 'B']`) is walked in place, without copying it.
         if case .literal(.list(let literals)) = container, value.kind != .list {
             return ComparisonAnswer(literals.contains { isMember(value, .literal($0)) })
@@ -147,7 +150,7 @@ enum ValueComparison {
             if found == elements.count { return .yes }
             return found == 0 ? .no : .notComparable
         }
-        if let needle = value.stringValue, let haystack = container.stringValue {
+        if substrings, let needle = value.stringValue, let haystack = container.stringValue {
             // Swift finds no empty string inside another; Rust's `contains` finds it everywhere.
             return ComparisonAnswer(needle.isEmpty || haystack.contains(needle))
         }
