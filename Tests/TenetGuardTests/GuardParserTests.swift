@@ -142,6 +142,12 @@ import TenetDocument
         #expect(error?.message.hasPrefix("expected a query") == true)
     }
 
+    @Test func anErrorAtTheEndOfTheFilePointsAfterTheLastToken() {
+        let error = GuardFixture.parseError("rule r { a ==\n\n")
+        #expect(error?.location == FileLocation(file: "rules.guard", line: 1, column: 14))
+        #expect(error?.sourceLine == "rule r { a ==")
+    }
+
     @Test(arguments: [
         "rule r { a exists and b exists }",
         "rule r { a Exists }",

@@ -115,4 +115,9 @@ import TenetDocument
         #expect(try status("A not in B", "A: ab\nB: xaby") == .pass)
         #expect(try status("A in to_lower('XABY')", "A: ab") == .fail)
     }
+
+    @Test func parameterizedRuleArgumentsAreValuesNotLiterals() throws {
+        let rules = "rule not_blank(v) { %v != '' }\nrule r { not_blank([]) }"
+        #expect(try GuardFixture.statuses(rules, "a: 1")["r"] == .pass)
+    }
 }

@@ -150,7 +150,9 @@ extension EvaluationSession {
         }
         var arguments: [String: EvaluatedOperand] = [:]
         for (name, argument) in zip(rule.parameters, call.arguments) {
-            arguments[name] = try evaluate(argument, this: this, scope: scope)
+            // An argument is a value inside the rule, not a literal of it: `%p == ""` with `[]`
+            // compares the list's elements, as cfn-guard does.
+            arguments[name] = .results(try evaluate(argument, this: this, scope: scope).results)
         }
         let callScope = VariableScope(parent: scope, arguments: arguments, root: this)
         // A parameterized rule may call itself; cfn-guard recurses until its stack overflows.

@@ -12,6 +12,9 @@ struct GuardLexer {
     private var line = 1
     private var column = 1
     private var lookahead: GuardToken?
+    /// Where the last token ended: an error at the end of the file points there, at text a
+    /// person can see, rather than past the last line.
+    private var lastTokenEnd = SourceLocation(line: 1, column: 1)
 
     init(source: SourceText) {
         self.source = source
@@ -86,7 +89,10 @@ struct GuardLexer {
         func token(_ kind: GuardToken.Kind) -> GuardToken {
             GuardToken(kind: kind, start: start, startOffset: startOffset, endOffset: offset, spaceBefore: space, newlineBefore: newline)
         }
-        guard offset < bytes.count else { return token(.end) }
+        guard offset < bytes.count else {
+            return GuardToken(kind: .end, start: lastTokenEnd, startOffset: offset, endOffset: offset, spaceBefore: space, newlineBefore: newline)
+        }
+        defer { lastTokenEnd = here }
         let byte = bytes[offset]
         switch byte {
         case UInt8(ascii: "'"), UInt8(ascii: "\""):
