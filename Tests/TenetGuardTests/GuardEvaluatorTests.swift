@@ -215,6 +215,15 @@ import TenetDocument
         #expect(error?.message.contains("a → b → c → a") == true)
     }
 
+    @Test func deepChainsOfRuleReferencesAreBounded() {
+        let chain = (0..<300).map { "rule r\($0) { r\($0 + 1) }" }.joined(separator: "\n") + "\nrule r300 { x exists }"
+        let error = GuardFixture.evaluationError(chain, "x: 1")
+        #expect(error?.code == .guardEvaluation)
+        #expect(error?.message.contains("more than 200 levels") == true)
+        let shallow = (0..<20).map { "rule r\($0) { r\($0 + 1) }" }.joined(separator: "\n") + "\nrule r20 { x exists }"
+        #expect(GuardFixture.evaluationError(shallow, "x: 1") == nil)
+    }
+
     @Test func undefinedVariablesAndRulesStopTheEvaluation() {
         #expect(GuardFixture.evaluationError("rule r { %nope exists }", "x: 1")?.code == .guardEvaluation)
         #expect(GuardFixture.evaluationError("rule r { nope }", "x: 1")?.code == .guardEvaluation)

@@ -43,6 +43,14 @@ extension EvaluationSession {
     }
 
     func evaluate(_ clause: Clause, this: QueryValue, scope: VariableScope) throws(Diagnostic) -> GuardStatus {
+        // Blocks, rule references and calls nest; a bound keeps hostile rules off the end of a
+        // worker thread's stack.
+        guard clauseDepth < Self.maxClauseDepth else {
+            throw evaluationError(
+                "clauses, rule references and calls nest more than \(Self.maxClauseDepth) levels deep; expected flatter rules", at: clause.span)
+        }
+        clauseDepth += 1
+        defer { clauseDepth -= 1 }
         switch clause {
         case .access(let access): return try evaluate(access, this: this, scope: scope)
         case .block(let block): return try evaluate(block, this: this, scope: scope)

@@ -22,6 +22,9 @@ final class EvaluationSession {
     /// Above zero while evaluating filters and conditions, whose failures are not the rule's.
     var muted = 0
     var currentRule = ""
+    /// Clauses being evaluated, one inside the other, bounded by `maxClauseDepth`.
+    var clauseDepth = 0
+    static let maxClauseDepth = 200
     /// Parameterized-rule calls in progress, bounded by `maxParameterizedCallDepth`.
     var parameterizedCallDepth = 0
     static let maxParameterizedCallDepth = 64
