@@ -53,6 +53,13 @@ import TenetDocument
         #expect(try status("Resources.Bucket.Properties.'!BucketName' == 'logs'") == .pass)
     }
 
+    @Test func theFirstMatchingCaseConventionSticksForTheRestOfTheQuery() throws {
+        // `bucket_name` finds `BucketName` as ClassCase; `BucketName` is then retried only as
+        // ClassCase, so the camelCase `bucketName` below is not found.
+        #expect(try status("bucket_name.BucketName exists", "BucketName: {bucketName: x}") == .fail)
+        #expect(try status("bucket_name.bucket_name exists", "BucketName: {BucketName: x}") == .pass)
+    }
+
     @Test func filtersKeepCandidatesThatPass() throws {
         #expect(try status("Resources.*[ Type == 'AWS::EC2::Volume' ].Properties.Size == 100") == .pass)
         #expect(try status("Resources.Bucket.Properties.Tags[ Key == 'env' ].Value == 'prod'") == .pass)

@@ -12,16 +12,20 @@ enum KeyCaseConvention: CaseIterable {
     case title
     case train
 
-    /// The key in every convention, in cfn-guard's order, without repeats or the key itself.
-    static func alternateSpellings(of key: String) -> [String] {
+    /// The key's spellings, computed once at parse time (see `KeySpellings`).
+    static func spellings(of key: String) -> KeySpellings {
         let words = splitWords(key)
-        guard !words.isEmpty else { return [] }
-        var spellings: [String] = []
-        for convention in allCases {
+        let byConvention: [String?] = allCases.map { convention in
+            guard !words.isEmpty else { return nil }
             let spelling = convention.render(words)
-            if spelling != key, !spelling.isEmpty, !spellings.contains(spelling) { spellings.append(spelling) }
+            return spelling == key || spelling.isEmpty ? nil : spelling
         }
-        return spellings
+        var search: [(convention: Int, spelling: String)] = []
+        for (index, spelling) in byConvention.enumerated() {
+            guard let spelling, !search.contains(where: { $0.spelling == spelling }) else { continue }
+            search.append((index, spelling))
+        }
+        return KeySpellings(byConvention: byConvention, search: search)
     }
 
     private func render(_ words: [String]) -> String {
@@ -67,5 +71,20 @@ enum KeyCaseConvention: CaseIterable {
         }
         if !current.isEmpty { words.append(current) }
         return words
+    }
+}
+
+/// A key's spellings under cfn-guard's case conventions: the distinct ones in search order, and
+/// one per convention, because the convention that first finds a key is the only one retried for
+/// the keys after it in the same query.
+public final class KeySpellings: Sendable {
+    /// Per `KeyCaseConvention.allCases` index; nil where the spelling is the key itself.
+    let byConvention: [String?]
+    /// Distinct spellings other than the key, in cfn-guard's order, with their convention.
+    let search: [(convention: Int, spelling: String)]
+
+    init(byConvention: [String?], search: [(convention: Int, spelling: String)]) {
+        self.byConvention = byConvention
+        self.search = search
     }
 }

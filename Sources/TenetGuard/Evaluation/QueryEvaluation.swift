@@ -18,12 +18,15 @@ extension EvaluationSession {
         default:
             current = [.resolved(this)]
         }
+        // The case convention each result's path settled on (cfn-guard retries only that one
+        // for later keys once a converted key was found); nil until one is.
+        var conventions = [Int?](repeating: nil, count: current.count)
         var index = start
         while index < query.parts.count {
             let part = query.parts[index]
             // The common chain `Properties.A.B` on one value: replace it in place, allocating nothing.
-            if current.count == 1, case .resolved(let value) = current[0], case .key(let key, let alternates) = part {
-                if let member = Self.member(key, alternates: alternates, of: value) {
+            if current.count == 1, case .resolved(let value) = current[0], case .key(let key, let spellings) = part {
+                if let member = Self.member(key, spellings: spellings, of: value, convention: &conventions[0]) {
                     current[0] = .resolved(member)
                 } else {
                     let cause: UnresolvedCause = value.kind == .map ? .missingKey(key) : .noKeys(value.kind)
@@ -33,15 +36,20 @@ extension EvaluationSession {
                 continue
             }
             var next: [QueryResult] = []
+            var nextConventions: [Int?] = []
             next.reserveCapacity(current.count)
-            for result in current {
-                guard case .resolved(let value) = result else {
+            nextConventions.reserveCapacity(current.count)
+            for (result, inherited) in zip(current, conventions) {
+                var convention = inherited
+                if case .resolved(let value) = result {
+                    try apply(part, at: index, of: query, to: value, scope: scope, convention: &convention, into: &next)
+                } else {
                     next.append(result)
-                    continue
                 }
-                try apply(part, at: index, of: query, to: value, scope: scope, into: &next)
+                nextConventions.append(contentsOf: repeatElement(convention, count: next.count - nextConventions.count))
             }
             current = next
+            conventions = nextConventions
             index += 1
         }
         return current
@@ -49,14 +57,14 @@ extension EvaluationSession {
 
     private func apply(
         _ part: QueryPart, at index: Int, of query: Query, to value: QueryValue, scope: VariableScope,
-        into results: inout [QueryResult]
+        convention: inout Int?, into results: inout [QueryResult]
     ) throws(Diagnostic) {
         func unresolved(_ cause: UnresolvedCause) -> QueryResult {
             .unresolved(UnresolvedQuery(traversedTo: value, query: query, partIndex: index, cause: cause))
         }
         switch part {
-        case .key(let key, let alternates):
-            if let member = Self.member(key, alternates: alternates, of: value) {
+        case .key(let key, let spellings):
+            if let member = Self.member(key, spellings: spellings, of: value, convention: &convention) {
                 results.append(.resolved(member))
             } else {
                 results.append(unresolved(value.kind == .map ? .missingKey(key) : .noKeys(value.kind)))
@@ -131,11 +139,18 @@ extension EvaluationSession {
         }
     }
 
-    /// The member under `key`, retried under other case conventions on a miss, as cfn-guard does.
-    static func member(_ key: String, alternates: [String], of value: QueryValue) -> QueryValue? {
+    /// The member under `key`, retried under other case conventions on a miss, as cfn-guard does:
+    /// every convention in order until one finds it, and after that only the one that did.
+    static func member(_ key: String, spellings: KeySpellings, of value: QueryValue, convention: inout Int?) -> QueryValue? {
         if let member = value.member(key) { return member }
-        for alternate in alternates {
-            if let member = value.member(alternate) { return member }
+        if let settled = convention {
+            return spellings.byConvention[settled].flatMap { value.member($0) }
+        }
+        for (index, spelling) in spellings.search {
+            if let member = value.member(spelling) {
+                convention = index
+                return member
+            }
         }
         return nil
     }

@@ -41,9 +41,9 @@ public final class Query: Sendable {
 }
 
 public indirect enum QueryPart: Sendable, CustomStringConvertible {
-    /// `.Key`, `'quoted key'`, `['key']`. `alternateSpellings` are the key in other case
-    /// conventions, computed once at parse time for cfn-guard's retry on a missing key.
-    case key(String, alternateSpellings: [String])
+    /// `.Key`, `'quoted key'`, `['key']`, with its spellings in other case conventions for
+    /// cfn-guard's retry of a missing key.
+    case key(String, spellings: KeySpellings)
     /// `%name` as the first part.
     case variable(String)
     /// `.%name`: the variable's string values used as keys.
