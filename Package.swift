@@ -9,9 +9,14 @@ let package = Package(
         .library(name: "TenetDocument", targets: ["TenetDocument"]),
         .library(name: "TenetXML", targets: ["TenetXML"]),
         .library(name: "TenetGuard", targets: ["TenetGuard"]),
+        .library(name: "TenetRules", targets: ["TenetRules"]),
+        .library(name: "TenetInventory", targets: ["TenetInventory"]),
+        .library(name: "TenetAWS", targets: ["TenetAWS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // C libraries from Debian packages. Each is imported by exactly one Swift wrapper target.
@@ -30,6 +35,19 @@ let package = Package(
         .target(name: "TenetXML", dependencies: ["CLibXML2"]),
         .target(name: "TenetGuard", dependencies: ["TenetDocument"]),
         .target(name: "TenetRules", dependencies: ["TenetGuard", "TenetDocument"]),
+        .target(
+            name: "TenetInventory",
+            dependencies: ["TenetDocument", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "TenetAWS",
+            dependencies: [
+                "TenetDocument",
+                "TenetXML",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
 
         .executableTarget(
             name: "tenet",
@@ -48,6 +66,12 @@ let package = Package(
 
         .testTarget(name: "TenetDocumentTests", dependencies: ["TenetDocument"], exclude: ["Support/cfnlint_decode.py"]),
         .testTarget(name: "TenetXMLTests", dependencies: ["TenetXML"]),
+        .testTarget(name: "TenetInventoryTests", dependencies: ["TenetInventory", "TenetDocument"]),
+        .testTarget(
+            name: "TenetAWSTests",
+            dependencies: ["TenetAWS", "TenetDocument"],
+            exclude: ["Support/botocore_sign.py", "Support/seed_estate.py", "Support/flaky_server.py"]
+        ),
         .testTarget(name: "TenetRulesTests", dependencies: ["TenetRules", "TenetGuard", "TenetDocument"]),
         .testTarget(name: "TenetGuardTests", dependencies: ["TenetGuard", "TenetDocument"]),
         .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument"]),

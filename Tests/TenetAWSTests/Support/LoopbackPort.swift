@@ -44,7 +44,7 @@ enum LoopbackPort {
     static func waitUntilListening(_ port: Int, process: Process, attempts: Int = 300) throws {
         for _ in 0..<attempts {
             if isListening(port) { return }
-            guard !process.waitForExit(polls: 1) else { throw ServerFailure("the server on port \(port) exited before listening") }
+            guard process.waitForExit(polls: 1) == nil else { throw ServerFailure("the server on port \(port) exited before listening") }
             usleep(50_000)
         }
         throw ServerFailure("nothing listened on port \(port) after \(attempts) polls")

@@ -53,9 +53,9 @@ final class TestServer: @unchecked Sendable {
         guard !stopped else { return }
         stopped = true
         process.terminate()
-        if !process.waitForExit(polls: 100) {
+        if process.waitForExit(polls: 100) == nil {
             kill(process.processIdentifier, SIGKILL)
-            _ = process.waitForExit(polls: 100)
+            process.waitForExit(polls: 100)
         }
     }
 
@@ -63,17 +63,27 @@ final class TestServer: @unchecked Sendable {
 }
 
 extension Process {
-    /// Waits by polling `waitpid`. Foundation's `waitUntilExit` spins a run loop, which on Linux
+    /// Waits by polling `waitpid` and returns the exit code, or nil if the process is still
+    /// running after `polls` tries. Foundation's `waitUntilExit` spins a run loop, which on Linux
     /// never returns when called from a Swift concurrency thread, as async tests are; and its
-    /// `isRunning` is only updated by that run loop.
-    func waitForExit(polls: Int) -> Bool {
+    /// `isRunning` and `terminationStatus` are only updated by that run loop (reading the status
+    /// before then traps).
+    @discardableResult
+    func waitForExit(polls: Int) -> Int32? {
         for _ in 0..<polls {
             var status: Int32 = 0
             let result = waitpid(processIdentifier, &status, WNOHANG)
-            if result == processIdentifier || (result == -1 && errno == ECHILD) { return true }
+            if result == processIdentifier {
+                // WIFEXITED / WEXITSTATUS, which Swift cannot import: low 7 bits 0 means a normal exit.
+                return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+            }
+            if result == -1 && errno == ECHILD && !isRunning {
+                // Foundation reaped it first; its status is readable once `isRunning` says so.
+                return terminationStatus
+            }
             usleep(20_000)
         }
-        return false
+        return nil
     }
 }
 
@@ -99,8 +109,8 @@ enum PythonScript {
         try inputPipe.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        _ = process.waitForExit(polls: 6000)
-        guard process.terminationStatus == 0 else { throw ServerFailure("\(name) failed: \(errorText)") }
+        let status = process.waitForExit(polls: 6000)
+        guard status == 0 else { throw ServerFailure("\(name) exited with \(status.map(String.init) ?? "no status"): \(errorText)") }
         return data
     }
 }
