@@ -120,4 +120,11 @@ import TenetDocument
         let rules = "rule not_blank(v) { %v != '' }\nrule r { not_blank([]) }"
         #expect(try GuardFixture.statuses(rules, "a: 1")["r"] == .pass)
     }
+
+    @Test func keyInterpolationFollowedByABracketIsLenient() throws {
+        let data = "Resources: {Res0: {Type: X}}"
+        #expect(try GuardFixture.statuses("let v = 5\nrule r { Resources.%v[1] exists }", data)["r"] == .fail)
+        #expect(try GuardFixture.statuses("let v = Resources.*[ Type == 'Y' ].Type\nrule r { Resources.%v[0] exists }", data)["r"] == .fail)
+        #expect(GuardFixture.evaluationError("let v = 5\nrule r { Resources.%v exists }", data)?.code == .guardEvaluation)
+    }
 }

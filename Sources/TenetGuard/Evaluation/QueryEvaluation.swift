@@ -100,7 +100,15 @@ extension EvaluationSession {
         case .variable(let name):
             results.append(contentsOf: try variable(name, scope: scope, at: query.span).results)
         case .keyFromVariable(let name):
-            for key in try interpolatedKeys(name, scope: scope, span: query.span) {
+            // cfn-guard reads `.%v[…]` (an index, `[*]` or a filter right after) as one part: a
+            // variable with no usable keys then leaves the query unresolved instead of empty or
+            // in error.
+            let bracketFollows = index + 1 < query.parts.count && query.parts[index + 1].isBracketed
+            let keys = try interpolatedKeys(name, scope: scope, span: query.span, lenient: bracketFollows)
+            if keys.isEmpty, bracketFollows {
+                results.append(unresolved(.unresolvedVariable(name)))
+            }
+            for key in keys {
                 // A variable value that did not resolve leaves the query unresolved, as in cfn-guard.
                 guard let key else {
                     results.append(unresolved(.unresolvedVariable(name)))
@@ -176,7 +184,7 @@ extension EvaluationSession {
     }
 
     /// The keys a variable supplies; nil for each of its values that did not resolve.
-    private func interpolatedKeys(_ name: String, scope: VariableScope, span: SourceSpan) throws(Diagnostic) -> [String?] {
+    private func interpolatedKeys(_ name: String, scope: VariableScope, span: SourceSpan, lenient: Bool) throws(Diagnostic) -> [String?] {
         var keys: [String?] = []
         for result in try variable(name, scope: scope, at: span).results {
             guard case .resolved(let value) = result else {
@@ -187,6 +195,8 @@ extension EvaluationSession {
                 keys.append(key)
             } else if value.kind == .list, value.elements.allSatisfy({ $0.stringValue != nil }) {
                 keys.append(contentsOf: value.elements.compactMap(\.stringValue))
+            } else if lenient {
+                keys.append(nil)
             } else {
                 throw evaluationError("%\(name) holds a \(value.kind), which cannot be used as a key; expected strings", at: span)
             }
