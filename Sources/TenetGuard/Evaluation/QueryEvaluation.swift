@@ -101,8 +101,8 @@ extension EvaluationSession {
             results.append(contentsOf: try variable(name, scope: scope, at: query.span).results)
         case .keyFromVariable(let name):
             // cfn-guard reads `.%v[…]` (an index, `[*]` or a filter right after) as one part: a
-            // variable with no usable keys then leaves the query unresolved instead of empty or
-            // in error.
+            // variable with no values, or one that is neither a string nor a map, leaves the
+            // query unresolved instead of empty or in error.
             let bracketFollows = index + 1 < query.parts.count && query.parts[index + 1].isBracketed
             let keys = try interpolatedKeys(name, scope: scope, span: query.span, lenient: bracketFollows)
             if keys.isEmpty, bracketFollows {
@@ -195,7 +195,7 @@ extension EvaluationSession {
                 keys.append(key)
             } else if value.kind == .list, value.elements.allSatisfy({ $0.stringValue != nil }) {
                 keys.append(contentsOf: value.elements.compactMap(\.stringValue))
-            } else if lenient {
+            } else if lenient, value.kind != .map {
                 keys.append(nil)
             } else {
                 throw evaluationError("%\(name) holds a \(value.kind), which cannot be used as a key; expected strings", at: span)
