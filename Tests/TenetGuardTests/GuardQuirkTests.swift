@@ -121,7 +121,7 @@ import TenetDocument
         #expect(try GuardFixture.statuses(rules, "a: 1")["r"] == .pass)
     }
 
-    @Test func keyInterpolationFollowedByABracketIsLenient() throws {
+    @Test func keyInterpolationFollowedByAnIndexIsLenient() throws {
         let data = "Resources: {Res0: {Type: X}}"
         #expect(try GuardFixture.statuses("let v = 5\nrule r { Resources.%v[1] exists }", data)["r"] == .fail)
         #expect(try GuardFixture.statuses("let v = Resources.*[ Type == 'Y' ].Type\nrule r { Resources.%v[0] exists }", data)["r"] == .fail)

@@ -100,12 +100,13 @@ extension EvaluationSession {
         case .variable(let name):
             results.append(contentsOf: try variable(name, scope: scope, at: query.span).results)
         case .keyFromVariable(let name):
-            // cfn-guard reads `.%v[…]` (an index, `[*]` or a filter right after) as one part: a
-            // variable with no values, or one that is neither a string nor a map, leaves the
-            // query unresolved instead of empty or in error.
-            let bracketFollows = index + 1 < query.parts.count && query.parts[index + 1].isBracketed
-            let keys = try interpolatedKeys(name, scope: scope, span: query.span, lenient: bracketFollows)
-            if keys.isEmpty, bracketFollows {
+            // cfn-guard reads `.%v[N]` as one part: a variable with no values, or one that is
+            // neither a string nor a map, then leaves the query unresolved instead of empty or
+            // in error.
+            var indexFollows = false
+            if index + 1 < query.parts.count, case .index = query.parts[index + 1] { indexFollows = true }
+            let keys = try interpolatedKeys(name, scope: scope, span: query.span, lenient: indexFollows)
+            if keys.isEmpty, indexFollows {
                 results.append(unresolved(.unresolvedVariable(name)))
             }
             for key in keys {

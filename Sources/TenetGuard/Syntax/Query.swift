@@ -60,14 +60,6 @@ public indirect enum QueryPart: Sendable, CustomStringConvertible {
     /// `[ keys == v ]`, `[ keys in v ]` and their negations.
     case mapKeyFilter(BinaryOperator, negated: Bool, Operand)
 
-    /// Written in brackets after the previous part: an index, `[*]` or a filter.
-    var isBracketed: Bool {
-        switch self {
-        case .index, .allIndices, .filter, .mapKeyFilter: true
-        default: false
-        }
-    }
-
     public var description: String {
         switch self {
         case .key(let name, _): ".\(name)"
