@@ -319,7 +319,7 @@ def main():
         if kind == "error":
             if not tenet_error:
                 if "variable interpolation is not supported" in answer:
-                    mismatches["known: cfn-guard 3.0.1 refuses `.%var.*`; Tenet evaluates it"].append((case_id, rules, document, answer))
+                    mismatches["known: cfn-guard 3.0.1 refuses `.%var.*` and `.%var[filter]`; Tenet evaluates them"].append((case_id, rules, document, answer))
                 else:
                     mismatches["guard-error"].append((case_id, rules, document, answer))
             continue
