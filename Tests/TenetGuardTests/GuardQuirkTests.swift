@@ -79,6 +79,15 @@ import TenetDocument
         #expect(try status("L not in ['a']", "L: []") == .fail)
     }
 
+    @Test func aLiteralListIsInScalarValuesWhenEveryElementIsAmongThem() throws {
+        let data = "Items: [b, a, c]"
+        #expect(try GuardFixture.statuses("let v = ['a', 'b']\nrule r { %v in Items[*] }", data)["r"] == .pass)
+        #expect(try GuardFixture.statuses("let v = []\nrule r { %v in Items[*] }", data)["r"] == .pass)
+        #expect(try GuardFixture.statuses("let v = ['a', 'z']\nrule r { %v in Items[*] }", data)["r"] == .fail)
+        #expect(try GuardFixture.statuses("let v = ['a', 'z']\nrule r { %v not in Items[*] }", data)["r"] == .fail)
+        #expect(try GuardFixture.statuses("let v = ['a', 'b']\nrule r { %v not in Items[*] }", data)["r"] == .fail)
+    }
+
     @Test func rangesInsideListsMatchNothing() throws {
         #expect(try status("P in [r[1, 5]]", "P: 2") == .fail)
         #expect(try status("P in r[1, 5]", "P: 2") == .pass)

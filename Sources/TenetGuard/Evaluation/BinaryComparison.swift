@@ -156,6 +156,14 @@ enum BinaryComparison {
             let containers = results.compactMap(\.value)
             emitUnresolved(results, emit)
             guard !containers.isEmpty else { return }
+            if value.kind == .list, containers.allSatisfy({ $0.kind != .list && $0.kind != .map }) {
+                // A literal list against scalar values is `in` when every element equals one of
+                // them (an empty list always is); otherwise it is neither `in` nor `not in`
+                // (cfn-guard 3.0.1).
+                let contained = value.elements.allSatisfy { element in containers.contains { ValueComparison.equal(element, $0) == .yes } }
+                emit(Outcome(answer: contained ? .yes : .notComparable, subject: value, expected: containers[0]))
+                return
+            }
             // Found in one value is `in`; not comparable with some and found in none is neither.
             let answers = containers.map { ValueComparison.contained(value, in: $0, substrings: false) }
             let answer: ComparisonAnswer = answers.contains(.yes) ? .yes : (answers.contains(.notComparable) ? .notComparable : .no)
