@@ -1,6 +1,7 @@
 import ArgumentParser
 import TenetDocument
 import TenetGuard
+import TenetRules
 
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,6 +15,10 @@ struct TestCommand: ParsableCommand {
             Examples:
               tenet test -r rules/s3_bucket_versioning.guard -t rules/tests/s3_bucket_versioning_tests.yaml
               tenet test --dir ../shared/conformance/guard-registry/rules
+
+            Rule files that open with a Tenet metadata block (see docs/rule-metadata.md) run with \
+            the parameter defaults it declares; a test case may override them by setting \
+            RuleParameters in its input.
 
             Exit codes: 0 every expectation holds, 1 some expectation does not, 2 a rule file does \
             not parse or a test file cannot be read.
@@ -40,7 +45,11 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let suite = GuardTestSuite()
+        // Managed rules run with the parameter defaults their metadata declares; a case's own
+        // `RuleParameters` still wins.
+        let (defaults, metadataWarnings) = RuleParameters.managedDefaults(at: directory ?? rules ?? "")
+        metadataWarnings.forEach(StandardStreams.report)
+        let suite = GuardTestSuite(parameters: defaults)
         let result: GuardTestSuite.Result
         if let directory {
             result = suite.run(directory: directory)

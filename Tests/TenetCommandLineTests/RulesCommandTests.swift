@@ -20,3 +20,15 @@ final class RulesCommandTests: XCTestCase {
         XCTAssertTrue(unknown.standardError.contains("no managed rule NO_SUCH_RULE"), unknown.standardError)
     }
 }
+
+/// `tenet test --dir rules`, as a contributor runs it: every managed rule's examples, with the
+/// parameter defaults each rule declares.
+final class ManagedRuleTestCommandTests: XCTestCase {
+    func testEveryManagedRuleExampleHolds() throws {
+        let outcome = try TenetProcess.run(["test", "--dir", "rules"])
+        XCTAssertEqual(outcome.status, 0, outcome.standardOutput.suffix(4000) + outcome.standardError)
+        let summary = outcome.standardOutput.split(separator: "\n").last.map(String.init) ?? ""
+        XCTAssertTrue(summary.hasSuffix(" passed, 0 failed"), summary)
+        XCTAssertGreaterThan(Int(summary.split(separator: " ").first ?? "") ?? 0, 1500, summary)
+    }
+}

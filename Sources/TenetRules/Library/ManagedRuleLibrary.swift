@@ -95,10 +95,6 @@ public struct ManagedRuleLibrary: Sendable {
 extension ManagedRuleLibrary {
     /// Each rule's declared parameter defaults, as the `RuleParameters` map it sees.
     public var defaultParameters: RuleParameters {
-        var byRule: [String: Node] = [:]
-        for rule in rules where !rule.metadata.parameters.isEmpty {
-            byRule[rule.id] = Document(value: rule.metadata.defaultParameters, sourceName: rule.path).root
-        }
-        return RuleParameters(byRule: byRule)
+        RuleParameters(defaultsOf: rules.map(\.metadata))
     }
 }
