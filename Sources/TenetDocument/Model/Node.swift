@@ -54,7 +54,7 @@ public struct Node: Sendable {
     public subscript(key: String) -> Node? {
         let record = record
         guard record.kind == .map else { return nil }
-        if let index = document.keyIndexes[id] {
+        if record.count > Document.indexedMapThreshold, let index = document.keyIndexes[id] {
             return index[key].map { Node(document: document, id: $0) }
         }
         let start = Int(record.payload)
