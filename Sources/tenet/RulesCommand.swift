@@ -32,10 +32,14 @@ struct RulesListCommand: ParsableCommand {
             Examples:
               tenet rules list
               tenet rules list --area encryption
+              tenet rules list --pack cis-aws-foundations
             """
     )
 
     @OptionGroup var directory: RulesDirectoryOption
+
+    @Option(help: "Only the rules of this pack (rules/packs/<name>.yaml).")
+    var pack: String?
 
     @Option(help: "Only rules of this area (\(RuleArea.allCases.map(\.rawValue).joined(separator: ", "))).")
     var area: String?
@@ -47,7 +51,21 @@ struct RulesListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let rules = try directory.library().rules.filter { area == nil || $0.metadata.area.rawValue == area }
+        let library = try directory.library()
+        var rules = library.rules
+        if let pack {
+            do {
+                guard let found = try ManagedRuleLibrary.packs(in: directory.rulesDir).first(where: { $0.name == pack }) else {
+                    StandardStreams.writeError("error: no pack named \(pack) in \(directory.rulesDir)/packs")
+                    throw ExitStatus.usageOrInputError
+                }
+                rules = try ResolvedPack(found, library: library).rules
+            } catch let diagnostic as Diagnostic {
+                StandardStreams.report(diagnostic)
+                throw ExitStatus.usageOrInputError
+            }
+        }
+        rules = rules.filter { area == nil || $0.metadata.area.rawValue == area }
         let width = rules.map(\.id.count).max() ?? 0
         var text = ""
         for rule in rules.sorted(by: { $0.id < $1.id }) {

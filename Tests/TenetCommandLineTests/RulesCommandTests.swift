@@ -9,6 +9,14 @@ final class RulesCommandTests: XCTestCase {
         XCTAssertTrue(lines.last?.hasSuffix(" rules") == true, outcome.standardOutput)
     }
 
+    func testListByPack() throws {
+        let outcome = try TenetProcess.run(["rules", "list", "--pack", "cis-aws-foundations"])
+        XCTAssertEqual(outcome.status, 0, outcome.standardError)
+        XCTAssertTrue(outcome.standardOutput.contains("ENCRYPTED_VOLUMES "), outcome.standardOutput)
+        XCTAssertFalse(outcome.standardOutput.contains("RESOURCE_OWNER_TAG_PRESENT "), "a tagging rule with no CIS control")
+        XCTAssertEqual(try TenetProcess.run(["rules", "list", "--pack", "no-such-pack"]).status, 2)
+    }
+
     func testShowPrintsMetadataAndUnknownRulesExitTwo() throws {
         let shown = try TenetProcess.run(["rules", "show", "ENCRYPTED_VOLUMES"])
         XCTAssertEqual(shown.status, 0, shown.standardError)
