@@ -6,11 +6,7 @@ import XCTest
 
 /// The managed library in `rules/`: every rule well-formed, every rule's own examples passing.
 final class ManagedRuleLibraryTests: XCTestCase {
-    private static let rulesDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("rules").path
-
-    private static let library = ManagedRuleLibrary(directory: rulesDirectory)
+    private static let library = RepositoryLibrary.library
 
     func testEveryRuleIsWellFormed() {
         let library = Self.library

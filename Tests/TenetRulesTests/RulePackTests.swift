@@ -4,13 +4,9 @@ import TenetRules
 import XCTest
 
 final class RulePackTests: XCTestCase {
-    private static let rulesDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("rules").path
-
     func testEveryPackNamesExistingRulesAndDeclaredParameters() throws {
-        let library = ManagedRuleLibrary(directory: Self.rulesDirectory)
-        let packs = try ManagedRuleLibrary.packs(in: Self.rulesDirectory)
+        let library = RepositoryLibrary.library
+        let packs = try ManagedRuleLibrary.packs(in: RepositoryLibrary.rulesDirectory)
         XCTAssertEqual(Set(packs.map(\.name)), [
             "encryption", "tagging-and-ownership", "logging-and-monitoring", "public-access", "iam", "resilience",
             "operational-excellence", "cis-aws-foundations", "all",
@@ -28,7 +24,7 @@ final class RulePackTests: XCTestCase {
     }
 
     func testPackValuesOverrideDeclaredDefaults() throws {
-        let library = ManagedRuleLibrary(directory: Self.rulesDirectory)
+        let library = RepositoryLibrary.library
         let pack = try RulePackParser.parse(SourceText(name: "p.yaml", bytes: Array("""
             name: p
             description: d
@@ -41,7 +37,7 @@ final class RulePackTests: XCTestCase {
     }
 
     func testBadPacksAreRefusedWithTheirLocation() throws {
-        let library = ManagedRuleLibrary(directory: Self.rulesDirectory)
+        let library = RepositoryLibrary.library
         let cases: [(text: String, line: Int, message: String)] = [
             ("name: p\ndescription: d\nselect: {areas: [encryptoin]}\n", 3, "unknown area 'encryptoin'"),
             ("name: p\ndescription: d\nrulez: []\n", 3, "unknown field 'rulez'"),

@@ -47,9 +47,10 @@ enum InventoryFormat {
         if let account = resource.account { entries.append(Value.Entry("account", .string(account))) }
         if let region = resource.region { entries.append(Value.Entry("region", .string(region))) }
         entries.append(Value.Entry("tags", .map(resource.tags.sorted { $0.key < $1.key }.map { Value.Entry($0.key, .string($0.value)) })))
-        entries.append(Value.Entry("properties", resource.properties.value))
+        let properties = resource.properties.value
+        entries.append(Value.Entry("properties", properties))
         entries.append(Value.Entry("relationships", .list(resource.relationships.map { ["kind": .string($0.kind.rawValue), "target": .string($0.target.rawValue)] })))
-        entries.append(Value.Entry("configurationHash", .string(resource.configurationHash)))
+        entries.append(Value.Entry("configurationHash", .string(ConfigurationHash.of(properties: properties, tags: resource.tags))))
         if let source = resource.source {
             entries.append(Value.Entry("source", ["file": .string(source.file), "line": .int(Int64(source.line)), "column": .int(Int64(source.column))]))
         }

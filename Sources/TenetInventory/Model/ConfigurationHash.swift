@@ -7,8 +7,13 @@ import TenetDocument
 /// the hash must not move when only key order or formatting differs.
 public enum ConfigurationHash {
     public static func of(properties: Node, tags: [String: String]) -> String {
+        of(properties: properties.value, tags: tags)
+    }
+
+    /// For callers that already hold the properties as a value, so they are copied out once.
+    public static func of(properties: Value, tags: [String: String]) -> String {
         let canonical: Value = [
-            "properties": sortedKeys(properties.value),
+            "properties": sortedKeys(properties),
             "tags": .map(tags.sorted { $0.key < $1.key }.map { Value.Entry($0.key, .string($0.value)) }),
         ]
         var bytes: [UInt8] = []
