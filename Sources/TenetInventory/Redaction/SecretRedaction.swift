@@ -1,0 +1,56 @@
+/// Secrets are dropped where they enter Tenet — at collection — so that no inventory, report,
+/// history record or export downstream can hold one, whatever it later does with the data.
+public enum SecretRedaction {
+    /// What stands in place of a removed value. A string, so rules that only test presence
+    /// (`Password exists`) still see a value there.
+    public static let marker = "<redacted>"
+
+    /// Words that, as a whole word of a property name, say its value is a secret. Matched on
+    /// words so that `PasswordPolicy`, `TokenValidity` or `SecretArn` stay readable: they name
+    /// a reference to a secret or a setting about one, not the secret itself.
+    static let secretWords: [[String]] = [
+        ["password"], ["passwd"], ["secret"], ["token"], ["private", "key"], ["secret", "key"],
+        ["secret", "access", "key"], ["secret", "string"], ["client", "secret"], ["auth", "token"],
+        ["api", "key"], ["passphrase"], ["credentials"],
+    ]
+
+    /// Trailing words that turn a secret-sounding name into a reference or a setting.
+    static let harmlessSuffixes: Set<String> = [
+        "arn", "id", "ids", "name", "policy", "validity", "length", "type", "version", "enabled", "required",
+        "rotation", "reset", "age", "location", "parameter", "source", "path", "ttl", "manager", "kms", "url",
+        "expiration", "units", "settings", "config", "configuration", "count",
+    ]
+
+    /// Whether a property of this name holds a secret: `MasterUserPassword`, `ClientSecret`,
+    /// `AuthToken`, `PrivateKey`, `SecretString` — but not `MasterUserSecret` (a setting that
+    /// names a Secrets Manager secret), `PasswordPolicy` or `KmsKeyId`.
+    public static func isSecretName(_ name: String) -> Bool {
+        let words = splitWords(name)
+        guard let last = words.last, !harmlessSuffixes.contains(last) else { return false }
+        if name == "MasterUserSecret" || name == "SecretArn" { return false }
+        return secretWords.contains { phrase in
+            words.count >= phrase.count && Array(words.suffix(phrase.count)) == phrase
+        }
+    }
+
+    /// `MasterUserPassword` → `["master", "user", "password"]`; `DB_PASSWORD` → `["db", "password"]`.
+    static func splitWords(_ name: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var previous: Character?
+        for character in name {
+            if character == "_" || character == "-" || character == "." {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+            } else if character.isUppercase, let before = previous, before.isLowercase || before.isNumber {
+                if !current.isEmpty { words.append(current) }
+                current = String(character)
+            } else {
+                current.append(character)
+            }
+            previous = character
+        }
+        if !current.isEmpty { words.append(current) }
+        return words.map { $0.lowercased() }
+    }
+}
