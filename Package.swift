@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "TenetRules", targets: ["TenetRules"]),
         .library(name: "TenetInventory", targets: ["TenetInventory"]),
         .library(name: "TenetAWS", targets: ["TenetAWS"]),
+        .library(name: "TenetScan", targets: ["TenetScan"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -47,6 +48,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
+        ),
+        .target(
+            name: "TenetScan",
+            dependencies: ["TenetDocument", "TenetGuard", "TenetRules", "TenetInventory", .product(name: "Crypto", package: "swift-crypto")]
         ),
 
         .executableTarget(

@@ -1,0 +1,35 @@
+/// The verdict of one rule on one resource, with everything a report, the history store or an
+/// export needs.
+public struct Evaluation: Sendable {
+    /// The rule's id; the scan result's `rules` holds its descriptor.
+    public var ruleID: String
+    public var resource: ScannedResource
+    public var state: ComplianceState
+    /// For `nonCompliant`, every failing check; empty otherwise.
+    public var checks: [FailingCheck]
+    /// For `error` and `insufficientData`: what went wrong, in words.
+    public var detail: String?
+    /// Set when a suppression in force covers this non-compliant verdict; the state stays
+    /// `nonCompliant` so every report can still show it, but it no longer fails the run.
+    public var suppression: Suppression?
+    /// Set when the run was compared with a baseline.
+    public var baseline: BaselineClass?
+
+    public init(
+        ruleID: String, resource: ScannedResource, state: ComplianceState, checks: [FailingCheck] = [], detail: String? = nil,
+        suppression: Suppression? = nil, baseline: BaselineClass? = nil
+    ) {
+        self.ruleID = ruleID
+        self.resource = resource
+        self.state = state
+        self.checks = checks
+        self.detail = detail
+        self.suppression = suppression
+        self.baseline = baseline
+    }
+
+    /// The fingerprint baselines record: one per finding, keyed on the first failing path.
+    public var fingerprint: FindingFingerprint {
+        FindingFingerprint(rule: ruleID, resource: resource.id, propertyPath: checks.first?.propertyPath?.description)
+    }
+}

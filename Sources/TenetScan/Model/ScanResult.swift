@@ -1,0 +1,52 @@
+import Foundation
+import TenetDocument
+import TenetInventory
+import TenetRules
+
+/// Everything one run of `check` or `scan` found: the one report model every output format encodes.
+public struct ScanResult: Sendable {
+    /// A file that was looked at but not checked, and why.
+    public struct SkippedFile: Sendable, Hashable {
+        public var path: String
+        public var reason: String
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
+    }
+
+    /// The rules run, in id order.
+    public var rules: [ScannedRule]
+    /// The templates or inventories evaluated, as given on the command line.
+    public var documents: [String]
+    /// In a stable order: document, resource id, rule id.
+    public var evaluations: [Evaluation]
+    public var skippedFiles: [SkippedFile]
+    /// Suppressions that matched a finding but had expired; reported so that an owner renews or
+    /// fixes them.
+    public var expiredSuppressions: [Suppression]
+    /// Baseline findings no longer present.
+    public var fixedFindings: [FindingFingerprint]
+    /// The clock the run used (`--now`), for suppression expiry.
+    public var evaluatedAt: Date
+    private var ruleIndex: [String: Int]
+
+    public init(
+        rules: [ScannedRule], documents: [String], evaluations: [Evaluation], skippedFiles: [SkippedFile] = [],
+        expiredSuppressions: [Suppression] = [], fixedFindings: [FindingFingerprint] = [], evaluatedAt: Date
+    ) {
+        self.rules = rules
+        self.documents = documents
+        self.evaluations = evaluations
+        self.skippedFiles = skippedFiles
+        self.expiredSuppressions = expiredSuppressions
+        self.fixedFindings = fixedFindings
+        self.evaluatedAt = evaluatedAt
+        ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The descriptor of an evaluation's rule; every evaluation's rule is in `rules`.
+    public func rule(_ id: String) -> ScannedRule? {
+        ruleIndex[id].map { rules[$0] }
+    }
+}

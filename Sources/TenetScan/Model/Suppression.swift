@@ -1,0 +1,47 @@
+import Foundation
+import TenetDocument
+
+/// A governed exception: someone named, for a reason, until a date, accepted a finding.
+public struct Suppression: Sendable, Hashable {
+    public enum Origin: Sendable, Hashable {
+        /// `Metadata.tenet.suppress` in a template resource.
+        case inlineTenet
+        /// The registry's `Metadata.guard.SuppressedRules` convention, which has no owner or reason.
+        case inlineGuard
+        /// The central suppressions file.
+        case central
+    }
+
+    /// A rule id, or a glob over rule ids (`S3_*`).
+    public var rule: String
+    /// A resource id, a resource type, or a glob over ids; nil for an inline suppression, which
+    /// applies to the resource that declares it.
+    public var resource: String?
+    /// Limits the suppression to failing checks under this property path.
+    public var propertyPath: JSONPointer?
+    public var reason: String?
+    public var owner: String?
+    /// The end of the day on which it stops suppressing; nil for no expiry.
+    public var expires: Date?
+    public var origin: Origin
+    /// Where the suppression is written.
+    public var location: FileLocation?
+
+    public init(
+        rule: String, resource: String? = nil, propertyPath: JSONPointer? = nil, reason: String?, owner: String?,
+        expires: Date?, origin: Origin, location: FileLocation?
+    ) {
+        self.rule = rule
+        self.resource = resource
+        self.propertyPath = propertyPath
+        self.reason = reason
+        self.owner = owner
+        self.expires = expires
+        self.origin = origin
+        self.location = location
+    }
+
+    public func isExpired(at now: Date) -> Bool {
+        expires.map { $0 <= now } ?? false
+    }
+}
