@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "TenetRules", targets: ["TenetRules"]),
         .library(name: "TenetInventory", targets: ["TenetInventory"]),
         .library(name: "TenetAWS", targets: ["TenetAWS"]),
+        .library(name: "TenetTemplates", targets: ["TenetTemplates"]),
         .library(name: "TenetScan", targets: ["TenetScan"]),
     ],
     dependencies: [
@@ -49,6 +50,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        .target(name: "TenetTemplates", dependencies: ["TenetDocument", "TenetInventory"]),
         .target(
             name: "TenetScan",
             dependencies: ["TenetDocument", "TenetGuard", "TenetRules", "TenetInventory", .product(name: "Crypto", package: "swift-crypto")]

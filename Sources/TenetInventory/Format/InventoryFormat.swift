@@ -54,6 +54,9 @@ enum InventoryFormat {
         if let source = resource.source {
             entries.append(Value.Entry("source", ["file": .string(source.file), "line": .int(Int64(source.line)), "column": .int(Int64(source.column))]))
         }
+        if !resource.unresolved.isEmpty {
+            entries.append(Value.Entry("unresolved", .map(resource.unresolved.map { Value.Entry($0.path.description, .string($0.dependsOn)) })))
+        }
         return .map(entries)
     }
 

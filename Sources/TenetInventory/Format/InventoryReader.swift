@@ -119,11 +119,18 @@ private struct InventoryLineDecoder {
         if let sourceNode = node["source"], let file = sourceNode["file"]?.stringValue {
             source = FileLocation(file: file, line: Int(sourceNode["line"]?.intValue ?? 0), column: Int(sourceNode["column"]?.intValue ?? 0))
         }
+        var unresolved: [UnresolvedValue] = []
+        for (path, dependency) in node["unresolved"]?.entries ?? [] {
+            guard let pointer = JSONPointer(parsing: path), let dependsOn = dependency.stringValue else {
+                throw invalid(dependency, "an unresolved entry needs a JSON pointer key and a string naming what it depends on")
+            }
+            unresolved.append(UnresolvedValue(path: pointer, dependsOn: dependsOn))
+        }
         return InventoryResource(
             type: ResourceType(try string(node, "type")!), id: ResourceID(try string(node, "id")!),
             name: try string(node, "name", required: false), account: try string(node, "account", required: false),
             region: try string(node, "region", required: false), tags: tags, properties: properties,
-            relationships: relationships, source: source)
+            relationships: relationships, source: source, unresolved: unresolved)
     }
 }
 

@@ -19,10 +19,13 @@ public struct InventoryResource: Sendable {
     public var relationships: [ResourceRelationship]
     /// Where the resource is declared, for template resources.
     public var source: FileLocation?
+    /// Values left as intrinsics because the template alone does not decide them.
+    public var unresolved: [UnresolvedValue]
 
     public init(
         type: ResourceType, id: ResourceID, name: String? = nil, account: String? = nil, region: String? = nil,
-        tags: [String: String] = [:], properties: Node, relationships: [ResourceRelationship] = [], source: FileLocation? = nil
+        tags: [String: String] = [:], properties: Node, relationships: [ResourceRelationship] = [], source: FileLocation? = nil,
+        unresolved: [UnresolvedValue] = []
     ) {
         self.type = type
         self.id = id
@@ -33,6 +36,7 @@ public struct InventoryResource: Sendable {
         self.properties = properties
         self.relationships = relationships
         self.source = source
+        self.unresolved = unresolved
     }
 
     /// SHA-256 of the canonical JSON of properties and tags: equal configurations, equal hashes,

@@ -1,0 +1,20 @@
+import TenetDocument
+
+/// Tells CloudFormation templates from the other YAML and JSON files a repository holds.
+public enum TemplateRecognizer {
+    /// A template has a `Resources` map of typed resources.
+    public static func isTemplate(_ root: Node) -> Bool {
+        guard root.kind == .map, let resources = root["Resources"], resources.kind == .map else { return false }
+        return resources.children.contains { $0.kind == .map && $0["Type"]?.stringValue != nil }
+    }
+
+    /// Whether a file that failed to parse was meant to be a template, judged from its text: such
+    /// a file is an error to report, anything else (a Helm chart, say) a file to skip.
+    public static func looksLikeTemplate(_ bytes: some Collection<UInt8>) -> Bool {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if text.contains("AWSTemplateFormatVersion") { return true }
+        return text.split(separator: "\n", omittingEmptySubsequences: true).contains { line in
+            line.hasPrefix("Resources:") || line.hasPrefix("\"Resources\"") || line.hasPrefix("{\"Resources\"")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import TenetDocument
+
+/// Expands the paths a user names into the files to look at, in a stable order.
+public struct TemplateFileDiscovery: Sendable {
+    /// A file to look at, and whether the user named it (its errors are always errors) or it was
+    /// found in a directory (a non-template that fails to parse is skipped).
+    public struct File: Sendable, Hashable {
+        public var path: String
+        public var isExplicit: Bool
+    }
+
+    /// Extensions of the files a directory walk considers.
+    static let templateExtensions: Set<String> = ["yaml", "yml", "json", "template"]
+
+    public var excludes: [String]
+    public var workingDirectory: String
+
+    public init(excludes: [String] = [], workingDirectory: String = FileManager.default.currentDirectoryPath) {
+        self.excludes = excludes
+        self.workingDirectory = workingDirectory
+    }
+
+    public func files(in paths: [String]) throws(Diagnostic) -> [File] {
+        var files: [File] = []
+        var seen: Set<String> = []
+        for given in paths {
+            let path = PathNormalization.normalize(given, relativeTo: workingDirectory)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw Diagnostic(code: .unreadableFile, message: "no such file or directory; expected a template or a directory of templates", location: FileLocation(file: given, line: 1, column: 1))
+            }
+            if !isDirectory.boolValue {
+                if seen.insert(path).inserted { files.append(File(path: path, isExplicit: true)) }
+                continue
+            }
+            for found in walk(path) where !isExcluded(found) && seen.insert(found).inserted {
+                files.append(File(path: found, isExplicit: false))
+            }
+        }
+        return files
+    }
+
+    /// Template files under a directory, sorted; hidden directories (`.git`, `.build`) are skipped.
+    private func walk(_ directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
+            guard Self.templateExtensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
+            let path = directory == "." ? relative : directory + "/" + relative
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found.append(path)
+            }
+        }
+        return found.sorted()
+    }
+
+    /// `--exclude` globs match the whole path or its file name.
+    func isExcluded(_ path: String) -> Bool {
+        excludes.contains { pattern in
+            fnmatch(pattern, path, 0) == 0 || fnmatch(pattern, (path as NSString).lastPathComponent, 0) == 0
+        }
+    }
+}
