@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "TenetTemplates", dependencies: ["TenetDocument", "TenetInventory"]),
         .target(
             name: "TenetScan",
-            dependencies: ["TenetDocument", "TenetGuard", "TenetRules", "TenetInventory", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["TenetDocument", "TenetGuard", "TenetRules", "TenetInventory", "TenetTemplates", .product(name: "Crypto", package: "swift-crypto")]
         ),
 
         .executableTarget(
@@ -73,6 +73,7 @@ let package = Package(
 
         .testTarget(name: "TenetDocumentTests", dependencies: ["TenetDocument"], exclude: ["Support/cfnlint_decode.py"]),
         .testTarget(name: "TenetXMLTests", dependencies: ["TenetXML"]),
+        .testTarget(name: "TenetTemplatesTests", dependencies: ["TenetTemplates", "TenetInventory", "TenetDocument"]),
         .testTarget(name: "TenetInventoryTests", dependencies: ["TenetInventory", "TenetDocument"]),
         .testTarget(
             name: "TenetAWSTests",

@@ -35,7 +35,11 @@ public struct ScannedRule: Sendable, Identifiable {
     }
 
     public static func versionHash(ofText text: String) -> String {
-        SHA256.hash(data: Array(text.utf8)).map { byte in
+        versionHash(of: Array(text.utf8))
+    }
+
+    public static func versionHash(of text: [UInt8]) -> String {
+        SHA256.hash(data: text).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

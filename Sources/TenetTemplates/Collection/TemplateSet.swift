@@ -66,7 +66,8 @@ public struct TemplateSet: Sendable {
     private static func outcome(of file: TemplateFileDiscovery.File, collector: TemplateCollector, loader: DocumentLoader) -> Outcome {
         let source: SourceText
         do {
-            source = try loader.readSource(file.path)
+            let read = try loader.readSource(file.readablePath)
+            source = SourceText(name: file.path, bytes: read.bytes)
         } catch {
             return .failed(error, looksLikeTemplate: true)
         }

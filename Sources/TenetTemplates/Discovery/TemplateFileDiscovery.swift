@@ -6,7 +6,10 @@ public struct TemplateFileDiscovery: Sendable {
     /// A file to look at, and whether the user named it (its errors are always errors) or it was
     /// found in a directory (a non-template that fails to parse is skipped).
     public struct File: Sendable, Hashable {
+        /// Normalized and relative to the working directory: the spelling ids and reports use.
         public var path: String
+        /// Where to read it from this process.
+        public var readablePath: String
         public var isExplicit: Bool
     }
 
@@ -24,24 +27,29 @@ public struct TemplateFileDiscovery: Sendable {
     public func files(in paths: [String]) throws(Diagnostic) -> [File] {
         var files: [File] = []
         var seen: Set<String> = []
-        for given in paths {
-            let path = PathNormalization.normalize(given, relativeTo: workingDirectory)
+        for spelled in paths {
+            let path = PathNormalization.normalize(spelled, relativeTo: workingDirectory)
+            let given = spelled.hasPrefix("/") ? spelled : workingDirectory + "/" + spelled
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw Diagnostic(code: .unreadableFile, message: "no such file or directory; expected a template or a directory of templates", location: FileLocation(file: given, line: 1, column: 1))
+            guard FileManager.default.fileExists(atPath: given, isDirectory: &isDirectory) else {
+                throw Diagnostic(code: .unreadableFile, message: "no such file or directory; expected a template or a directory of templates", location: FileLocation(file: spelled, line: 1, column: 1))
             }
             if !isDirectory.boolValue {
-                if seen.insert(path).inserted { files.append(File(path: path, isExplicit: true)) }
+                if seen.insert(path).inserted { files.append(File(path: path, readablePath: given, isExplicit: true)) }
                 continue
             }
-            for found in walk(path) where !isExcluded(found) && seen.insert(found).inserted {
-                files.append(File(path: found, isExplicit: false))
+            for relative in walk(given) {
+                let found = path == "." ? relative : path + "/" + relative
+                if !isExcluded(found), seen.insert(found).inserted {
+                    files.append(File(path: found, readablePath: given + "/" + relative, isExplicit: false))
+                }
             }
         }
         return files
     }
 
-    /// Template files under a directory, sorted; hidden directories (`.git`, `.build`) are skipped.
+    /// Template files under a directory, relative to it and sorted; hidden directories (`.git`,
+    /// `.build`) are skipped.
     private func walk(_ directory: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var found: [String] = []
@@ -52,10 +60,9 @@ public struct TemplateFileDiscovery: Sendable {
                 continue
             }
             guard Self.templateExtensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
-            let path = directory == "." ? relative : directory + "/" + relative
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                found.append(path)
+            if FileManager.default.fileExists(atPath: directory + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found.append(relative)
             }
         }
         return found.sorted()

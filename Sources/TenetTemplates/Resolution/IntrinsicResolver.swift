@@ -145,7 +145,7 @@ final class IntrinsicResolver {
                 return keep(keys.lazy.compactMap(\.dependency).first ?? "Fn::FindInMap over unknown keys")
             }
             guard let found = mappings?[map]?[top]?[second] else { return keep("mapping \(map) has no \(top).\(second)") }
-            return resolve(found, depth: depth + 1)
+            return .computed(found.value, at: whole.location)
         case "Fn::Base64":
             let source = resolve(argument, depth: depth + 1)
             guard let text = source.knownString else { return keep(source.dependency ?? "Fn::Base64 of an unknown value") }

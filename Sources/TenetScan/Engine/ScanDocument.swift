@@ -1,0 +1,59 @@
+import TenetDocument
+import TenetInventory
+import TenetTemplates
+
+/// One template-shaped document the engine evaluates — a collected template, or an inventory's
+/// projection — with an index from its `Resources` keys to the resources they are.
+public struct ScanDocument: Sendable {
+    public struct Entry: Sendable {
+        /// The key under `Resources`: a logical id, or an inventory resource id.
+        public var key: String
+        public var resource: ScannedResource
+        public var unresolved: [UnresolvedValue]
+
+        public init(key: String, resource: ScannedResource, unresolved: [UnresolvedValue] = []) {
+            self.key = key
+            self.resource = resource
+            self.unresolved = unresolved
+        }
+    }
+
+    public var name: String
+    public var root: Node
+    public private(set) var entries: [Entry]
+    /// Types the collector failed to read; rules on them report INSUFFICIENT_DATA.
+    public var insufficientTypes: [ResourceType: String]
+    /// Owns account-level verdicts and failures under no resource.
+    public var account: ScannedResource
+    private var entryByKey: [String: Int] = [:]
+    private(set) var entriesByType: [ResourceType: [Int]] = [:]
+
+    public init(name: String, root: Node, entries: [Entry], insufficientTypes: [ResourceType: String] = [:], account: ScannedResource? = nil) {
+        self.name = name
+        self.root = root
+        self.entries = entries
+        self.insufficientTypes = insufficientTypes
+        self.account = account ?? .account(ofDocument: name)
+        for (index, entry) in entries.enumerated() {
+            entryByKey[entry.key] = index
+            entriesByType[entry.resource.type, default: []].append(index)
+        }
+    }
+
+    public init(template: CollectedTemplate) {
+        self.init(
+            name: template.path, root: template.document.root,
+            entries: template.resources.map { resource in
+                Entry(
+                    key: resource.name ?? resource.id.rawValue,
+                    resource: ScannedResource(id: resource.id, type: resource.type, document: template.path, location: resource.source),
+                    unresolved: resource.unresolved)
+            })
+    }
+
+    func entry(forKey key: String) -> Entry? {
+        entryByKey[key].map { entries[$0] }
+    }
+
+    var types: Set<ResourceType> { Set(entriesByType.keys) }
+}

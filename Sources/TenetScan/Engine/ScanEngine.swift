@@ -1,0 +1,50 @@
+import Foundation
+import TenetDocument
+import TenetGuard
+import TenetInventory
+
+/// Evaluates a rule set over documents and assigns every verdict to a resource.
+///
+/// Each rule runs once over each whole document — cross-resource rules see everything — and only
+/// over documents holding a resource of its types (account-level rules run everywhere). The
+/// (rule, document) pairs run in parallel on all cores.
+public struct ScanEngine: Sendable {
+    public var ruleSet: RuleSet
+
+    public init(ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+    }
+
+    public func scan(_ documents: [ScanDocument], evaluatedAt: Date = Date(), skippedFiles: [ScanResult.SkippedFile] = []) -> ScanResult {
+        var pairs: [Pair] = []
+        for (documentIndex, document) in documents.enumerated() {
+            let present = document.types
+            for (ruleIndex, rule) in ruleSet.rules.enumerated() {
+                let descriptor = rule.descriptor
+                let applies = descriptor.appliesToAccount || descriptor.resourceTypes.contains { present.contains($0) || document.insufficientTypes[$0] != nil }
+                if applies { pairs.append(Pair(document: documentIndex, rule: ruleIndex)) }
+            }
+        }
+        let evaluator = GuardEvaluator(parameters: ruleSet.parameters)
+        let rules = ruleSet.rules
+        let verdicts = pairs.concurrentMap { pair in
+            VerdictAssignment(rule: rules[pair.rule].descriptor, document: documents[pair.document])
+                .evaluations(for: Result { () throws(Diagnostic) in try evaluator.evaluate(rules[pair.rule].rules, root: documents[pair.document].root) })
+        }
+        let order = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.name, $0) })
+        let evaluations = verdicts.joined().sorted { left, right in
+            let (leftDocument, rightDocument) = (order[left.resource.document] ?? 0, order[right.resource.document] ?? 0)
+            if leftDocument != rightDocument { return leftDocument < rightDocument }
+            if left.resource.id != right.resource.id { return left.resource.id < right.resource.id }
+            return left.ruleID < right.ruleID
+        }
+        return ScanResult(
+            rules: rules.map(\.descriptor), documents: documents.map(\.name), evaluations: evaluations,
+            skippedFiles: skippedFiles, evaluatedAt: evaluatedAt)
+    }
+
+    private struct Pair: Sendable {
+        var document: Int
+        var rule: Int
+    }
+}
