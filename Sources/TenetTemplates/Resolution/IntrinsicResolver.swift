@@ -61,7 +61,7 @@ final class IntrinsicResolver {
                 if SecretRedaction.isSecretName(key), let redacted = Self.redacted(value, at: child.location) {
                     value = redacted
                 }
-                if case .original = value {} else { changed = true }
+                if !value.isOriginal(child) { changed = true }
                 entries.append(ResolvedTree.Entry(key: key, keyLocation: child.keyLocation, value: value))
             }
             return changed ? .map(entries, at: node.location) : .original(node)
@@ -70,7 +70,7 @@ final class IntrinsicResolver {
             var changed = false
             for child in node.children {
                 let value = resolve(child, depth: depth + 1)
-                if case .original = value {} else { changed = true }
+                if !value.isOriginal(child) { changed = true }
                 elements.append(value)
             }
             return changed ? .list(elements, at: node.location) : .original(node)

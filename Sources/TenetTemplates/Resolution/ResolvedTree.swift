@@ -48,6 +48,13 @@ indirect enum ResolvedTree {
         }
     }
 
+    /// Whether the tree is `node` itself, unchanged: an intrinsic that picked another loaded
+    /// node (an `Fn::If` branch) is a change.
+    func isOriginal(_ node: Node) -> Bool {
+        if case .original(let same) = self { return same == node }
+        return false
+    }
+
     var isRemoved: Bool {
         if case .removed = self { return true }
         return false

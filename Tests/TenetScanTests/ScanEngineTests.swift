@@ -1,0 +1,139 @@
+import Foundation
+import TenetDocument
+import TenetGuard
+import TenetInventory
+import TenetRules
+import TenetScan
+import TenetTemplates
+import Testing
+
+/// The engine over real templates and the repository's own managed rules.
+@Suite struct ScanEngineTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
+
+    static func managedRules(_ paths: [String], parameters: Value? = nil) throws -> RuleSet {
+        let rules = try RuleSet.customRules(at: paths.map { repository + "/rules/" + $0 })
+        var parameterSet = RuleParameters(defaultsOf: rules.compactMap(\.descriptor.metadata))
+        if let parameters {
+            for rule in rules { parameterSet.byRule[rule.descriptor.id] = Document(value: parameters).root }
+        }
+        return try RuleSet(rules: rules, parameters: parameterSet)
+    }
+
+    static func scan(_ template: String, rules: RuleSet, inputs: TemplateInputs = TemplateInputs()) throws -> ScanResult {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenet-scan-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Data(template.utf8).write(to: URL(fileURLWithPath: directory + "/stack.yaml"))
+        let set = try TemplateSet.collect(
+            ["stack.yaml"], discovery: TemplateFileDiscovery(workingDirectory: directory), collector: TemplateCollector(inputs: inputs))
+        return ScanEngine(ruleSet: rules).scan(set.templates.map(ScanDocument.init(template:)), evaluatedAt: Date(timeIntervalSince1970: 0))
+    }
+
+    static let buckets = """
+        Parameters:
+          Encrypt: {Type: String, AllowedValues: ["yes", "no"]}
+        Conditions:
+          WantEncryption: !Equals [!Ref Encrypt, "yes"]
+        Resources:
+          Encrypted:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketEncryption:
+                ServerSideEncryptionConfiguration:
+                  - ServerSideEncryptionByDefault: {SSEAlgorithm: aws:kms}
+          Plain:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketEncryption:
+                ServerSideEncryptionConfiguration:
+                  - ServerSideEncryptionByDefault: {SSEAlgorithm: DES}
+          Maybe:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketEncryption: !If
+                - WantEncryption
+                - ServerSideEncryptionConfiguration: [{ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}}]
+                - !Ref AWS::NoValue
+          Disk:
+            Type: AWS::EC2::Volume
+            Properties: {Size: 10, AvailabilityZone: eu-west-1a}
+        """
+
+    @Test func eachResourceOfTheRulesTypesGetsItsOwnVerdict() throws {
+        let rules = try Self.managedRules(["encryption/S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED.guard"], parameters: ["requireExplicitEncryption": true])
+        let result = try Self.scan(Self.buckets, rules: rules)
+        let states = Dictionary(uniqueKeysWithValues: result.evaluations.map { ($0.resource.id.rawValue, $0.state) })
+        #expect(states == [
+            "stack.yaml#Encrypted": .compliant,
+            "stack.yaml#Plain": .nonCompliant,
+            "stack.yaml#Maybe": .nonCompliant,
+        ])
+        let plain = try #require(result.evaluations.first { $0.resource.id == "stack.yaml#Plain" })
+        #expect(plain.resource.location == FileLocation(file: "stack.yaml", line: 12, column: 3))
+        // A disjunction reports each of its failing sides, as cfn-guard does.
+        #expect(plain.checks.count == 2)
+        let check = try #require(plain.checks.first { $0.found == "DES" })
+        #expect(check.propertyPath?.description == "/Properties/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault/SSEAlgorithm")
+        #expect(check.location?.line == 17)
+        #expect(check.message?.contains("Violation") == true)
+        #expect(result.rule("S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED")?.severity != nil)
+    }
+
+    @Test func aFindingOnAnUnresolvedValueSaysWhatItDependsOn() throws {
+        let rules = try Self.managedRules(["encryption/S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED.guard"], parameters: ["requireExplicitEncryption": true])
+        let undecided = try Self.scan(Self.buckets, rules: rules)
+        let maybe = try #require(undecided.evaluations.first { $0.resource.id == "stack.yaml#Maybe" })
+        #expect(maybe.checks.contains { $0.unresolvedDependency == "condition WantEncryption" })
+
+        let decided = try Self.scan(Self.buckets, rules: rules, inputs: TemplateInputs(parameterValues: ["Encrypt": "yes"]))
+        #expect(decided.evaluations.first { $0.resource.id == "stack.yaml#Maybe" }?.state == .compliant)
+    }
+
+    @Test func aRuleThatSkipsLeavesItsResourcesNotApplicable() throws {
+        let rules = try Self.managedRules(["encryption/ENCRYPTED_VOLUMES.guard"])
+        let result = try Self.scan("Resources:\n  Disk:\n    Type: AWS::EC2::Volume\n    Properties: {Encrypted: true}\n  Other:\n    Type: AWS::EC2::Volume\n    Properties: {Encrypted: false}\n", rules: rules)
+        #expect(result.evaluations.map(\.state) == [.compliant, .nonCompliant])
+        let none = try Self.scan("Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n", rules: rules)
+        #expect(none.evaluations.isEmpty, "a rule whose types are absent says nothing")
+    }
+
+    @Test func accountLevelRulesAndStrayFailuresBelongToTheDocument() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenet-custom-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Data("""
+            rule template_has_description {
+                Description exists
+            }
+            """.utf8).write(to: URL(fileURLWithPath: directory + "/described.guard"))
+        try Data("""
+            let queues = Resources.*[ Type == 'AWS::SQS::Queue' ]
+            rule queues_encrypted when %queues !empty {
+                %queues.Properties.KmsMasterKeyId exists
+            }
+            """.utf8).write(to: URL(fileURLWithPath: directory + "/queues.guard"))
+        let rules = try RuleSet(rules: try RuleSet.customRules(at: [directory]))
+        #expect(rules.rules.map(\.descriptor.id) == ["described", "queues"])
+        #expect(rules.rules.map(\.descriptor.severity) == [.medium, .medium])
+        #expect(rules.rules[0].descriptor.appliesToAccount)
+        #expect(rules.rules[1].descriptor.resourceTypes == ["AWS::SQS::Queue"])
+
+        let result = try Self.scan("Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n", rules: rules)
+        let byRule = Dictionary(grouping: result.evaluations, by: \.ruleID)
+        #expect(byRule["described"]?.map(\.resource.type) == [.account])
+        #expect(byRule["described"]?.first?.state == .nonCompliant)
+        #expect(byRule["queues"]?.map(\.state) == [.nonCompliant])
+        #expect(byRule["queues"]?.first?.resource.id == "stack.yaml#Jobs")
+    }
+
+    @Test func typesTheCollectorCouldNotReadHaveInsufficientData() throws {
+        let rules = try Self.managedRules(["encryption/ENCRYPTED_VOLUMES.guard"])
+        let document = ScanDocument(
+            name: "inventory.jsonl", root: Document(value: ["Resources": [:]]).root, entries: [],
+            insufficientTypes: ["AWS::EC2::Volume": "ec2: connection refused"])
+        let result = ScanEngine(ruleSet: rules).scan([document])
+        #expect(result.evaluations.map(\.state) == [.insufficientData])
+        #expect(result.evaluations.first?.detail?.contains("connection refused") == true)
+    }
+}
