@@ -62,6 +62,9 @@ let package = Package(
                 "TenetDocument",
                 "TenetGuard",
                 "TenetRules",
+                "TenetInventory",
+                "TenetTemplates",
+                "TenetScan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

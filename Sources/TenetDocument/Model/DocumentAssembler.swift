@@ -59,15 +59,20 @@ public struct DocumentAssembler {
         }
     }
 
-    /// Appends a copy of a subtree of another document, with its locations.
-    public mutating func append(copyOf node: Node) throws(Diagnostic) {
+    /// Appends a copy of a subtree of another document, with its locations unless they would
+    /// mislead (a line of an inventory file is not where a person edits the resource).
+    public mutating func append(copyOf node: Node, keepingLocations: Bool = true) throws(Diagnostic) {
         var steps: [CopyStep] = [.node(node, keyMark: nil)]
         while let step = steps.popLast() {
             switch step {
             case .end(let mark):
                 try builder.endContainer(end: mark)
             case .node(let node, let keyMark):
-                let record = node.document.records[Int(node.id)]
+                var record = node.document.records[Int(node.id)]
+                if !keepingLocations {
+                    record.start = .none
+                    record.end = .none
+                }
                 if let keyMark, let key = node.keyInParent {
                     try builder.appendKey(key, start: keyMark, isMerge: false)
                 }
@@ -76,7 +81,8 @@ public struct DocumentAssembler {
                     try builder.beginContainer(record.kind, start: record.start)
                     steps.append(.end(record.end))
                     for child in node.children.reversed() {
-                        steps.append(.node(child, keyMark: record.kind == .map ? child.document.records[Int(child.id)].keyStart : nil))
+                        let keyMark = keepingLocations ? child.document.records[Int(child.id)].keyStart : Mark.none
+                        steps.append(.node(child, keyMark: record.kind == .map ? keyMark : nil))
                     }
                 case .string:
                     try builder.appendString(node.stringValue!, start: record.start, end: record.end)

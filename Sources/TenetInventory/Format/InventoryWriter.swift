@@ -6,8 +6,9 @@ import TenetDocument
 /// Everything goes to a temporary file beside the target, renamed over it by `commit()`, so a
 /// run that fails half-way never leaves a half-written inventory where a reader would find it.
 public final class InventoryWriter {
-    public let path: String
-    private let temporaryPath: String
+    /// Nil when writing to standard output.
+    public let path: String?
+    private let temporaryPath: String?
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var committed = false
@@ -16,11 +17,20 @@ public final class InventoryWriter {
     public init(path: String, header: SnapshotHeader) throws(Diagnostic) {
         self.path = path
         let directory = (path as NSString).deletingLastPathComponent
-        temporaryPath = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(UUID().uuidString).partial"
+        let temporaryPath = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(UUID().uuidString).partial"
+        self.temporaryPath = temporaryPath
         guard FileManager.default.createFile(atPath: temporaryPath, contents: nil), let handle = FileHandle(forWritingAtPath: temporaryPath) else {
             throw Diagnostic(code: .inventoryWriteFailed, message: "cannot create a file in \(directory.isEmpty ? "." : directory); expected a writable directory", location: FileLocation(file: path, line: 1, column: 1))
         }
         self.handle = handle
+        append(InventoryFormat.headerValue(header))
+    }
+
+    /// Streams to standard output, for pipes; there is no file to rename into place.
+    public init(standardOutputWith header: SnapshotHeader) {
+        path = nil
+        temporaryPath = nil
+        handle = FileHandle.standardOutput
         append(InventoryFormat.headerValue(header))
     }
 
@@ -32,6 +42,10 @@ public final class InventoryWriter {
     /// Makes the file visible under its name. Until then readers see the previous file, if any.
     public func commit() throws(Diagnostic) {
         try flush()
+        guard let path, let temporaryPath else {
+            committed = true
+            return
+        }
         do {
             try handle.synchronize()
             try handle.close()
@@ -56,13 +70,13 @@ public final class InventoryWriter {
         do {
             try handle.write(contentsOf: buffer)
         } catch {
-            throw Diagnostic(code: .inventoryWriteFailed, message: "the inventory could not be written: \(error.localizedDescription)", location: FileLocation(file: path, line: 1, column: 1))
+            throw Diagnostic(code: .inventoryWriteFailed, message: "the inventory could not be written: \(error.localizedDescription)", location: FileLocation(file: path ?? "<stdout>", line: 1, column: 1))
         }
         buffer.removeAll(keepingCapacity: true)
     }
 
     deinit {
-        if !committed {
+        if !committed, let temporaryPath {
             try? handle.close()
             try? FileManager.default.removeItem(atPath: temporaryPath)
         }

@@ -51,6 +51,32 @@ public struct ScanDocument: Sendable {
             })
     }
 
+    /// An inventory's projection: resources keyed by their ids, the types the collector failed to
+    /// read reported as insufficient data.
+    public init(projection: SnapshotProjection, name: String) {
+        var insufficient: [ResourceType: String] = [:]
+        if case .partial(let failed) = projection.header.completeness { insufficient = failed }
+        self.init(
+            name: name, root: projection.document.root,
+            entries: projection.resources.map { resource in
+                Entry(
+                    key: resource.id.rawValue,
+                    resource: ScannedResource(id: resource.id, type: resource.type, document: name, location: resource.source),
+                    unresolved: resource.unresolved)
+            },
+            insufficientTypes: insufficient,
+            account: .account(ofDocument: name, id: Self.accountID(of: projection.header, document: name)))
+    }
+
+    /// Live snapshots name their account pseudo-resource after the account and regions, as AWS
+    /// Config does; other snapshots after the file.
+    private static func accountID(of header: SnapshotHeader, document: String) -> ResourceID {
+        if case .aws(let account?, let regions, _) = header.source {
+            return ResourceID("aws:\(account):\(regions.joined(separator: ","))")
+        }
+        return ResourceID(document)
+    }
+
     func entry(forKey key: String) -> Entry? {
         entryByKey[key].map { entries[$0] }
     }

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import TenetDocument
+import TenetInventory
+
+/// Where and when an inventory is written, shared by every collector.
+struct InventoryOutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Write the inventory here (written to a temporary name and renamed); standard output when absent.")
+    var output: String?
+
+    @Option(help: ArgumentHelp("Record this capture time (RFC 3339) instead of now, for reproducible files.", valueName: "time"))
+    var capturedAt: String?
+
+    func captureTime() throws -> Date {
+        guard let capturedAt else { return Date() }
+        guard let date = RFC3339.date(capturedAt) else {
+            throw ValidationError("--captured-at '\(capturedAt)' is not an RFC 3339 time such as 2026-11-21T10:00:00Z")
+        }
+        return date
+    }
+
+    /// Writes the snapshot in id order, so the same input gives the same bytes.
+    func write(_ header: SnapshotHeader, resources: [InventoryResource]) throws(Diagnostic) {
+        let writer = try output.map { path throws(Diagnostic) in try InventoryWriter(path: path, header: header) } ?? InventoryWriter(standardOutputWith: header)
+        for resource in resources.sorted(by: { $0.id < $1.id }) { try writer.write(resource) }
+        try writer.commit()
+    }
+}
