@@ -70,7 +70,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "tenet-benchmark",
-            dependencies: ["TenetDocument", "TenetGuard"],
+            dependencies: ["TenetDocument", "TenetGuard", "TenetInventory", "TenetTemplates"],
             path: "Benchmarks/tenet-benchmark"
         ),
 

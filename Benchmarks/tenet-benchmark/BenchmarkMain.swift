@@ -8,7 +8,9 @@ import Foundation
 enum BenchmarkMain {
     /// Every benchmark, by the name given on the command line.
     static let benchmarks: [String: (description: String, run: @Sendable ([String]) throws -> Void)] = [
+        "collect": (CollectBenchmark.description, CollectBenchmark.run),
         "guard": (GuardBenchmark.description, GuardBenchmark.run),
+        "inventory-stream": (InventoryStreamBenchmark.description, InventoryStreamBenchmark.run),
         "load": (LoadBenchmark.description, LoadBenchmark.run),
     ]
 

@@ -40,7 +40,7 @@ enum LoadBenchmark {
         print("best of \(runs) runs; peak RSS \(peakResidentMegabytes()) MB")
     }
 
-    private static func bestSeconds(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
+    static func bestSeconds(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
         var best = Double.infinity
         for _ in 0..<max(runs, 1) {
             let start = ContinuousClock.now
@@ -55,7 +55,7 @@ enum LoadBenchmark {
 
     private static func rate(_ bytes: Int, _ seconds: Double) -> String { String(format: "%.1f", Double(bytes) / 1e6 / seconds) }
 
-    private static func peakResidentMegabytes() -> String {
+    static func peakResidentMegabytes() -> String {
         var usage = rusage()
         // Linux reports kilobytes, Darwin bytes.
         #if os(Linux)
@@ -70,7 +70,7 @@ enum LoadBenchmark {
 
 /// A large CloudFormation template in the style people write: short-form tags, mixed resource
 /// types, policies, tags and parameters, about 600 bytes of YAML per resource.
-private enum TemplateText {
+enum TemplateText {
     static func yaml(resources: Int) -> String {
         var text = """
             AWSTemplateFormatVersion: "2010-09-09"

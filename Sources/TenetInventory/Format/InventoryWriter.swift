@@ -34,6 +34,26 @@ public final class InventoryWriter {
         append(InventoryFormat.headerValue(header))
     }
 
+    /// Writes many resources, encoding their lines on all cores: encoding (and hashing) a line
+    /// costs more than parsing it did.
+    public func write(contentsOf resources: [InventoryResource]) throws(Diagnostic) {
+        let chunk = 2048
+        let chunks = stride(from: 0, to: resources.count, by: chunk).map { resources[$0..<min($0 + chunk, resources.count)] }
+        let encoded = chunks.concurrentMap { slice in
+            var bytes: [UInt8] = []
+            let writer = JSONWriter(style: .compact)
+            for resource in slice {
+                writer.write(Document(value: InventoryFormat.resourceValue(resource)).root, to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
+            }
+            return bytes
+        }
+        for bytes in encoded {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 20 { try flush() }
+        }
+    }
+
     public func write(_ resource: InventoryResource) throws(Diagnostic) {
         append(InventoryFormat.resourceValue(resource))
         if buffer.count >= 1 << 20 { try flush() }

@@ -22,7 +22,7 @@ struct InventoryOutputOptions: ParsableArguments {
     /// Writes the snapshot in id order, so the same input gives the same bytes.
     func write(_ header: SnapshotHeader, resources: [InventoryResource]) throws(Diagnostic) {
         let writer = try output.map { path throws(Diagnostic) in try InventoryWriter(path: path, header: header) } ?? InventoryWriter(standardOutputWith: header)
-        for resource in resources.sorted(by: { $0.id < $1.id }) { try writer.write(resource) }
+        try writer.write(contentsOf: resources.sorted { $0.id < $1.id })
         try writer.commit()
     }
 }
