@@ -60,7 +60,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "tenet-benchmark",
-            dependencies: ["TenetDocument", "TenetGuard"],
+            dependencies: ["TenetDocument", "TenetGuard", "TenetRules"],
             path: "Benchmarks/tenet-benchmark"
         ),
 

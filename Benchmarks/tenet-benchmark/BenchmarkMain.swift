@@ -10,6 +10,7 @@ enum BenchmarkMain {
     static let benchmarks: [String: (description: String, run: @Sendable ([String]) throws -> Void)] = [
         "guard": (GuardBenchmark.description, GuardBenchmark.run),
         "load": (LoadBenchmark.description, LoadBenchmark.run),
+        "rules-load": (RulesLoadBenchmark.description, RulesLoadBenchmark.run),
     ]
 
     static func main() throws {

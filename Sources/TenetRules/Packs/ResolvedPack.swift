@@ -57,8 +57,16 @@ extension ManagedRuleLibrary {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
         var packs: [RulePack] = []
         for name in names {
-            let source = try DocumentLoader().readSource((folder as NSString).appendingPathComponent(name))
-            packs.append(try RulePackParser.parse(source))
+            packs.append(try RulePackParser.parse(try DocumentLoader().readSource((folder as NSString).appendingPathComponent(name))))
+        }
+        return packs
+    }
+
+    /// The packs compiled into the binary, by name.
+    public static func bundledPacks() throws(Diagnostic) -> [RulePack] {
+        var packs: [RulePack] = []
+        for file in BundledRules.files(under: "rules/packs/") {
+            packs.append(try RulePackParser.parse(SourceText(name: file.path, bytes: Array(file.text.utf8))))
         }
         return packs
     }
