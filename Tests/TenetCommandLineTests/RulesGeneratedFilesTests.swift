@@ -31,6 +31,13 @@ final class RulesGeneratedFilesTests: XCTestCase {
         XCTAssertTrue(outcome.standardError.contains("no managed rules under \(scratch.path)"), outcome.standardError)
     }
 
+    func testDocsPrintsTheCheckedInCatalogue() throws {
+        let outcome = try TenetProcess.run(["rules", "docs"], in: scratch)
+        XCTAssertEqual(outcome.status, 0, outcome.standardError)
+        let catalogue = try String(contentsOf: TenetProcess.packageRoot.appendingPathComponent("rules/CATALOG.md"), encoding: .utf8)
+        XCTAssertTrue(outcome.standardOutput == catalogue, "tenet rules docs differs from rules/CATALOG.md")
+    }
+
     func testBundleRegeneratesTheCheckedInSource() throws {
         let output = scratch.appendingPathComponent("Generated.swift").path
         let outcome = try TenetProcess.run(["rules", "bundle", "--rules-dir", "rules", "--output", output])
