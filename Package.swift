@@ -74,6 +74,6 @@ let package = Package(
         ),
         .testTarget(name: "TenetRulesTests", dependencies: ["TenetRules", "TenetGuard", "TenetDocument"]),
         .testTarget(name: "TenetGuardTests", dependencies: ["TenetGuard", "TenetDocument"]),
-        .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument"]),
+        .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument"], exclude: ["Fixtures"]),
     ]
 )

@@ -6,7 +6,10 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List and describe the managed rules.",
-        subcommands: [RulesListCommand.self, RulesShowCommand.self, RulesDocsCommand.self, RulesBundleCommand.self]
+        subcommands: [
+            RulesListCommand.self, RulesShowCommand.self, RulesDocsCommand.self, RulesImportConformancePackCommand.self,
+            RulesBundleCommand.self,
+        ]
     )
 }
 

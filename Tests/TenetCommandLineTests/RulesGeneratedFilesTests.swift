@@ -16,6 +16,10 @@ final class RulesGeneratedFilesTests: XCTestCase {
         try? FileManager.default.removeItem(at: scratch)
     }
 
+    private func fixture(_ name: String) -> String {
+        TenetProcess.packageRoot.appendingPathComponent("Tests/TenetCommandLineTests/Fixtures/\(name)").path
+    }
+
     func testTheBundledRulesServeFromAnyDirectory() throws {
         let shown = try TenetProcess.run(["rules", "show", "ENCRYPTED_VOLUMES"], in: scratch)
         XCTAssertEqual(shown.status, 0, shown.standardError)
@@ -45,5 +49,47 @@ final class RulesGeneratedFilesTests: XCTestCase {
         let checkedIn = try String(contentsOf: TenetProcess.packageRoot.appendingPathComponent("Sources/TenetRules/Bundled/BundledRules+Generated.swift"), encoding: .utf8)
         XCTAssertTrue(try String(contentsOfFile: output, encoding: .utf8) == checkedIn, "the bundle written differs from the checked-in one")
         XCTAssertFalse(try TenetProcess.run(["rules", "--help"]).standardOutput.contains("bundle"), "a maintainer command, hidden from help")
+    }
+
+    /// The pack written lands in a copy of `rules/packs` and is listed like any other pack.
+    func testImportWritesAPackAndReportsCoverage() throws {
+        let rules = scratch.appendingPathComponent("rules")
+        try FileManager.default.copyItem(at: TenetProcess.packageRoot.appendingPathComponent("rules"), to: rules)
+        let pack = rules.appendingPathComponent("packs/imported.yaml").path
+        let outcome = try TenetProcess.run(["rules", "import-conformance-pack", fixture("conformance-pack.yaml"), "--output", pack, "--name", "imported"])
+        XCTAssertEqual(outcome.status, 0, outcome.standardError)
+        let report = outcome.standardOutput
+        XCTAssertTrue(report.contains("3 of 5 AWS Config rules have a Tenet counterpart"), report)
+        XCTAssertTrue(report.contains("  CW_LOGGROUP_RETENTION_PERIOD_CHECK  → CW_LOGGROUP_RETENTION_PERIOD_CHECK  (CwLoggroupRetentionPeriodCheck)"), report)
+        XCTAssertTrue(report.contains("not implemented:\n  EMR_MASTER_NO_PUBLIC_IP  (EmrMasterNoPublicIp)\n  custom rule TeamCustomCheck (CUSTOM_LAMBDA)"), report)
+        XCTAssertTrue(report.contains("AccessKeysRotated: InputParameters.maxAccessKeyAge is not a literal value"), report)
+
+        let written = try DocumentLoader().load(contentsOf: pack).root.value
+        XCTAssertEqual(written["name"], "imported")
+        XCTAssertEqual(written["rules"], ["ACCESS_KEYS_ROTATED", ["CW_LOGGROUP_RETENTION_PERIOD_CHECK": ["MinRetentionTime": 400]], "ENCRYPTED_VOLUMES"])
+        let listed = try TenetProcess.run(["rules", "list", "--rules-dir", rules.path, "--pack", "imported"])
+        XCTAssertEqual(listed.status, 0, listed.standardError)
+        XCTAssertTrue(listed.standardOutput.hasSuffix("\n3 rules\n"), listed.standardOutput)
+    }
+
+    func testImportWithoutOutputPrintsThePackAndReportsOnStandardError() throws {
+        let outcome = try TenetProcess.run(["rules", "import-conformance-pack", fixture("conformance-pack.yaml")])
+        XCTAssertEqual(outcome.status, 0, outcome.standardError)
+        XCTAssertTrue(outcome.standardOutput.hasPrefix("name: \"conformance-pack\"\n"), outcome.standardOutput)
+        XCTAssertTrue(outcome.standardError.contains("3 of 5 AWS Config rules"), outcome.standardError)
+    }
+
+    func testMalformedConformancePacksExitTwoWithTheirLocation() throws {
+        let cases = [
+            (fixture("conformance-pack-malformed.json"), "conformance-pack-malformed.json:7:9", "error[json.syntax]"),
+            (fixture("conformance-pack-without-identifier.yaml"), "conformance-pack-without-identifier.yaml:5:7", "no Source.SourceIdentifier"),
+        ]
+        for (file, location, message) in cases {
+            let outcome = try TenetProcess.run(["rules", "import-conformance-pack", file], environment: ["NO_COLOR": "1"])
+            XCTAssertEqual(outcome.status, 2, file)
+            XCTAssertEqual(outcome.standardOutput, "")
+            XCTAssertTrue(outcome.standardError.contains(location), outcome.standardError)
+            XCTAssertTrue(outcome.standardError.contains(message), outcome.standardError)
+        }
     }
 }
