@@ -258,6 +258,7 @@ rule APPRUNNER_SERVICE_ENCRYPTED_WITH_CMK when %apprunner_cmk_services !empty {
 # severity: medium
 # area: encryption
 # resourceTypes: [AWS::AppSync::ApiCache]
+# awsConfigRule: APPSYNC_CACHE_ENCRYPTION_AT_REST
 # description: >-
 #   Every AppSync API cache sets AtRestEncryptionEnabled to true. The setting defaults to false and
 #   can only be chosen when the cache is created.
@@ -613,6 +614,7 @@ rule CLOUDFRONT_NO_DEPRECATED_SSL_PROTOCOLS when %cloudfront_ssl_protocol_origin
 # severity: medium
 # area: encryption
 # resourceTypes: [AWS::CloudFront::Distribution]
+# awsConfigRule: CLOUDFRONT_SECURITY_POLICY_CHECK
 # description: >-
 #   Every CloudFront distribution that serves a custom certificate
 #   (ViewerCertificate.AcmCertificateArn or IamCertificateId) sets
@@ -5489,7 +5491,6 @@ rule OWNER_TAG_PRESENT_ON_TAG_MAPS when %owner_map_tag_resources !empty {
 # severity: low
 # area: tagging-and-ownership
 # resourceTypes: [AWS::RDS::DBCluster]
-# awsConfigRule: RDS_CLUSTER_COPY_TAGS_TO_SNAPSHOTS_ENABLED
 # description: >-
 #   Every RDS DB cluster sets CopyTagsToSnapshot to true. The default is false. Boolean settings
 #   are also accepted as the string "true", which CloudFormation converts to a boolean (JSON
@@ -5528,7 +5529,6 @@ rule RDS_CLUSTER_COPY_TAGS_TO_SNAPSHOTS_ENABLED when %rds_copy_tags_clusters !em
 # severity: low
 # area: tagging-and-ownership
 # resourceTypes: [AWS::RDS::DBInstance]
-# awsConfigRule: RDS_INSTANCE_COPY_TAGS_TO_SNAPSHOTS_ENABLED
 # description: >-
 #   Every RDS DB instance that is not an Aurora cluster member sets CopyTagsToSnapshot to true
 #   (for cluster members the cluster setting applies). The default is false. Boolean settings
