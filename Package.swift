@@ -70,7 +70,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "tenet-benchmark",
-            dependencies: ["TenetDocument", "TenetGuard", "TenetInventory", "TenetTemplates"],
+            dependencies: ["TenetDocument", "TenetGuard", "TenetRules", "TenetInventory", "TenetTemplates"],
             path: "Benchmarks/tenet-benchmark"
         ),
 
@@ -86,6 +86,6 @@ let package = Package(
         ),
         .testTarget(name: "TenetRulesTests", dependencies: ["TenetRules", "TenetGuard", "TenetDocument"]),
         .testTarget(name: "TenetGuardTests", dependencies: ["TenetGuard", "TenetDocument"]),
-        .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument"]),
+        .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument"], exclude: ["Fixtures"]),
     ]
 )

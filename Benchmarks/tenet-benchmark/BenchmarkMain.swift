@@ -12,6 +12,7 @@ enum BenchmarkMain {
         "guard": (GuardBenchmark.description, GuardBenchmark.run),
         "inventory-stream": (InventoryStreamBenchmark.description, InventoryStreamBenchmark.run),
         "load": (LoadBenchmark.description, LoadBenchmark.run),
+        "rules-load": (RulesLoadBenchmark.description, RulesLoadBenchmark.run),
     ]
 
     static func main() throws {

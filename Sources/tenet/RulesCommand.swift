@@ -6,21 +6,44 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List and describe the managed rules.",
-        subcommands: [RulesListCommand.self, RulesShowCommand.self]
+        subcommands: [
+            RulesListCommand.self, RulesShowCommand.self, RulesDocsCommand.self, RulesImportConformancePackCommand.self,
+            RulesBundleCommand.self,
+        ]
     )
 }
 
-/// Where the managed rules are read from.
+/// Where the managed rules are read from: the rules built into `tenet`, or a directory.
 struct RulesDirectoryOption: ParsableArguments {
-    @Option(help: "The managed-rules directory.")
-    var rulesDir = "rules"
+    @Option(help: "A managed-rules directory (areas and packs/) to use instead of the rules built into tenet.")
+    var rulesDir: String?
 
     /// Loads the library; any problem in it is reported and ends the command with exit code 2.
     func library() throws -> ManagedRuleLibrary {
-        let library = ManagedRuleLibrary(directory: rulesDir)
+        let library = rulesDir.map(ManagedRuleLibrary.init(directory:)) ?? .bundled
         library.diagnostics.forEach(StandardStreams.report)
         if !library.diagnostics.isEmpty { throw ExitStatus.usageOrInputError }
+        if let rulesDir, library.rules.isEmpty {
+            StandardStreams.writeError("error: no managed rules under \(rulesDir); expected area folders such as \(rulesDir)/encryption")
+            throw ExitStatus.usageOrInputError
+        }
         return library
+    }
+
+    /// The packs beside the library; a pack that does not parse ends the command with exit code 2.
+    func packs() throws -> [RulePack] {
+        do {
+            if let rulesDir { return try ManagedRuleLibrary.packs(in: rulesDir) }
+            return try ManagedRuleLibrary.bundledPacks()
+        } catch {
+            StandardStreams.report(error)
+            throw ExitStatus.usageOrInputError
+        }
+    }
+
+    /// Where packs are said to come from, in messages.
+    var packsDescription: String {
+        rulesDir.map { "\($0)/packs" } ?? "the packs built into tenet"
     }
 }
 
@@ -54,14 +77,14 @@ struct RulesListCommand: ParsableCommand {
         let library = try directory.library()
         var rules = library.rules
         if let pack {
+            guard let found = try directory.packs().first(where: { $0.name == pack }) else {
+                StandardStreams.writeError("error: no pack named \(pack) in \(directory.packsDescription)")
+                throw ExitStatus.usageOrInputError
+            }
             do {
-                guard let found = try ManagedRuleLibrary.packs(in: directory.rulesDir).first(where: { $0.name == pack }) else {
-                    StandardStreams.writeError("error: no pack named \(pack) in \(directory.rulesDir)/packs")
-                    throw ExitStatus.usageOrInputError
-                }
                 rules = try ResolvedPack(found, library: library).rules
-            } catch let diagnostic as Diagnostic {
-                StandardStreams.report(diagnostic)
+            } catch {
+                StandardStreams.report(error)
                 throw ExitStatus.usageOrInputError
             }
         }

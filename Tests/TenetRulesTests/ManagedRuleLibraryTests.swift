@@ -21,7 +21,7 @@ final class ManagedRuleLibraryTests: XCTestCase {
         var failures: [String] = []
         var cases = 0
         for rule in library.rules {
-            let result = suite.run(rulesFile: rule.path, tests: rule.testPath)
+            let result = suite.run(rulesFile: rule.path, tests: try XCTUnwrap(rule.testPath, rule.id))
             failures += result.errors.map(\.description)
             for file in result.files {
                 cases += file.cases.count
@@ -38,7 +38,7 @@ final class ManagedRuleLibraryTests: XCTestCase {
     /// PASS, FAIL and SKIP examples, and one live-shaped input, for every rule.
     func testEveryRuleHasTheRequiredKindsOfExamples() throws {
         for rule in Self.library.rules {
-            let document = try DocumentLoader().load(contentsOf: rule.testPath)
+            let document = try DocumentLoader().load(contentsOf: try XCTUnwrap(rule.testPath, rule.id))
             let cases = try GuardTestCase.cases(in: document)
             let statuses = Set(cases.flatMap { $0.expectations.filter { $0.rule == rule.id }.map(\.status) })
             XCTAssertEqual(statuses, [.pass, .fail, .skip], "\(rule.id) needs PASS, FAIL and SKIP examples")

@@ -11,7 +11,11 @@ final class RulePackTests: XCTestCase {
             "encryption", "tagging-and-ownership", "logging-and-monitoring", "public-access", "iam", "resilience",
             "operational-excellence", "cis-aws-foundations", "all",
         ])
+        let ids = Set(library.rules.map(\.id))
         for pack in packs {
+            for named in pack.rules.map({ $0.id }) + pack.excluded {
+                XCTAssertTrue(ids.contains(named), "\(pack.name) names \(named), which is not a managed rule")
+            }
             XCTAssertEqual(((pack.path as NSString).lastPathComponent as NSString).deletingPathExtension, pack.name)
             let resolved = try ResolvedPack(pack, library: library)
             XCTAssertFalse(resolved.rules.isEmpty, pack.name)

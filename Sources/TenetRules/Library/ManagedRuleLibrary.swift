@@ -2,7 +2,8 @@ import Foundation
 import TenetDocument
 import TenetGuard
 
-/// The managed rules under a `rules/` directory, loaded and cross-checked.
+/// The managed rules under a `rules/` directory, or compiled into the binary, loaded and
+/// cross-checked.
 ///
 /// Loading validates what a single file cannot: the file sits in its area's folder, its name, its
 /// `id` and its `rule` block agree, identifiers are unique, every `RuleParameters.x` the body reads
@@ -12,21 +13,49 @@ public struct ManagedRuleLibrary: Sendable {
     public private(set) var rules: [ManagedRule] = []
     public private(set) var diagnostics: [Diagnostic] = []
 
+    /// Reads the rules under `directory` and checks that each has its tests beside it.
     public init(directory: String) {
-        var seen: [String: String] = [:]
+        var sources: [(area: RuleArea, source: SourceText)] = []
         for area in RuleArea.allCases {
             let folder = (directory as NSString).appendingPathComponent(area.rawValue)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             for name in names.sorted() where name.hasSuffix(".guard") {
                 let path = (folder as NSString).appendingPathComponent(name)
-                guard let rule = load(path, area: area) else { continue }
-                if let previous = seen[rule.id] {
-                    diagnostics.append(Diagnostic(code: .ruleDuplicateID, message: "the id \(rule.id) is already used by \(previous)", location: FileLocation(file: path, line: 1, column: 1)))
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    diagnostics.append(Diagnostic(code: .unreadableFile, message: "the rule file cannot be read", location: FileLocation(file: path, line: 1, column: 1)))
                     continue
                 }
-                seen[rule.id] = path
-                rules.append(rule)
+                sources.append((area, SourceText(name: path, bytes: Array(data))))
             }
+        }
+        add(sources, checkingTests: true)
+    }
+
+    /// Rules from texts in memory, such as those compiled into the binary. Their tests stay in the
+    /// repository, where the directory form of the library checks them.
+    public init(bundled files: [BundledRuleFile]) {
+        var sources: [(area: RuleArea, source: SourceText)] = []
+        for file in files {
+            let folder = ((file.path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+            guard file.path.hasSuffix(".guard"), let area = RuleArea(rawValue: folder) else { continue }
+            sources.append((area, SourceText(name: file.path, bytes: Array(file.text.utf8))))
+        }
+        add(sources, checkingTests: false)
+    }
+
+    /// The bundled library, parsed the first time it is asked for and then kept for the process.
+    public static let bundled = ManagedRuleLibrary(bundled: BundledRules.files)
+
+    private mutating func add(_ sources: [(area: RuleArea, source: SourceText)], checkingTests: Bool) {
+        var seen: [String: String] = [:]
+        for (area, source) in sources {
+            guard let rule = load(source, area: area, checkingTests: checkingTests) else { continue }
+            if let previous = seen[rule.id] {
+                diagnostics.append(Diagnostic(code: .ruleDuplicateID, message: "the id \(rule.id) is already used by \(previous)", location: FileLocation(file: source.name, line: 1, column: 1)))
+                continue
+            }
+            seen[rule.id] = source.name
+            rules.append(rule)
         }
     }
 
@@ -34,13 +63,9 @@ public struct ManagedRuleLibrary: Sendable {
         rules.first { $0.id == id }
     }
 
-    private mutating func load(_ path: String, area: RuleArea) -> ManagedRule? {
+    private mutating func load(_ source: SourceText, area: RuleArea, checkingTests: Bool) -> ManagedRule? {
+        let path = source.name
         let start = FileLocation(file: path, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.append(Diagnostic(code: .unreadableFile, message: "the rule file cannot be read", location: start))
-            return nil
-        }
-        let source = SourceText(name: path, bytes: Array(data))
         let metadata: RuleMetadata
         let rules: RulesFile
         do {
@@ -68,9 +93,14 @@ public struct ManagedRuleLibrary: Sendable {
                 message: "the rule reads RuleParameters.\(used), which its metadata does not declare", location: start))
         }
 
-        let testPath = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("tests/\(stem)_tests.yaml")
-        if !FileManager.default.fileExists(atPath: testPath) {
-            diagnostics.append(Diagnostic(code: .ruleTestsMissing, message: "no tests: expected \(testPath)", location: start))
+        var testPath: String?
+        if checkingTests {
+            let expected = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("tests/\(stem)_tests.yaml")
+            if FileManager.default.fileExists(atPath: expected) {
+                testPath = expected
+            } else {
+                diagnostics.append(Diagnostic(code: .ruleTestsMissing, message: "no tests: expected \(expected)", location: start))
+            }
         }
         guard problems.isEmpty else { return nil }
         return ManagedRule(metadata: metadata, rules: rules, path: path, testPath: testPath)

@@ -6,6 +6,8 @@ import TenetGuard
 public struct ResolvedPack: Sendable {
     public var pack: RulePack
     public var rules: [ManagedRule]
+    /// The pack's parameter values, as the pack layer of the rules' parameters.
+    public var layers: RuleParameterLayers
     /// Declared defaults, overridden by the pack's values.
     public var parameters: RuleParameters
 
@@ -19,7 +21,7 @@ public struct ResolvedPack: Sendable {
                 || pack.selection.frameworks.contains { metadata.controls[$0] != nil }
             if selected { chosen.append(rule.id) }
         }
-        var overrides: [String: [(name: String, value: Node)]] = [:]
+        var overrides: [String: [Value.Entry]] = [:]
         for (id, parameters) in pack.rules {
             guard let rule = library.rule(id) else {
                 throw Diagnostic(code: .invalidPack, message: "the pack names \(id), which is not a managed rule", location: FileLocation(file: pack.path, line: 1, column: 1))
@@ -29,7 +31,7 @@ public struct ResolvedPack: Sendable {
                 throw Diagnostic(code: .invalidPack, message: "the pack sets \(id).\(parameter.name), which \(id) does not declare", location: FileLocation(file: pack.path, position: parameter.value.location))
             }
             if !chosen.contains(id) { chosen.append(id) }
-            overrides[id] = parameters
+            overrides[id] = parameters.map { Value.Entry($0.name, $0.value.value) }
         }
         for id in pack.excluded where library.rule(id) == nil {
             throw Diagnostic(code: .invalidPack, message: "the pack excludes \(id), which is not a managed rule", location: FileLocation(file: pack.path, line: 1, column: 1))
@@ -37,16 +39,19 @@ public struct ResolvedPack: Sendable {
         let excluded = Set(pack.excluded)
         rules = chosen.filter { !excluded.contains($0) }.compactMap(library.rule)
 
-        var byRule: [String: Node] = [:]
-        for rule in rules {
-            var entries = rule.metadata.parameters.map { Value.Entry($0.name, $0.defaultValue) }
-            for (name, value) in overrides[rule.id] ?? [] {
-                entries.removeAll { $0.key == name }
-                entries.append(Value.Entry(name, value.value))
-            }
-            if !entries.isEmpty { byRule[rule.id] = Document(value: .map(entries), sourceName: pack.path).root }
-        }
-        parameters = RuleParameters(byRule: byRule)
+        layers = RuleParameterLayers(pack: overrides)
+        parameters = try layers.parameters(for: rules, library: library)
+    }
+
+    /// The parameters of the pack's rules with the configuration file's values and `--rule-param`
+    /// flags laid over the pack's (see `RuleParameterLayers`).
+    public func parameters(
+        configuration: [String: [String: Value]], commandLine: [RuleParameterAssignment], library: ManagedRuleLibrary
+    ) throws(Diagnostic) -> RuleParameters {
+        var layers = layers
+        layers.configuration = configuration
+        layers.commandLine = commandLine
+        return try layers.parameters(for: rules, library: library)
     }
 }
 
@@ -57,8 +62,16 @@ extension ManagedRuleLibrary {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
         var packs: [RulePack] = []
         for name in names {
-            let source = try DocumentLoader().readSource((folder as NSString).appendingPathComponent(name))
-            packs.append(try RulePackParser.parse(source))
+            packs.append(try RulePackParser.parse(try DocumentLoader().readSource((folder as NSString).appendingPathComponent(name))))
+        }
+        return packs
+    }
+
+    /// The packs compiled into the binary, by name.
+    public static func bundledPacks() throws(Diagnostic) -> [RulePack] {
+        var packs: [RulePack] = []
+        for file in BundledRules.files(under: "rules/packs/") {
+            packs.append(try RulePackParser.parse(SourceText(name: file.path, bytes: Array(file.text.utf8))))
         }
         return packs
     }
