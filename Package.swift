@@ -80,5 +80,10 @@ let package = Package(
         .testTarget(name: "TenetRulesTests", dependencies: ["TenetRules", "TenetGuard", "TenetDocument"]),
         .testTarget(name: "TenetGuardTests", dependencies: ["TenetGuard", "TenetDocument"]),
         .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument"]),
+        .testTarget(
+            name: "TenetScanTests",
+            dependencies: ["TenetScan", "TenetDocument", "TenetInventory", "TenetRules"],
+            exclude: ["Fixtures"]
+        ),
     ]
 )
