@@ -78,8 +78,22 @@ final class CentralSuppressionTests: XCTestCase {
         }
     }
 
+    func testTheDefaultFileIsUsedWhenPresentAndNoneIsNamed() throws {
+        try withTemporaryDirectory { directory in
+            XCTAssertEqual(try CentralSuppressions.load(named: nil, orDefaultIn: directory.path), [], "no default file, no suppressions")
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent(".tenet"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(
+                atPath: fixturePath("suppressions/central.yaml"), toPath: directory.appendingPathComponent(".tenet/suppressions.yaml").path)
+            XCTAssertEqual(try CentralSuppressions.load(named: nil, orDefaultIn: directory.path).count, 5)
+            let named = try CentralSuppressions.load(named: fixturePath("suppressions/empty.yaml"), orDefaultIn: directory.path)
+            XCTAssertEqual(named, [], "a named file replaces the default")
+        }
+    }
+
     func testANamedFileThatDoesNotExistIsAnError() throws {
-        let diagnostic = try XCTUnwrap(expectDiagnostic { _ = try CentralSuppressions.load(contentsOf: fixturePath("suppressions/absent.yaml")) })
+        let diagnostic = try XCTUnwrap(expectDiagnostic {
+            _ = try CentralSuppressions.load(named: fixturePath("suppressions/absent.yaml"), orDefaultIn: fixturesDirectory.path)
+        })
         XCTAssertEqual(diagnostic.code, .unreadableFile)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import TenetDocument
 
 /// The central suppressions file (`.tenet/suppressions.yaml`), where a team reviews its exceptions
@@ -19,6 +20,16 @@ public enum CentralSuppressions {
     /// Where `check` and `scan` look when `--suppressions` is not given; a missing default file
     /// means no central suppressions, a missing named file is an error.
     public static let defaultPath = ".tenet/suppressions.yaml"
+
+    /// The suppressions a run uses: the file named by `--suppressions` when there is one (it must
+    /// exist), otherwise `defaultPath` under `directory` (the repository root, where `.tenet.yaml`
+    /// lives) when present, otherwise none.
+    public static func load(named path: String?, orDefaultIn directory: String) throws(Diagnostic) -> [Suppression] {
+        if let path { return try load(contentsOf: path) }
+        let defaultFile = URL(fileURLWithPath: directory).appendingPathComponent(defaultPath).path
+        guard FileManager.default.fileExists(atPath: defaultFile) else { return [] }
+        return try load(contentsOf: defaultFile)
+    }
 
     public static func load(contentsOf path: String) throws(Diagnostic) -> [Suppression] {
         try parse(try DocumentLoader().readSource(path))
