@@ -77,7 +77,11 @@ let package = Package(
         .testTarget(name: "TenetDocumentTests", dependencies: ["TenetDocument"], exclude: ["Support/cfnlint_decode.py"]),
         .testTarget(name: "TenetXMLTests", dependencies: ["TenetXML"]),
         .testTarget(name: "TenetTemplatesTests", dependencies: ["TenetTemplates", "TenetInventory", "TenetDocument"]),
-        .testTarget(name: "TenetScanTests", dependencies: ["TenetScan", "TenetTemplates", "TenetRules", "TenetGuard", "TenetInventory", "TenetDocument"]),
+        .testTarget(
+            name: "TenetScanTests",
+            dependencies: ["TenetScan", "TenetTemplates", "TenetRules", "TenetGuard", "TenetInventory", "TenetDocument"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "TenetInventoryTests", dependencies: ["TenetInventory", "TenetDocument"]),
         .testTarget(
             name: "TenetAWSTests",

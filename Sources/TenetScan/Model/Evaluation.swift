@@ -30,6 +30,9 @@ public struct Evaluation: Sendable {
 
     /// The fingerprint baselines record: one per finding, keyed on the first failing path.
     public var fingerprint: FindingFingerprint {
-        FindingFingerprint(rule: ruleID, resource: resource.id, propertyPath: checks.first?.propertyPath?.description)
+        FindingFingerprint(rule: ruleID, resource: resource.id, propertyPath: fingerprintPath)
     }
+
+    /// The property path the fingerprint is keyed on, which a baseline file writes beside it.
+    public var fingerprintPath: String? { checks.first?.propertyPath?.description }
 }

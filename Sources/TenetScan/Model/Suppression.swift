@@ -23,13 +23,16 @@ public struct Suppression: Sendable, Hashable {
     public var owner: String?
     /// The end of the day on which it stops suppressing; nil for no expiry.
     public var expires: Date?
+    /// `expires` as its author wrote it (`2026-12-31`), for reports: a date-only expiry is stored
+    /// as the following midnight, which would read as a day too late.
+    public var expiresAsWritten: String?
     public var origin: Origin
     /// Where the suppression is written.
     public var location: FileLocation?
 
     public init(
         rule: String, resource: String? = nil, propertyPath: JSONPointer? = nil, reason: String?, owner: String?,
-        expires: Date?, origin: Origin, location: FileLocation?
+        expires: Date?, expiresAsWritten: String? = nil, origin: Origin, location: FileLocation?
     ) {
         self.rule = rule
         self.resource = resource
@@ -37,6 +40,7 @@ public struct Suppression: Sendable, Hashable {
         self.reason = reason
         self.owner = owner
         self.expires = expires
+        self.expiresAsWritten = expiresAsWritten
         self.origin = origin
         self.location = location
     }
