@@ -24,16 +24,4 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .github: GitHubAnnotationsEncoder()
         }
     }
-
-    /// The usual file name extension, for `--report` without a name and for the samples.
-    public var fileExtension: String {
-        switch self {
-        case .text: "txt"
-        case .json: "json"
-        case .junit: "xml"
-        case .sarif: "sarif"
-        case .csv: "csv"
-        case .github: "github.txt"
-        }
-    }
 }
