@@ -116,4 +116,18 @@ import TenetXML
         let names = try Self.testCases(Self.report(result: result)).compactMap { $0.attribute("name") }
         #expect(names == ["S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED: 132 resources compliant"])
     }
+
+    /// Two resources that show the same name in one file (a logical id and a bare id) still get
+    /// distinct test cases: GitLab would keep only the first of two equal names.
+    @Test func clashingNamesGetASuffix() throws {
+        let rule = ReportFixture.managedRule("S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED")
+        let logical = ReportFixture.resource(ReportFixture.storage, "Bucket", "AWS::S3::Bucket", line: 3)
+        let bare = ScannedResource(id: "Bucket", type: "AWS::S3::Bucket", document: ReportFixture.storage)
+        let result = ScanResult(
+            rules: [rule], documents: [ReportFixture.storage],
+            evaluations: [logical, bare].map { Evaluation(ruleID: rule.id, resource: $0, state: .error, detail: "rule failed") },
+            evaluatedAt: ReportFixture.date("2026-11-20T12:00:00Z"))
+        let names = try Self.testCases(Self.report(result: result)).compactMap { $0.attribute("name") }
+        #expect(names == ["S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED Bucket", "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED Bucket (2)"])
+    }
 }
