@@ -34,9 +34,17 @@ public final class SourceLines: @unchecked Sendable {
         return text
     }
 
-    /// `  MasterUserPassword: "hunter2"` → `  MasterUserPassword: <redacted>`, for YAML block
-    /// mappings, list items and JSON members; other lines are returned unchanged.
+    /// The line with the value of every secret-named property replaced by the marker:
+    /// `  MasterUserPassword: "hunter2"` → `  MasterUserPassword: <redacted>`, and inside one-line
+    /// JSON or YAML flow mappings (`{"MasterUserPassword":"hunter2","Engine":"mysql"}`), where a
+    /// minified template holds its whole text on the quoted line.
     static func redactingSecretValue(_ line: String) -> String {
+        redactingLeadingMember(line) ?? redactingInlineMembers(line)
+    }
+
+    /// A block mapping entry, list item or JSON member that starts the line, whose value is the
+    /// rest of the line; nil when the line does not start with a secret-named key.
+    private static func redactingLeadingMember(_ line: String) -> String? {
         var rest = Substring(line)
         rest = rest.drop { $0 == " " || $0 == "\t" }
         if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
@@ -45,12 +53,30 @@ public final class SourceLines: @unchecked Sendable {
         let key = rest.prefix { $0 != ":" && $0 != quote && $0 != " " }
         rest = rest.dropFirst(key.count)
         if let quote, rest.first == quote { rest = rest.dropFirst() }
-        guard !key.isEmpty, rest.first == ":", SecretRedaction.isSecretName(String(key)) else { return line }
+        guard !key.isEmpty, rest.first == ":", SecretRedaction.isSecretName(String(key)) else { return nil }
         let value = rest.dropFirst().trimmingCharacters(in: .whitespaces)
-        // A key alone opens a nested block; a reference (`!Ref`, `{"Ref": …}`) names no secret.
-        guard !value.isEmpty, !value.hasPrefix("!"), !value.hasPrefix("{") else { return line }
+        // A key alone opens a nested block and a tag (`!Ref`) names no secret; a flow map or
+        // list is searched member by member.
+        guard !value.isEmpty, !value.hasPrefix("!") else { return line }
+        guard !value.hasPrefix("{"), !value.hasPrefix("[") else { return nil }
         let valueStart = line.index(rest.startIndex, offsetBy: 1)
         let trailingComma = value.hasSuffix(",") ? "," : ""
         return String(line[..<valueStart]) + " " + SecretRedaction.marker + trailingComma
+    }
+
+    /// Every `key: value` member inside the line whose value is a quoted string or a flow
+    /// scalar (ending at `,`, `}` or `]`); nested maps and tags (references) are left alone.
+    private static func redactingInlineMembers(_ line: String) -> String {
+        guard line.contains(":") else { return line }
+        let member = try! Regex(#"["']?([A-Za-z][A-Za-z0-9_.\-]*)["']?\s*:\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,{}\[\]!][^,{}\[\]]*)"#)
+        var redacted = ""
+        var copied = line.startIndex
+        for match in line.matches(of: member) {
+            guard let key = match.output[1].range, let value = match.output[2].range,
+                  SecretRedaction.isSecretName(String(line[key])) else { continue }
+            redacted += line[copied..<value.lowerBound] + SecretRedaction.marker
+            copied = value.upperBound
+        }
+        return redacted + line[copied...]
     }
 }

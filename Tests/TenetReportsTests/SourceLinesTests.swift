@@ -19,6 +19,10 @@ import TenetInventory
         ("      MasterUserPassword:", "      MasterUserPassword:"),
         ("      PasswordPolicy: strict", "      PasswordPolicy: strict"),
         ("      PubliclyAccessible: true", "      PubliclyAccessible: true"),
+        ("      MasterUserPassword: {\"Ref\": \"DatabasePassword\"}", "      MasterUserPassword: {\"Ref\": \"DatabasePassword\"}"),
+        ("{\"Engine\":\"mysql\",\"MasterUserPassword\":\"hun,ter2\",\"Port\":3306}", "{\"Engine\":\"mysql\",\"MasterUserPassword\":\(SecretRedaction.marker),\"Port\":3306}"),
+        ("  Credentials: {ClientSecret: abc, Name: x}", "  Credentials: {ClientSecret: \(SecretRedaction.marker), Name: x}"),
+        ("  Description: \"no secret here\"", "  Description: \"no secret here\""),
     ])
     func redactsSecretNamedValues(_ line: String, _ shown: String) {
         #expect(SourceLines.redactingSecretValue(line) == shown)
