@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "TenetAWS", targets: ["TenetAWS"]),
         .library(name: "TenetTemplates", targets: ["TenetTemplates"]),
         .library(name: "TenetScan", targets: ["TenetScan"]),
+        .library(name: "TenetReports", targets: ["TenetReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -55,6 +56,10 @@ let package = Package(
             name: "TenetScan",
             dependencies: ["TenetDocument", "TenetGuard", "TenetRules", "TenetInventory", "TenetTemplates", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(
+            name: "TenetReports",
+            dependencies: ["TenetScan", "TenetXML", "TenetDocument", "TenetInventory", "TenetRules"]
+        ),
 
         .executableTarget(
             name: "tenet",
@@ -90,6 +95,11 @@ let package = Package(
         ),
         .testTarget(name: "TenetRulesTests", dependencies: ["TenetRules", "TenetGuard", "TenetDocument"]),
         .testTarget(name: "TenetGuardTests", dependencies: ["TenetGuard", "TenetDocument"]),
+        .testTarget(
+            name: "TenetReportsTests",
+            dependencies: ["TenetReports", "TenetScan", "TenetXML", "TenetDocument", "TenetInventory", "TenetRules"],
+            exclude: ["Fixtures", "Golden", "Support/validate_json_schema.py"]
+        ),
         .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument"], exclude: ["Fixtures"]),
     ]
 )

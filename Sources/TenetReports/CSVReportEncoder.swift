@@ -1,0 +1,65 @@
+import Foundation
+import TenetScan
+
+/// CSV for spreadsheets (RFC 4180: CRLF line ends, fields quoted when they hold a comma, a
+/// quote or a line break): one row per failing check, and one per listed verdict without
+/// checks. Passes and not-applicables get a row only with `verbose`, as in the text report.
+public struct CSVReportEncoder: ReportEncoder {
+    static let header = [
+        "file", "line", "column", "document", "resource", "resource_type", "rule", "rule_title", "severity", "state",
+        "fails_run", "property_path", "message", "found", "expected", "unresolved_dependency", "suppression_owner",
+        "suppression_reason", "suppression_expires", "baseline", "fingerprint",
+    ]
+
+    public init() {}
+
+    public func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8] {
+        let context = ReportContext(result, options: options)
+        var output = Self.row(Self.header)
+        for reported in context.evaluations where options.verbose || reported.disposition.isListedByDefault {
+            let evaluation = reported.evaluation
+            let checks: [FailingCheck?] = evaluation.checks.isEmpty ? [nil] : evaluation.checks
+            for check in checks {
+                let location = check?.location ?? reported.resource.location
+                output += Self.row([
+                    location.map { context.paths.display($0.file) } ?? "",
+                    location.map { String($0.line) } ?? "",
+                    location.map { String($0.column) } ?? "",
+                    context.paths.display(reported.resource.document),
+                    reported.resourceName,
+                    reported.resource.type.rawValue,
+                    reported.rule.id,
+                    reported.rule.title,
+                    reported.severity.rawValue,
+                    evaluation.suppression == nil ? evaluation.state.rawValue : "SUPPRESSED",
+                    reported.failsRun ? "true" : "false",
+                    check?.propertyPath?.description ?? "",
+                    check.map { $0.message ?? $0.reason } ?? evaluation.detail ?? "",
+                    check?.found.map(FindingText.valueText) ?? "",
+                    check?.expected.map(FindingText.valueText) ?? "",
+                    check?.unresolvedDependency ?? "",
+                    evaluation.suppression?.owner ?? "",
+                    evaluation.suppression?.reason ?? "",
+                    evaluation.suppression?.expires.map(FindingText.timestamp) ?? "",
+                    evaluation.baseline?.rawValue ?? "",
+                    evaluation.state == .nonCompliant ? evaluation.fingerprint.rawValue : "",
+                ])
+            }
+        }
+        return Array(output.utf8)
+    }
+
+    static func row(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    /// Quoted when RFC 4180 requires it. A cell a spreadsheet would run as a formula (`=`, `+`,
+    /// `-`, `@` first, from a template's own strings) gets a leading `'`, which spreadsheets
+    /// show as text; numbers such as `-1` are left alone.
+    static func field(_ value: String) -> String {
+        var value = value
+        if let first = value.first, "=+-@\t\r".contains(first), Double(value) == nil { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

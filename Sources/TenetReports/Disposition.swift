@@ -1,0 +1,32 @@
+import TenetScan
+
+/// How a report presents one evaluation: the compliance state, with suppressed findings set
+/// apart because every format shows them differently from open ones (skipped in JUnit, SARIF
+/// `suppressions`, a notice in GitHub annotations).
+enum Disposition: String, Sendable, CaseIterable {
+    case violation
+    case suppressed
+    case error
+    case insufficientData
+    case compliant
+    case notApplicable
+
+    init(_ evaluation: Evaluation) {
+        switch evaluation.state {
+        case .nonCompliant: self = evaluation.suppression == nil ? .violation : .suppressed
+        case .error: self = .error
+        case .insufficientData: self = .insufficientData
+        case .compliant: self = .compliant
+        case .notApplicable: self = .notApplicable
+        }
+    }
+
+    /// Whether reports list it one by one without `--verbose`: the verdicts someone must act on
+    /// or may want to review. Passes and not-applicables are only counted.
+    var isListedByDefault: Bool {
+        switch self {
+        case .violation, .suppressed, .error, .insufficientData: true
+        case .compliant, .notApplicable: false
+        }
+    }
+}

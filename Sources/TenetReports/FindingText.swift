@@ -1,0 +1,103 @@
+import Foundation
+import TenetDocument
+import TenetScan
+
+/// The wording every format shares for a verdict, so a finding reads the same in a terminal, a
+/// JUnit failure, a SARIF result, a CSV row and a pull-request annotation.
+struct FindingText {
+    let paths: ReportPaths
+
+    /// One line: the rule's title, then what failed (`…: PubliclyAccessible is true (found true,
+    /// expected false)`), or why the rule said nothing.
+    func headline(_ reported: ReportedEvaluation) -> String {
+        let evaluation = reported.evaluation
+        switch reported.disposition {
+        case .violation, .suppressed:
+            guard let first = evaluation.checks.first else { return reported.rule.title }
+            let more = evaluation.checks.count > 1 ? " (and \(evaluation.checks.count - 1) more)" : ""
+            return "\(reported.rule.title): \(checkSummary(first))\(more)"
+        case .error:
+            return "\(reported.rule.title): the rule could not be evaluated: \(evaluation.detail ?? "no detail given")"
+        case .insufficientData:
+            return "\(reported.rule.title): insufficient data: \(evaluation.detail ?? "the resource could not be read")"
+        case .compliant:
+            return "\(reported.rule.title): compliant"
+        case .notApplicable:
+            return "\(reported.rule.title): not applicable"
+        }
+    }
+
+    /// The rule's own message when it has one, else the reason, with the values compared and
+    /// what an unresolved value depends on.
+    func checkSummary(_ check: FailingCheck) -> String {
+        var text = check.message ?? check.reason
+        let comparison = self.comparison(check)
+        if !comparison.isEmpty { text += " (\(comparison))" }
+        if let dependency = check.unresolvedDependency { text += "; depends on \(dependency)" }
+        return text
+    }
+
+    /// `found true, expected false`; `missing, expected …` when the property is absent.
+    func comparison(_ check: FailingCheck) -> String {
+        var parts: [String] = []
+        if let found = check.found { parts.append("found \(Self.valueText(found))") } else if check.expected != nil { parts.append("missing") }
+        if let expected = check.expected { parts.append("expected \(Self.valueText(expected))") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// Who accepted the finding, until when and why: every report must show all three.
+    func suppressionSummary(_ suppression: Suppression) -> String {
+        var text = "suppressed by \(suppression.owner ?? "no owner given")"
+        if let expires = suppression.expires { text += " until \(Self.timestamp(expires))" }
+        text += ": \(suppression.reason ?? "no reason given")"
+        text += " (\(Self.originName(suppression.origin))"
+        if let location = suppression.location { text += " at \(self.location(location))" }
+        return text + ")"
+    }
+
+    /// Everything about a finding as plain text lines, for JUnit failure bodies.
+    func details(_ reported: ReportedEvaluation) -> String {
+        let evaluation = reported.evaluation
+        var lines = ["Rule: \(reported.rule.id) — \(reported.rule.title) (\(reported.severity.rawValue))"]
+        var resourceLine = "Resource: \(reported.resourceName) (\(reported.resource.type))"
+        if let location = reported.resource.location { resourceLine += " at \(self.location(location))" }
+        lines.append(resourceLine)
+        lines.append("State: \(evaluation.state.rawValue)")
+        if let detail = evaluation.detail { lines.append("Detail: \(detail)") }
+        for check in evaluation.checks {
+            lines.append("Check: \(check.propertyPath.map { "\($0): " } ?? "")\(check.message ?? check.reason)")
+            if check.message != nil { lines.append("  reason: \(check.reason)") }
+            if let found = check.found { lines.append("  found: \(Self.valueText(found))") }
+            if let expected = check.expected { lines.append("  expected: \(Self.valueText(expected))") }
+            if let location = check.location { lines.append("  at: \(self.location(location))") }
+            if let dependency = check.unresolvedDependency { lines.append("  depends on: \(dependency)") }
+        }
+        if let baseline = evaluation.baseline { lines.append("Baseline: \(baseline.rawValue)") }
+        if let suppression = evaluation.suppression { lines.append("Suppression: \(suppressionSummary(suppression))") }
+        if let remediation = reported.rule.metadata?.remediation { lines.append("Fix: \(remediation)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `file:line:column` with the file as reports name it.
+    func location(_ location: FileLocation) -> String {
+        "\(paths.display(location.file)):\(location.line):\(location.column)"
+    }
+
+    /// A value as compact JSON: unambiguous about strings, numbers and intrinsics (`{"Ref":"Key"}`).
+    static func valueText(_ value: Value) -> String {
+        JSONWriter(style: .compact).string(for: Document(value: value).root)
+    }
+
+    /// ISO 8601 in UTC: no local time zone leaks into a report.
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+
+    static func originName(_ origin: Suppression.Origin) -> String {
+        switch origin {
+        case .inlineTenet: "inline Metadata.tenet.suppress"
+        case .inlineGuard: "inline Metadata.guard.SuppressedRules"
+        case .central: "suppressions file"
+        }
+    }
+}

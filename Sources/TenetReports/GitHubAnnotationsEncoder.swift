@@ -1,0 +1,63 @@
+import TenetScan
+
+/// GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), which the
+/// runner turns into annotations on the pull request's diff.
+///
+/// What fails the run is an `error`; an open finding that does not (below `--fail-on`, or known
+/// to the baseline) and data the collector lacked are `warning`s; suppressed findings are
+/// `notice`s that say who accepted them, until when and why. Passes print nothing.
+public struct GitHubAnnotationsEncoder: ReportEncoder {
+    public init() {}
+
+    public func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8] {
+        let context = ReportContext(result, options: options)
+        let text = FindingText(paths: context.paths)
+        var output = ""
+        for reported in context.evaluations where reported.disposition.isListedByDefault {
+            var properties: [(String, String)] = []
+            if let location = reported.location {
+                properties.append(("file", context.paths.display(location.file)))
+                properties.append(("line", String(location.line)))
+                properties.append(("col", String(location.column)))
+            }
+            properties.append(("title", "\(reported.rule.id) (\(reported.severity.rawValue))"))
+            var message = "\(reported.resourceName): \(text.headline(reported))"
+            if let suppression = reported.evaluation.suppression {
+                message += "\n" + text.suppressionSummary(suppression)
+            } else if reported.disposition == .violation, let remediation = reported.rule.metadata?.remediation {
+                message += "\nFix: " + remediation
+            }
+            let command = reported.failsRun ? "error" : reported.disposition == .suppressed ? "notice" : "warning"
+            let renderedProperties = properties.map { "\($0)=\(Self.escapeProperty($1))" }.joined(separator: ",")
+            output += "::\(command) \(renderedProperties)::\(Self.escapeData(message))\n"
+        }
+        return Array(output.utf8)
+    }
+
+    /// The runner's escaping for a command's message (actions/toolkit `escapeData`).
+    static func escapeData(_ text: String) -> String {
+        var escaped = ""
+        for character in text.unicodeScalars {
+            switch character {
+            case "%": escaped += "%25"
+            case "\r": escaped += "%0D"
+            case "\n": escaped += "%0A"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// Property values also escape the `:` and `,` that delimit them (actions/toolkit `escapeProperty`).
+    static func escapeProperty(_ text: String) -> String {
+        var escaped = ""
+        for character in escapeData(text).unicodeScalars {
+            switch character {
+            case ":": escaped += "%3A"
+            case ",": escaped += "%2C"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return escaped
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import TenetScan
+import TenetXML
+
+/// JUnit XML for CI test views (Jenkins, GitLab, Azure DevOps, GitHub test-report actions),
+/// written through TenetXML's libxml2 writer.
+///
+/// One `testsuite` per scanned file: the file is what a developer opens and fixes, GitLab shows
+/// the `classname` (the file) as the suite, and the scan result knows files but not which pack
+/// selected a rule. Test cases, per file and rule in rule-id order: one per (rule, resource)
+/// that is non-compliant, errored, suppressed or without data; one for the rule's compliant
+/// resources ("RULE: 3 resources compliant"); one when the rule applied to no resource of the
+/// file. `junitAll` lists every (rule, resource) pair instead of the compliant summary.
+public struct JUnitReportEncoder: ReportEncoder {
+    public init() {}
+
+    public func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8] {
+        let context = ReportContext(result, options: options)
+        let text = FindingText(paths: context.paths)
+        let byDocument = Dictionary(grouping: context.evaluations, by: \.resource.document)
+        let suites = context.documents.map { document in
+            JUnitSuite(
+                name: context.paths.display(document),
+                cases: cases(document: document, evaluations: byDocument[document] ?? [], context: context, text: text))
+        }
+
+        let writer = XMLWriter()
+        writer.element("testsuites", attributes: [
+            "name": "tenet",
+            "tests": String(suites.reduce(0) { $0 + $1.cases.count }),
+            "failures": String(suites.reduce(0) { $0 + $1.count(of: .failure) }),
+            "errors": String(suites.reduce(0) { $0 + $1.count(of: .error) }),
+        ]) {
+            for suite in suites { write(suite, to: writer, withLocations: !options.junitNoLocations) }
+        }
+        return writer.finish()
+    }
+
+    private func cases(document: String, evaluations: [ReportedEvaluation], context: ReportContext, text: FindingText) -> [JUnitCase] {
+        let classname = JUnitCase.classname(forFile: context.paths.display(document))
+        let byRule = Dictionary(grouping: evaluations, by: \.rule.id)
+        var names = UniqueNames()
+        var cases: [JUnitCase] = []
+        func add(_ name: String, location: (file: String, line: Int?), _ outcome: JUnitCase.Outcome) {
+            cases.append(JUnitCase(name: names.claim(name), classname: classname, file: location.file, line: location.line, outcome: outcome))
+        }
+        let documentLocation = (file: context.paths.display(document), line: Int?.none)
+
+        for rule in context.result.rules {
+            let ruleEvaluations = byRule[rule.id] ?? []
+            let listed = ruleEvaluations.filter { context.options.junitAll || $0.disposition.isListedByDefault }
+            for reported in listed {
+                let location = reported.location.map { (file: context.paths.display($0.file), line: Int?.some($0.line)) } ?? documentLocation
+                add("\(rule.id) \(reported.resourceName)", location: location, outcome(reported, context: context, text: text))
+            }
+            guard !context.options.junitAll else {
+                if ruleEvaluations.isEmpty {
+                    add("\(rule.id): applied to no resource", location: documentLocation, .skipped(message: "no resource of this file is of the rule's types"))
+                }
+                continue
+            }
+            let compliant = ruleEvaluations.count { $0.disposition == .compliant }
+            let notApplicable = ruleEvaluations.count { $0.disposition == .notApplicable }
+            if compliant > 0 {
+                add("\(rule.id): \(compliant) resource\(compliant == 1 ? "" : "s") compliant", location: documentLocation, .passed)
+            } else if listed.isEmpty {
+                let message = notApplicable > 0
+                    ? "not applicable to the file's \(notApplicable) resource\(notApplicable == 1 ? "" : "s") of the rule's types"
+                    : "no resource of this file is of the rule's types"
+                add("\(rule.id): applied to no resource", location: documentLocation, .skipped(message: message))
+            }
+        }
+        return cases
+    }
+
+    private func outcome(_ reported: ReportedEvaluation, context: ReportContext, text: FindingText) -> JUnitCase.Outcome {
+        let headline = text.headline(reported)
+        switch reported.disposition {
+        case .violation:
+            return .failure(message: headline, type: reported.rule.id, details: text.details(reported))
+        case .error:
+            return .error(message: headline, type: reported.evaluation.state.rawValue, details: text.details(reported))
+        case .insufficientData where context.options.policy.failOnInsufficientData:
+            return .error(message: headline, type: reported.evaluation.state.rawValue, details: text.details(reported))
+        case .insufficientData, .notApplicable:
+            return .skipped(message: headline)
+        case .suppressed:
+            return .skipped(message: "\(headline) — \(text.suppressionSummary(reported.evaluation.suppression!))")
+        case .compliant:
+            return .passed
+        }
+    }
+
+    private func write(_ suite: JUnitSuite, to writer: XMLWriter, withLocations: Bool) {
+        writer.element("testsuite", attributes: [
+            "name": suite.name,
+            "tests": String(suite.cases.count),
+            "failures": String(suite.count(of: .failure)),
+            "errors": String(suite.count(of: .error)),
+            "skipped": String(suite.count(of: .skipped)),
+        ]) {
+            for testCase in suite.cases {
+                writer.startElement("testcase")
+                writer.attribute("name", testCase.name)
+                writer.attribute("classname", testCase.classname)
+                if withLocations {
+                    writer.attribute("file", testCase.file)
+                    if let line = testCase.line { writer.attribute("line", String(line)) }
+                }
+                switch testCase.outcome {
+                case .passed:
+                    break
+                case .failure(let message, let type, let details):
+                    writer.element("failure", attributes: ["message": message, "type": type]) { writer.cdata(details) }
+                case .error(let message, let type, let details):
+                    writer.element("error", attributes: ["message": message, "type": type]) { writer.cdata(details) }
+                case .skipped(let message):
+                    writer.element("skipped", attributes: ["message": message])
+                }
+                writer.endElement()
+            }
+        }
+    }
+}
+
+/// One `<testsuite>`: a scanned file and its test cases.
+private struct JUnitSuite {
+    let name: String
+    let cases: [JUnitCase]
+
+    func count(of kind: JUnitCase.Kind) -> Int {
+        cases.count { $0.outcome.kind == kind }
+    }
+}
+
+/// One `<testcase>` before it is written.
+private struct JUnitCase {
+    enum Kind { case passed, failure, error, skipped }
+
+    enum Outcome {
+        case passed
+        case failure(message: String, type: String, details: String)
+        case error(message: String, type: String, details: String)
+        case skipped(message: String)
+
+        var kind: Kind {
+            switch self {
+            case .passed: .passed
+            case .failure: .failure
+            case .error: .error
+            case .skipped: .skipped
+            }
+        }
+    }
+
+    let name: String
+    let classname: String
+    let file: String
+    let line: Int?
+    let outcome: Outcome
+
+    /// Jenkins splits `classname` at its last dot into package and class, so a file name's dots
+    /// (`network.yaml` → package `network`, class `yaml`) become underscores.
+    static func classname(forFile file: String) -> String {
+        file.replacingOccurrences(of: ".", with: "_")
+    }
+}
+
+/// Test case names unique within a suite: GitLab keeps only the first of duplicates and Azure
+/// DevOps shows only one, so a repeated name gets a ` (2)`, ` (3)` suffix.
+private struct UniqueNames {
+    private var used: Set<String> = []
+
+    mutating func claim(_ name: String) -> String {
+        var candidate = name
+        var number = 2
+        while !used.insert(candidate).inserted {
+            candidate = "\(name) (\(number))"
+            number += 1
+        }
+        return candidate
+    }
+}

@@ -1,0 +1,103 @@
+import TenetDocument
+import TenetInventory
+import TenetRules
+import TenetScan
+
+/// One evaluation with what every encoder looks up for it: its rule's descriptor, how it is
+/// presented, and whether it fails the run under the report's policy.
+struct ReportedEvaluation: Sendable {
+    let evaluation: Evaluation
+    let rule: ScannedRule
+    let disposition: Disposition
+    /// Decided by the run's `FailurePolicy`, so a report marks exactly what sets the exit code.
+    let failsRun: Bool
+
+    var severity: Severity { rule.severity }
+    var resource: ScannedResource { evaluation.resource }
+
+    /// Where a reader should look: the first failing check's node, else the resource's declaration.
+    var location: FileLocation? {
+        evaluation.checks.first?.location ?? evaluation.resource.location
+    }
+
+    /// The resource's name within its document: the logical id for a template resource
+    /// (`storage.yaml#Bucket` → `Bucket`), `account` for the document's pseudo-resource, the
+    /// whole id (an ARN) otherwise.
+    var resourceName: String {
+        let id = resource.id.rawValue
+        if resource.type == .account && id == resource.document { return "account" }
+        let prefix = resource.document + "#"
+        return id.hasPrefix(prefix) ? String(id.dropFirst(prefix.count)) : id
+    }
+}
+
+/// A scan result as reports read it: every evaluation paired with its rule, in the result's order.
+struct ReportContext: Sendable {
+    let result: ScanResult
+    let options: ReportOptions
+    let evaluations: [ReportedEvaluation]
+    let paths: ReportPaths
+
+    init(_ result: ScanResult, options: ReportOptions) {
+        self.result = result
+        self.options = options
+        paths = ReportPaths(baseDirectory: options.baseDirectory)
+        evaluations = result.evaluations.map { evaluation in
+            let rule = result.rule(evaluation.ruleID) ?? Self.undescribedRule(evaluation.ruleID)
+            return ReportedEvaluation(
+                evaluation: evaluation, rule: rule, disposition: Disposition(evaluation),
+                failsRun: options.policy.fails(evaluation, severity: rule.severity))
+        }
+    }
+
+    /// Stands in for a rule the result does not describe (the model promises it never happens),
+    /// with the severity `FailurePolicy.exitStatus` assumes for it.
+    private static func undescribedRule(_ id: String) -> ScannedRule {
+        ScannedRule(
+            id: id, title: id, severity: .medium, metadata: nil, resourceTypes: [], appliesToAccount: false,
+            sourcePath: "", versionHash: "")
+    }
+
+    /// The evaluations of one document, by resource.
+    struct DocumentGroup {
+        let document: String
+        let resources: [ResourceGroup]
+    }
+
+    struct ResourceGroup {
+        let resource: ScannedResource
+        let evaluations: [ReportedEvaluation]
+    }
+
+    /// The evaluations grouped by document, then resource, each in order of first appearance.
+    var byDocumentAndResource: [DocumentGroup] {
+        orderedGroups(evaluations, by: \.resource.document).map { document, inDocument in
+            DocumentGroup(
+                document: document,
+                resources: orderedGroups(inDocument, by: \.resource).map { ResourceGroup(resource: $0, evaluations: $1) })
+        }
+    }
+
+    /// Documents as the result lists them, then any document only an evaluation names.
+    var documents: [String] {
+        var seen = Set(result.documents)
+        var documents = result.documents
+        for evaluation in evaluations where seen.insert(evaluation.resource.document).inserted {
+            documents.append(evaluation.resource.document)
+        }
+        return documents
+    }
+}
+
+/// Groups elements by a key, keeping the order in which keys first appear and elements' order
+/// within a group: reports follow the scan result's stable order.
+func orderedGroups<Element, Key: Hashable>(_ elements: [Element], by key: (Element) -> Key) -> [(Key, [Element])] {
+    var order: [Key] = []
+    var groups: [Key: [Element]] = [:]
+    for element in elements {
+        let groupKey = key(element)
+        if groups[groupKey] == nil { order.append(groupKey) }
+        groups[groupKey, default: []].append(element)
+    }
+    return order.map { ($0, groups[$0]!) }
+}

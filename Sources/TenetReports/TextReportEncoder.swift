@@ -1,0 +1,205 @@
+import TenetDocument
+import TenetRules
+import TenetScan
+
+/// The report for people: findings grouped by file and resource, each failing check drawn as a
+/// diagnostic (location, source line, caret) with the rule's fix, then a summary.
+///
+/// Findings are rendered by `DiagnosticRenderer`, the one renderer every `tenet` diagnostic goes
+/// through, so a violation looks like a parse error and colour follows the same rules. Passes
+/// and not-applicables are counted in the summary and listed only with `verbose`.
+public struct TextReportEncoder: ReportEncoder {
+    public init() {}
+
+    public func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8] {
+        let context = ReportContext(result, options: options)
+        let writer = TextReportWriter(context: context)
+        return Array(writer.report().utf8)
+    }
+}
+
+/// One text report being written.
+private struct TextReportWriter {
+    let context: ReportContext
+    let text: FindingText
+    let renderer: DiagnosticRenderer
+    let style: TerminalStyle
+
+    init(context: ReportContext) {
+        self.context = context
+        text = FindingText(paths: context.paths)
+        renderer = DiagnosticRenderer(useColor: context.options.colour)
+        style = TerminalStyle(enabled: context.options.colour)
+    }
+
+    func report() -> String {
+        var blocks: [String] = []
+        for group in context.byDocumentAndResource {
+            let resources = group.resources.compactMap(resourceBlock)
+            guard !resources.isEmpty else { continue }
+            blocks.append(style.bold("== \(context.paths.display(group.document))"))
+            blocks.append(contentsOf: resources)
+        }
+        blocks.append(summary())
+        return blocks.joined(separator: "\n\n") + "\n"
+    }
+
+    /// A resource's heading and its listed verdicts; nil when nothing about it is listed.
+    private func resourceBlock(_ group: ReportContext.ResourceGroup) -> String? {
+        let listed = group.evaluations.filter { $0.disposition.isListedByDefault || context.options.verbose }
+        guard let first = listed.first else { return nil }
+        var lines = [style.bold("-- \(first.resourceName) (\(group.resource.type))")]
+        for reported in listed {
+            switch reported.disposition {
+            case .compliant:
+                lines.append("   ok   \(reported.rule.id): \(reported.rule.title)")
+            case .notApplicable:
+                lines.append("   n/a  \(reported.rule.id): \(reported.rule.title)")
+            case .violation, .suppressed, .error, .insufficientData:
+                lines.append(contentsOf: diagnostics(for: reported).map(renderer.render))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One diagnostic per failing check (one for the resource when there is none), the status,
+    /// suppression and fix attached as notes of the last.
+    private func diagnostics(for reported: ReportedEvaluation) -> [Diagnostic] {
+        let evaluation = reported.evaluation
+        let severity = diagnosticSeverity(reported)
+        let code = DiagnosticCode(reported.rule.id)
+        // Suppressed findings were reviewed already: their location is enough, no source quote.
+        let quoting = reported.disposition != .suppressed
+        var diagnostics = evaluation.checks.map { check in
+            diagnostic(
+                severity, code, "\(reported.rule.title): \(text.checkSummary(check))",
+                at: check.location ?? reported.resource.location,
+                notes: check.propertyPath.map { [note("at \($0)", gutterWidth: 0)] } ?? [], quoting: quoting)
+        }
+        if diagnostics.isEmpty {
+            diagnostics = [diagnostic(severity, code, text.headline(reported), at: reported.location, notes: [], quoting: quoting)]
+        }
+        let last = diagnostics.count - 1
+        let gutterWidth = diagnostics[last].location.map { String($0.line).count } ?? 0
+        var notes = [status(reported)]
+        if let suppression = evaluation.suppression { notes.append(text.suppressionSummary(suppression)) }
+        if reported.disposition == .violation, let remediation = reported.rule.metadata?.remediation {
+            notes.append("fix: \(remediation)")
+        }
+        diagnostics[last].notes += notes.map { note($0, gutterWidth: gutterWidth) }
+        return diagnostics
+    }
+
+    private func diagnostic(
+        _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, at location: FileLocation?,
+        notes: [Diagnostic], quoting: Bool
+    ) -> Diagnostic {
+        let shown = location.map { FileLocation(file: context.paths.display($0.file), position: $0.position) }
+        let sourceLine = quoting ? location.flatMap { context.options.sources.line($0.line, of: $0.file) } : nil
+        return Diagnostic(severity, code: code, message: message, location: shown, sourceLine: sourceLine, notes: notes)
+    }
+
+    /// The renderer prints a note as `<gutter> = note: message` on one line, so the further
+    /// lines of a multi-line fix are indented to start under the message.
+    private func note(_ message: String, gutterWidth: Int) -> Diagnostic {
+        let indented = message.split(separator: "\n", omittingEmptySubsequences: false)
+            .joined(separator: "\n" + String(repeating: " ", count: gutterWidth + " = note: ".count))
+        return Diagnostic(.note, code: DiagnosticCode("note"), message: indented)
+    }
+
+    /// Errors for what fails the run, warnings for open findings that do not, notes for what
+    /// was accepted.
+    private func diagnosticSeverity(_ reported: ReportedEvaluation) -> Diagnostic.Severity {
+        if reported.failsRun { return .error }
+        return reported.disposition == .suppressed ? .note : .warning
+    }
+
+    /// The severity and whether (and why not) the verdict fails the run.
+    private func status(_ reported: ReportedEvaluation) -> String {
+        var status = "severity \(reported.severity.rawValue), \(reported.evaluation.state.rawValue)"
+        if let baseline = reported.evaluation.baseline {
+            status += baseline == .new ? ", new since the baseline" : ", already in the baseline"
+        }
+        if reported.failsRun {
+            status += "; fails the run"
+        } else {
+            switch reported.disposition {
+            case .suppressed: status += "; suppressed"
+            case .insufficientData: status += "; does not fail the run without --fail-on-insufficient-data"
+            case .violation where reported.evaluation.baseline == .persistent: status += "; does not fail the run"
+            default: status += "; below the --fail-on threshold (\(context.options.policy.threshold.rawValue))"
+            }
+        }
+        return status
+    }
+
+    private func summary() -> String {
+        let summary = ReportSummary(context)
+        let states = ReportSummary.statesInOrder
+        var rows = [["severity"] + states.map(\.rawValue)]
+        for severity in ReportSummary.severitiesMostSevereFirst {
+            rows.append([severity.rawValue] + states.map { String(summary.count(severity, $0)) })
+        }
+        rows.append(["total"] + states.map { String(summary.count($0)) })
+        var lines = [
+            style.bold("Summary: \(summary.rules) rules, \(summary.documents) documents, \(summary.evaluations) verdicts (rule × resource)"),
+        ]
+        lines.append(contentsOf: Self.table(rows).map { "  " + $0 })
+        lines.append("Suppressed findings: \(summary.suppressed)")
+        lines.append(contentsOf: expiredSuppressions())
+        if !context.result.fixedFindings.isEmpty {
+            lines.append("Fixed since the baseline: \(context.result.fixedFindings.count)")
+        }
+        lines.append(contentsOf: skippedFiles())
+        let threshold = context.options.policy.threshold.rawValue
+        if summary.failing == 0 {
+            lines.append(style.green("PASSED: no verdict fails the run (--fail-on \(threshold))"))
+        } else {
+            lines.append(style.red("FAILED: \(summary.failing) verdict\(summary.failing == 1 ? "" : "s") fail the run (--fail-on \(threshold))"))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Always listed: an owner has to renew or fix each one.
+    private func expiredSuppressions() -> [String] {
+        let expired = context.result.expiredSuppressions
+        guard !expired.isEmpty else { return [] }
+        return ["Expired suppressions (no longer suppressing): \(expired.count)"] + expired.map { suppression in
+            var line = "  \(suppression.rule)"
+            if let resource = suppression.resource { line += " on \(resource)" }
+            return line + ": " + text.suppressionSummary(suppression)
+        }
+    }
+
+    private func skippedFiles() -> [String] {
+        let skipped = context.result.skippedFiles
+        guard !skipped.isEmpty else { return [] }
+        guard context.options.verbose else { return ["Skipped files: \(skipped.count) (listed with --verbose)"] }
+        return ["Skipped files: \(skipped.count)"] + skipped.map { "  \(context.paths.display($0.path)): \($0.reason)" }
+    }
+
+    /// Left-aligned first column, right-aligned counts.
+    private static func table(_ rows: [[String]]) -> [String] {
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                return column == 0 ? cell + padding : padding + cell
+            }.joined(separator: "  ")
+        }
+    }
+}
+
+/// ANSI styling for the report's own headings and verdict, off unless the caller asked for
+/// colour (the findings themselves are coloured by `DiagnosticRenderer`).
+private struct TerminalStyle {
+    let enabled: Bool
+
+    func bold(_ text: String) -> String { paint(text, "1") }
+    func red(_ text: String) -> String { paint(text, "1;31") }
+    func green(_ text: String) -> String { paint(text, "1;32") }
+
+    private func paint(_ text: String, _ codes: String) -> String {
+        enabled ? "\u{1B}[\(codes)m\(text)\u{1B}[0m" : text
+    }
+}
