@@ -67,10 +67,16 @@ let package = Package(
         .testTarget(name: "TenetDocumentTests", dependencies: ["TenetDocument"], exclude: ["Support/cfnlint_decode.py"]),
         .testTarget(name: "TenetXMLTests", dependencies: ["TenetXML"]),
         .testTarget(name: "TenetInventoryTests", dependencies: ["TenetInventory", "TenetDocument"]),
+        // Real servers on loopback (moto, Python stubs) shared by the test targets that talk to AWS.
+        .target(
+            name: "TenetTestServers",
+            dependencies: ["TenetAWS"],
+            path: "Tests/TenetTestServers",
+            exclude: ["botocore_sign.py", "seed_estate.py", "flaky_server.py"]
+        ),
         .testTarget(
             name: "TenetAWSTests",
-            dependencies: ["TenetAWS", "TenetDocument"],
-            exclude: ["Support/botocore_sign.py", "Support/seed_estate.py", "Support/flaky_server.py"]
+            dependencies: ["TenetAWS", "TenetDocument", "TenetTestServers"]
         ),
         .testTarget(name: "TenetRulesTests", dependencies: ["TenetRules", "TenetGuard", "TenetDocument"]),
         .testTarget(name: "TenetGuardTests", dependencies: ["TenetGuard", "TenetDocument"]),
