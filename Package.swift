@@ -43,6 +43,7 @@ let package = Package(
             name: "TenetAWS",
             dependencies: [
                 "TenetDocument",
+                "TenetInventory",
                 "TenetXML",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -76,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TenetAWSTests",
-            dependencies: ["TenetAWS", "TenetDocument", "TenetTestServers"]
+            dependencies: ["TenetAWS", "TenetInventory", "TenetDocument", "TenetTestServers"]
         ),
         .testTarget(name: "TenetRulesTests", dependencies: ["TenetRules", "TenetGuard", "TenetDocument"]),
         .testTarget(name: "TenetGuardTests", dependencies: ["TenetGuard", "TenetDocument"]),
