@@ -77,7 +77,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TenetAWSTests",
-            dependencies: ["TenetAWS", "TenetInventory", "TenetDocument", "TenetTestServers"]
+            dependencies: ["TenetAWS", "TenetInventory", "TenetDocument", "TenetTestServers"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "TenetRulesTests", dependencies: ["TenetRules", "TenetGuard", "TenetDocument"]),
         .testTarget(name: "TenetGuardTests", dependencies: ["TenetGuard", "TenetDocument"]),
