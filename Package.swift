@@ -56,6 +56,8 @@ let package = Package(
                 "TenetDocument",
                 "TenetGuard",
                 "TenetRules",
+                "TenetInventory",
+                "TenetAWS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,6 +84,6 @@ let package = Package(
         ),
         .testTarget(name: "TenetRulesTests", dependencies: ["TenetRules", "TenetGuard", "TenetDocument"]),
         .testTarget(name: "TenetGuardTests", dependencies: ["TenetGuard", "TenetDocument"]),
-        .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument"]),
+        .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument", "TenetTestServers"]),
     ]
 )

@@ -16,11 +16,13 @@ struct TenetCommand: AsyncParsableCommand {
             Examples:
               tenet parse template.yaml              Print a template as JSON, intrinsics in long form
               tenet parse --locations template.yaml  Include each node's line and column
+              tenet collect aws --region eu-west-1 -o inventory.jsonl
+                                                     Snapshot live AWS resources
 
             Exit codes: 0 nothing found, 1 failures found, 2 usage or input error.
             """,
         version: version,
-        subcommands: [ParseCommand.self, ValidateCommand.self, TestCommand.self, RulesCommand.self]
+        subcommands: [ParseCommand.self, ValidateCommand.self, TestCommand.self, RulesCommand.self, CollectCommand.self]
     )
 
     /// Runs the command line, mapping every outcome to an `ExitStatus`. ArgumentParser's own
