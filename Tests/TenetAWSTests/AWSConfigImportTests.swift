@@ -101,8 +101,11 @@ final class AWSConfigImportTests: XCTestCase {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         func write(_ name: String, _ text: String) throws -> String {
+            try write(name, bytes: Data(text.utf8))
+        }
+        func write(_ name: String, bytes: Data) throws -> String {
             let url = directory.appendingPathComponent(name)
-            try Data(text.utf8).write(to: url)
+            try bytes.write(to: url)
             return url.path
         }
         let cases: [(file: String, code: DiagnosticCode, line: Int, column: Int, says: String)] = [
@@ -110,6 +113,8 @@ final class AWSConfigImportTests: XCTestCase {
             (try write("broken.json", "{\"configurationItems\": [\n  {\"resourceType\": \"AWS::S3::Bucket\",}\n]}"), .jsonSyntax, 2, 38, "expected a string key"),
             (try write("untyped.json", "{\"configurationItems\": [\n  {\"resourceId\": \"x\"}\n]}"), .invalidConfigFile, 2, 3, "no 'resourceType'"),
             (try write("results.json", "{\"Results\": [\n  \"{not json\"\n]}"), .invalidConfigFile, 2, 3, "not valid JSON"),
+            (try write("selected.json", "{\"Results\": [\n  \"{\\\"resourceId\\\": \\\"x\\\"}\"\n]}"), .invalidConfigFile, 2, 3, "no 'resourceType'"),
+            (try write("snapshot.json.gz", bytes: Data([0x1F, 0x8B, 0x08, 0x00])), .invalidConfigFile, 1, 1, "gzip-compressed"),
             (try write("history.json", "{\"configurationItems\": [\n  {\"resourceType\": \"AWS::EC2::Volume\", \"configuration\": \"{\\\"volumeId\\\": \"}\n]}"), .invalidConfigFile, 2, 57, "does not parse"),
         ]
         for bad in cases {

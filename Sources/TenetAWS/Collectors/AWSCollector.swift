@@ -46,9 +46,6 @@ public struct AWSCollector: Sendable {
         DynamoDBTableCollector(), LambdaFunctionCollector(), SNSTopicCollector(), SQSQueueCollector(), LogGroupCollector(),
     ]
 
-    /// Every type the live collector covers.
-    public static var coveredTypes: [ResourceType] { collectors.flatMap(\.types).sorted() }
-
     /// Throws only when the account cannot be identified (`GetCallerIdentity` fails), since then
     /// no request could succeed either: refused credentials, an unreachable endpoint.
     public func collect() async throws(AWSError) -> Outcome {

@@ -6,8 +6,6 @@ struct SNSTopicCollector: ResourceCollector {
     let service = AWSService.sns
     let types: [ResourceType] = ["AWS::SNS::Topic"]
 
-    static let listItems: Set<String> = ["member", "entry"]
-
     func collect(in context: CollectionContext) async throws(AWSError) -> [InventoryResource] {
         let client = context.client
         let pages = try await client.queryPages(.sns, action: "ListTopics", token: "NextToken", pageSize: nil)
@@ -20,7 +18,7 @@ struct SNSTopicCollector: ResourceCollector {
                 if let key = entry.text(at: "key") { map.append(Value.Entry(key, .string(entry.text(at: "value") ?? ""))) }
             }
             let tagAnswer = try await client.query(.sns, action: "ListTagsForResource", parameters: [("ResourceArn", arn)])
-            let tags = ResourceTags.from(list: DescribedResource(tagAnswer.element(at: "ListTagsForResourceResult/Tags")?.describedValue(listItems: Self.listItems) ?? .list([])).elements)
+            let tags = ResourceTags.from(list: DescribedResource(tagAnswer.element(at: "ListTagsForResourceResult/Tags")?.describedValue() ?? .list([])).elements)
             resources.append(Self.normalize(DescribedResource(.map(map)), tags: tags, scope: context.scope))
         }
         return resources

@@ -36,9 +36,14 @@ enum ConfigFileReader {
                         code: .invalidConfigFile, message: "a 'Results' element is not valid JSON (\(error.message)); expected a configuration item as JSON text",
                         location: result.fileLocation)
                 }
-                var parsed = try ConfigurationItem(item)
-                parsed.location = result.fileLocation
-                items.append(parsed)
+                do {
+                    items.append(try ConfigurationItem(item))
+                } catch {
+                    // The item was parsed from the element's text; point at the element in the file.
+                    var moved = error
+                    moved.location = result.fileLocation
+                    throw moved
+                }
             }
             return items
         }

@@ -18,8 +18,6 @@ struct ConfigurationItem {
     var configuration: DescribedResource
     var supplementary: [String: DescribedResource]
     var tags: [String: String]
-    /// Where the item starts, for diagnostics.
-    var location: FileLocation
 
     /// Statuses of an item that records a resource's absence rather than its configuration.
     static let deletedStatuses: Set<String> = ["ResourceDeleted", "ResourceDeletedNotRecorded", "ResourceNotRecorded"]
@@ -28,7 +26,6 @@ struct ConfigurationItem {
 
     init(_ node: Node) throws(Diagnostic) {
         let record = DescribedResource(node.value)
-        location = node.fileLocation
         guard node.kind == .map, let type = record.string("resourceType") else {
             throw Diagnostic(
                 code: .invalidConfigFile, message: "a configuration item has no 'resourceType'; expected an object with resourceType, resourceId and configuration",
@@ -70,5 +67,4 @@ struct ConfigurationItem {
 
 extension DiagnosticCode {
     public static let invalidConfigFile = DiagnosticCode("aws-config.invalid")
-    public static let unsupportedConfigType = DiagnosticCode("aws-config.unsupported-type")
 }

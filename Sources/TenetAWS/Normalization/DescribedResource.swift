@@ -72,13 +72,12 @@ public struct DescribedResource: Sendable {
         return elements.map(DescribedResource.init)
     }
 
-    /// A list of strings, or of structures whose `member` names the string wanted.
-    public func strings(_ names: String..., member: String? = nil) -> [String] {
+    /// A list of strings (`GroupList`, `Architectures`, `SubnetIds`).
+    public func strings(_ names: String...) -> [String] {
         guard case .list(let elements) = field(names) else { return [] }
         return elements.compactMap { element in
-            if case .string(let text) = element { return text.isEmpty ? nil : text }
-            guard let member else { return nil }
-            return DescribedResource(element).string(member)
+            guard case .string(let text) = element, !text.isEmpty else { return nil }
+            return text
         }
     }
 
