@@ -127,6 +127,18 @@ final class CollectCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: output))
     }
 
+    func testAnExistingInventoryIsReplacedWhole() throws {
+        let output = scratch.appendingPathComponent("config.jsonl").path
+        let snapshot = Self.configFixtures.appendingPathComponent("snapshot.json").path
+        let select = Self.configFixtures.appendingPathComponent("select.json").path
+        XCTAssertEqual(try TenetProcess.run(["collect", "aws-config", snapshot, "--output", output]).status, 0)
+        let second = try TenetProcess.run(["collect", "aws-config", select, "--output", output])
+        XCTAssertEqual(second.status, 0, second.standardError)
+        let inventory = try lines(try String(contentsOfFile: output, encoding: .utf8))
+        XCTAssertEqual(inventory.count, 3, "the header and the two resources of select.json, nothing of the first file")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path), ["config.jsonl"], "no temporary file left behind")
+    }
+
     func testABadCaptureTimeIsAUsageError() throws {
         let outcome = try TenetProcess.run(["collect", "aws-config", "x.json", "--captured-at", "yesterday"])
         XCTAssertEqual(outcome.status, 2)
