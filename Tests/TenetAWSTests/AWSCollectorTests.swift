@@ -207,6 +207,21 @@ final class AWSCollectorTests: XCTestCase {
         XCTAssertEqual(names("AWS::Logs::LogGroup"), ["/estate/api", "/estate/audit", "/estate/jobs"])
     }
 
+    /// Regional collectors run once per region, global ones (IAM, the S3 bucket list) once: two
+    /// regions give each bucket and user once, and each region's own default VPC.
+    func testSeveralRegionsReadGlobalTypesOnce() async throws {
+        let (server, _) = try Self.moto.get()
+        var collector = collector(server)
+        collector.regions = ["us-east-1", "eu-west-1"]
+        let outcome = try await collector.collect()
+        XCTAssertEqual(outcome.completeness, .complete, "\(outcome.failedTypes)")
+        XCTAssertEqual(Set(outcome.resources.map(\.id)).count, outcome.resources.count, "no resource twice")
+        XCTAssertEqual(outcome.resources.filter { $0.type == "AWS::S3::Bucket" }.count, 3)
+        XCTAssertEqual(outcome.resources.filter { $0.type == "AWS::IAM::User" }.count, 2)
+        XCTAssertEqual(Set(outcome.resources.filter { $0.type == "AWS::EC2::VPC" }.compactMap(\.region)), ["us-east-1", "eu-west-1"])
+        XCTAssertFalse(outcome.resources.contains { $0.type == "AWS::S3::Bucket" && $0.region != "us-east-1" }, "every seeded bucket is in us-east-1")
+    }
+
     func testLambdaEnvironmentValuesAreKeptOnlyWhenAsked() async throws {
         let (server, estate) = try Self.moto.get()
         let outcome = try await collector(server, includeSecrets: true).collect()
