@@ -46,8 +46,9 @@ public struct AWSCollector: Sendable {
         DynamoDBTableCollector(), LambdaFunctionCollector(), SNSTopicCollector(), SQSQueueCollector(), LogGroupCollector(),
     ]
 
-    /// Throws only when the account cannot be identified (`GetCallerIdentity` fails), since then
-    /// no request could succeed either: refused credentials, an unreachable endpoint.
+    /// Throws only when there is no region, or when the account cannot be identified
+    /// (`GetCallerIdentity` fails), since then no other request could succeed either: refused
+    /// credentials, an unreachable endpoint. Every other failure is a failed type in the outcome.
     public func collect() async throws(AWSError) -> Outcome {
         guard let firstRegion = regions.first else { throw .configuration("no region to collect; pass --region or set AWS_REGION") }
         let identity = AWSClient(credentials: credentials, region: firstRegion, endpoints: endpoints, transport: transport)
