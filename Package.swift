@@ -46,6 +46,7 @@ let package = Package(
             name: "TenetAWS",
             dependencies: [
                 "TenetDocument",
+                "TenetInventory",
                 "TenetXML",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -70,6 +71,7 @@ let package = Package(
                 "TenetInventory",
                 "TenetTemplates",
                 "TenetScan",
+                "TenetAWS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,10 +90,17 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "TenetInventoryTests", dependencies: ["TenetInventory", "TenetDocument"]),
+        // Real servers on loopback (moto, Python stubs) shared by the test targets that talk to AWS.
+        .target(
+            name: "TenetTestServers",
+            dependencies: ["TenetAWS"],
+            path: "Tests/TenetTestServers",
+            exclude: ["botocore_sign.py", "seed_estate.py", "flaky_server.py"]
+        ),
         .testTarget(
             name: "TenetAWSTests",
-            dependencies: ["TenetAWS", "TenetDocument"],
-            exclude: ["Support/botocore_sign.py", "Support/seed_estate.py", "Support/flaky_server.py"]
+            dependencies: ["TenetAWS", "TenetInventory", "TenetDocument", "TenetTestServers"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "TenetRulesTests", dependencies: ["TenetRules", "TenetGuard", "TenetDocument"]),
         .testTarget(name: "TenetGuardTests", dependencies: ["TenetGuard", "TenetDocument"]),
@@ -100,6 +109,6 @@ let package = Package(
             dependencies: ["TenetReports", "TenetScan", "TenetXML", "TenetDocument", "TenetInventory", "TenetRules"],
             exclude: ["Fixtures", "Golden", "Support/validate_json_schema.py"]
         ),
-        .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument"], exclude: ["Fixtures"]),
+        .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument", "TenetTestServers"], exclude: ["Fixtures"]),
     ]
 )

@@ -16,6 +16,8 @@ struct TenetCommand: AsyncParsableCommand {
             Examples:
               tenet parse template.yaml              Print a template as JSON, intrinsics in long form
               tenet parse --locations template.yaml  Include each node's line and column
+              tenet collect aws --region eu-west-1 -o inventory.jsonl
+                                                     Snapshot live AWS resources
 
             Exit codes: 0 nothing found, 1 failures found, 2 usage or input error.
             """,

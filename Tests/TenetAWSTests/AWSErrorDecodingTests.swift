@@ -1,4 +1,5 @@
 import TenetAWS
+import TenetTestServers
 import XCTest
 
 /// Service errors in each dialect, as a real moto server writes them.

@@ -1,5 +1,6 @@
 import Foundation
 import TenetAWS
+import TenetTestServers
 import XCTest
 
 /// Retries against a real HTTP server that throttles, and failure on a closed port.

@@ -1,5 +1,6 @@
 import Foundation
 import TenetAWS
+import TenetTestServers
 import XCTest
 
 /// moto in its authenticated mode verifies SigV4 signatures and IAM permissions, so these tests

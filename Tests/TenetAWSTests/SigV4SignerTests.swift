@@ -1,5 +1,6 @@
 import Foundation
 import TenetAWS
+import TenetTestServers
 import XCTest
 
 /// Tenet's signatures must equal botocore's, the reference implementation, byte for byte.

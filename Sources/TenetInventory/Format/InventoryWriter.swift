@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TenetDocument
 
 /// Writes an inventory file: the header, then resources one line each, in the order given.
@@ -69,15 +72,15 @@ public final class InventoryWriter {
         do {
             try handle.synchronize()
             try handle.close()
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporaryPath))
-            } else {
-                try FileManager.default.moveItem(atPath: temporaryPath, toPath: path)
-            }
-            committed = true
         } catch {
             throw Diagnostic(code: .inventoryWriteFailed, message: "the inventory could not be written: \(error.localizedDescription)", location: FileLocation(file: path, line: 1, column: 1))
         }
+        // rename(2) replaces an existing file atomically. Foundation's replaceItemAt on Linux
+        // failed with "the file doesn't exist" after removing the old inventory.
+        guard rename(temporaryPath, path) == 0 else {
+            throw Diagnostic(code: .inventoryWriteFailed, message: "the inventory could not be written: \(String(cString: strerror(errno)))", location: FileLocation(file: path, line: 1, column: 1))
+        }
+        committed = true
     }
 
     private func append(_ value: Value) {

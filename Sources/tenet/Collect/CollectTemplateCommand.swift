@@ -27,10 +27,9 @@ struct CollectTemplateCommand: ParsableCommand {
     @OptionGroup var inventory: InventoryOutputOptions
 
     func run() throws {
-        let capturedAt = try inventory.captureTime()
         let set = try template.collect(paths)
-        let header = SnapshotHeader(capturedAt: capturedAt, collector: .template, source: .templates(paths: set.templates.map(\.path)), completeness: .complete)
-        try inventory.write(header, resources: set.templates.flatMap(\.resources))
+        let header = SnapshotHeader(capturedAt: inventory.captureTime, collector: .template, source: .templates(paths: set.templates.map(\.path)), completeness: .complete)
+        try inventory.write(header: header, resources: set.templates.flatMap(\.resources))
         StandardStreams.writeError("collected \(set.templates.flatMap(\.resources).count) resources from \(set.templates.count) templates")
     }
 }

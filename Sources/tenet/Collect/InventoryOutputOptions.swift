@@ -11,16 +11,18 @@ struct InventoryOutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Record this capture time (RFC 3339) instead of now, for reproducible files.", valueName: "time"))
     var capturedAt: String?
 
-    func captureTime() throws -> Date {
-        guard let capturedAt else { return Date() }
-        guard let date = RFC3339.date(capturedAt) else {
-            throw ValidationError("--captured-at '\(capturedAt)' is not an RFC 3339 time such as 2026-11-21T10:00:00Z")
+    func validate() throws {
+        if let capturedAt, RFC3339.date(capturedAt) == nil {
+            throw ValidationError("--captured-at '\(capturedAt)' is not an RFC 3339 time; expected e.g. 2026-11-21T10:00:00Z")
         }
-        return date
+    }
+
+    var captureTime: Date {
+        capturedAt.flatMap(RFC3339.date) ?? Date()
     }
 
     /// Writes the snapshot in id order, so the same input gives the same bytes.
-    func write(_ header: SnapshotHeader, resources: [InventoryResource]) throws(Diagnostic) {
+    func write(header: SnapshotHeader, resources: [InventoryResource]) throws(Diagnostic) {
         let writer = try output.map { path throws(Diagnostic) in try InventoryWriter(path: path, header: header) } ?? InventoryWriter(standardOutputWith: header)
         try writer.write(contentsOf: resources.sorted { $0.id < $1.id })
         try writer.commit()

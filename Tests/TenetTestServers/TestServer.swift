@@ -6,13 +6,13 @@ import TenetAWS
 
 /// A real server process on loopback — a `moto_server`, or one of the Python stubs beside this
 /// file — started on a free port and always stopped by its owner.
-final class TestServer: @unchecked Sendable {
-    let port: Int
+public final class TestServer: @unchecked Sendable {
+    public let port: Int
     private let process: Process
     private var stopped = false
 
-    var url: String { "http://127.0.0.1:\(port)" }
-    var endpoint: AWSEndpoint { AWSEndpoint(url: url)! }
+    public var url: String { "http://127.0.0.1:\(port)" }
+    public var endpoint: AWSEndpoint { AWSEndpoint(url: url)! }
 
     private init(port: Int, process: Process) {
         self.port = port
@@ -20,13 +20,13 @@ final class TestServer: @unchecked Sendable {
     }
 
     /// A moto server. `environment` can switch on its authenticated mode.
-    static func moto(environment: [String: String] = [:]) throws -> TestServer {
+    public static func moto(environment: [String: String] = [:]) throws -> TestServer {
         let port = try LoopbackPort.free()
         return try start(executable: "moto_server", arguments: ["-H", "127.0.0.1", "-p", String(port)], port: port, environment: environment)
     }
 
     /// A Python script from `Support/` that takes the port as its first argument.
-    static func script(_ name: String, arguments: [String]) throws -> TestServer {
+    public static func script(_ name: String, arguments: [String]) throws -> TestServer {
         let port = try LoopbackPort.free()
         return try start(executable: "python3", arguments: [PythonScript.path(name), String(port)] + arguments, port: port, environment: [:])
     }
@@ -49,7 +49,7 @@ final class TestServer: @unchecked Sendable {
         return server
     }
 
-    func stop() {
+    public func stop() {
         guard !stopped else { return }
         stopped = true
         process.terminate()
@@ -69,7 +69,7 @@ extension Process {
     /// `isRunning` and `terminationStatus` are only updated by that run loop (reading the status
     /// before then traps).
     @discardableResult
-    func waitForExit(polls: Int) -> Int32? {
+    public func waitForExit(polls: Int) -> Int32? {
         for _ in 0..<polls {
             var status: Int32 = 0
             let result = waitpid(processIdentifier, &status, WNOHANG)
@@ -87,14 +87,15 @@ extension Process {
     }
 }
 
-/// Runs the Python scripts kept beside these tests.
-enum PythonScript {
-    static func path(_ name: String) -> String {
+/// Runs the Python scripts kept beside this file: the seeders and stub servers every test
+/// target that talks to AWS shares.
+public enum PythonScript {
+    public static func path(_ name: String) -> String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(name).path
     }
 
     /// Runs a script to completion and returns its standard output; a failure throws its stderr.
-    static func run(_ name: String, arguments: [String] = [], input: Data? = nil) throws -> Data {
+    public static func run(_ name: String, arguments: [String] = [], input: Data? = nil) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", path(name)] + arguments

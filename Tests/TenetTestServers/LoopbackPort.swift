@@ -4,9 +4,9 @@ import Glibc
 #endif
 
 /// Ports on 127.0.0.1 for the servers tests start: a free one to listen on, a closed one to fail on.
-enum LoopbackPort {
+public enum LoopbackPort {
     /// Asks the kernel for an unused port by binding to port 0, then releases it for the server.
-    static func free() throws -> Int {
+    public static func free() throws -> Int {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.EMFILE) }
         defer { close(socket) }
@@ -30,7 +30,7 @@ enum LoopbackPort {
     }
 
     /// Whether something accepts connections on the port.
-    static func isListening(_ port: Int) -> Bool {
+    public static func isListening(_ port: Int) -> Bool {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { return false }
         defer { close(socket) }
@@ -43,7 +43,7 @@ enum LoopbackPort {
     }
 
     /// Waits until the port accepts connections: a bounded number of short polls, not a timer guess.
-    static func waitUntilListening(_ port: Int, process: Process, attempts: Int = 300) throws {
+    public static func waitUntilListening(_ port: Int, process: Process, attempts: Int = 300) throws {
         for _ in 0..<attempts {
             if isListening(port) { return }
             guard process.waitForExit(polls: 1) == nil else { throw ServerFailure("the server on port \(port) exited before listening") }
@@ -53,7 +53,7 @@ enum LoopbackPort {
     }
 }
 
-struct ServerFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct ServerFailure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

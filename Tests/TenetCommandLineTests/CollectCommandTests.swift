@@ -1,0 +1,147 @@
+import Foundation
+import TenetDocument
+import TenetTestServers
+import XCTest
+
+/// `tenet collect aws` against a real moto server with credentials from the environment, and
+/// `tenet collect aws-config` on fixture files: exit codes, what is written, and what is not.
+final class CollectCommandTests: XCTestCase {
+    /// One seeded moto for the class; the tests only read it.
+    private static let moto: Result<TestServer, any Error> = Result {
+        let server = try TestServer.moto()
+        do {
+            _ = try PythonScript.run("seed_estate.py", arguments: [server.url, "estate"])
+            return server
+        } catch {
+            server.stop()
+            throw error
+        }
+    }
+
+    override class func tearDown() {
+        if case .success(let server) = moto { server.stop() }
+        super.tearDown()
+    }
+
+    private static let credentials = ["AWS_ACCESS_KEY_ID": "AKIDTESTING", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_PROFILE": "", "AWS_REGION": ""]
+    private static let configFixtures = TenetProcess.packageRoot.appendingPathComponent("Tests/TenetAWSTests/Fixtures/aws-config")
+
+    private var scratch: URL!
+
+    override func setUpWithError() throws {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tenet-collect-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    private func lines(_ text: String) throws -> [Value] {
+        try text.split(separator: "\n").map { try JSONLoader().load(SourceText(name: "inventory", bytes: Array($0.utf8))).root.value }
+    }
+
+    func testCollectAWSWritesACompleteInventoryWithoutSecrets() throws {
+        let server = try Self.moto.get()
+        let output = scratch.appendingPathComponent("live.jsonl").path
+        let outcome = try TenetProcess.run(
+            ["collect", "aws", "--region", "us-east-1", "--endpoint", server.url, "--output", output, "--captured-at", "2026-11-21T10:00:00Z"],
+            environment: Self.credentials)
+        XCTAssertEqual(outcome.status, 0, outcome.standardError)
+        XCTAssertEqual(outcome.standardOutput, "", "the inventory goes to the file")
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        XCTAssertFalse(text.contains("hunter2-estate-secret"), "the Lambda environment value is redacted")
+        XCTAssertFalse(text.contains("not-in-the-inventory"), "the RDS master password is never read")
+        let inventory = try lines(text)
+        XCTAssertEqual(inventory.first, [
+            "schemaVersion": 1, "capturedAt": "2026-11-21T10:00:00Z", "collector": "aws",
+            "source": ["aws": ["regions": ["us-east-1"], "account": "123456789012", "endpoint": .string(server.url)]], "complete": true,
+        ])
+        let types = Set(inventory.dropFirst().compactMap { $0["type"] }.compactMap { value -> String? in
+            if case .string(let text) = value { return text }
+            return nil
+        })
+        XCTAssertEqual(types, [
+            "AWS::CloudTrail::Trail", "AWS::DynamoDB::Table", "AWS::EC2::Instance", "AWS::EC2::SecurityGroup", "AWS::EC2::Subnet", "AWS::EC2::VPC",
+            "AWS::EC2::Volume", "AWS::IAM::ManagedPolicy", "AWS::IAM::Role", "AWS::IAM::User", "AWS::KMS::Key", "AWS::Lambda::Function",
+            "AWS::Logs::LogGroup", "AWS::RDS::DBInstance", "AWS::S3::Bucket", "AWS::S3::BucketPolicy", "AWS::SNS::Topic", "AWS::SQS::Queue",
+        ])
+        let plain = try XCTUnwrap(inventory.first { $0["id"] == "arn:aws:s3:::estate-plain" })
+        XCTAssertEqual(plain["properties"], ["BucketName": "estate-plain"])
+        XCTAssertTrue(outcome.standardError.contains("account 123456789012"), outcome.standardError)
+
+        let again = try TenetProcess.run(
+            ["collect", "aws", "--region", "us-east-1", "--endpoint", server.url, "--captured-at", "2026-11-21T10:00:00Z"], environment: Self.credentials)
+        XCTAssertEqual(again.status, 0, again.standardError)
+        XCTAssertEqual(again.standardOutput, text, "standard output by default, byte for byte the same snapshot")
+    }
+
+    func testAServiceThatKeepsFailingIsNamedAndExitsOne() throws {
+        let server = try Self.moto.get()
+        let failing = try TestServer.script("flaky_server.py", arguments: ["1000", "500"])
+        defer { failing.stop() }
+        let output = scratch.appendingPathComponent("partial.jsonl").path
+        let outcome = try TenetProcess.run(
+            ["collect", "aws", "--region", "us-east-1", "--output", output],
+            environment: Self.credentials.merging(["AWS_ENDPOINT_URL": server.url, "AWS_ENDPOINT_URL_KMS": failing.url]) { $1 })
+        XCTAssertEqual(outcome.status, 1, outcome.standardError)
+        XCTAssertTrue(outcome.standardError.contains("error: AWS::KMS::Key could not be read: us-east-1: kms: ServiceUnavailable (HTTP 500)"), outcome.standardError)
+        let inventory = try lines(try String(contentsOfFile: output, encoding: .utf8))
+        XCTAssertEqual(inventory.first?["complete"], false)
+        guard case .string(let reason)? = inventory.first?["failedTypes"]?["AWS::KMS::Key"] else { return XCTFail("no failed type in \(inventory.first ?? nil)") }
+        XCTAssertTrue(reason.hasPrefix("us-east-1: kms: ServiceUnavailable"), reason)
+        XCTAssertTrue(inventory.contains { $0["type"] == "AWS::S3::Bucket" }, "the rest is written")
+    }
+
+    func testAnUnreachableEndpointExitsTwoAndWritesNothing() throws {
+        let output = scratch.appendingPathComponent("none.jsonl").path
+        let outcome = try TenetProcess.run(
+            ["collect", "aws", "--region", "us-east-1", "--endpoint", "http://127.0.0.1:\(try LoopbackPort.free())", "--request-timeout", "1", "--output", output],
+            environment: Self.credentials)
+        XCTAssertEqual(outcome.status, 2, outcome.standardError)
+        XCTAssertTrue(outcome.standardError.contains("cannot reach http://127.0.0.1:"), outcome.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path), [], "no temporary file left behind")
+    }
+
+    func testCollectAWSConfigNormalizesEveryForm() throws {
+        let files = ["snapshot.json", "history.json", "select.json"].map { Self.configFixtures.appendingPathComponent($0).path }
+        let outcome = try TenetProcess.run(["collect", "aws-config"] + files + ["--captured-at", "2026-11-21T10:00:00Z"])
+        XCTAssertEqual(outcome.status, 0, outcome.standardError)
+        XCTAssertTrue(outcome.standardError.contains("warning: skipped 1 configuration item of AWS::Config::ResourceCompliance"), outcome.standardError)
+        XCTAssertFalse(outcome.standardOutput.contains("sk_live_config_secret_4f9a"))
+        let inventory = try lines(outcome.standardOutput)
+        XCTAssertEqual(inventory.first?["collector"], "aws-config")
+        XCTAssertEqual(inventory.first?["complete"], true)
+        XCTAssertEqual(inventory.count - 1, 11, "2 buckets, 1 bucket policy, volume, group, user, managed policy, function, table, key, log group")
+    }
+
+    func testCollectAWSConfigRefusesWhatIsNotAConfigFile() throws {
+        let template = scratch.appendingPathComponent("template.json")
+        try Data("{\"Resources\": {\"Bucket\": {\"Type\": \"AWS::S3::Bucket\"}}}".utf8).write(to: template)
+        let output = scratch.appendingPathComponent("config.jsonl").path
+        let outcome = try TenetProcess.run(["collect", "aws-config", template.path, "--output", output])
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.standardError.contains("\(template.path):1:1"), outcome.standardError)
+        XCTAssertTrue(outcome.standardError.contains("not an AWS Config file"), outcome.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output))
+    }
+
+    func testAnExistingInventoryIsReplacedWhole() throws {
+        let output = scratch.appendingPathComponent("config.jsonl").path
+        let snapshot = Self.configFixtures.appendingPathComponent("snapshot.json").path
+        let select = Self.configFixtures.appendingPathComponent("select.json").path
+        XCTAssertEqual(try TenetProcess.run(["collect", "aws-config", snapshot, "--output", output]).status, 0)
+        let second = try TenetProcess.run(["collect", "aws-config", select, "--output", output])
+        XCTAssertEqual(second.status, 0, second.standardError)
+        let inventory = try lines(try String(contentsOfFile: output, encoding: .utf8))
+        XCTAssertEqual(inventory.count, 3, "the header and the two resources of select.json, nothing of the first file")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path), ["config.jsonl"], "no temporary file left behind")
+    }
+
+    func testABadCaptureTimeIsAUsageError() throws {
+        let outcome = try TenetProcess.run(["collect", "aws-config", "x.json", "--captured-at", "yesterday"])
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.standardError.contains("--captured-at 'yesterday' is not an RFC 3339 time"), outcome.standardError)
+    }
+}
