@@ -71,6 +71,7 @@ let package = Package(
                 "TenetInventory",
                 "TenetTemplates",
                 "TenetScan",
+                "TenetReports",
                 "TenetAWS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

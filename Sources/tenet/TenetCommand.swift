@@ -14,6 +14,10 @@ struct TenetCommand: AsyncParsableCommand {
             with rules written in the CloudFormation Guard language.
 
             Examples:
+              tenet check templates/                 Check templates before deploy (exit 1 on findings)
+              tenet check . --format sarif -o tenet.sarif
+              tenet collect aws --region eu-west-1 -o live.jsonl
+              tenet scan --inventory live.jsonl      The same rules over live resources
               tenet parse template.yaml              Print a template as JSON, intrinsics in long form
               tenet parse --locations template.yaml  Include each node's line and column
               tenet collect aws --region eu-west-1 -o inventory.jsonl
@@ -22,7 +26,7 @@ struct TenetCommand: AsyncParsableCommand {
             Exit codes: 0 nothing found, 1 failures found, 2 usage or input error.
             """,
         version: version,
-        subcommands: [ParseCommand.self, CollectCommand.self, ValidateCommand.self, TestCommand.self, RulesCommand.self]
+        subcommands: [CheckCommand.self, ScanCommand.self, CollectCommand.self, ParseCommand.self, ValidateCommand.self, TestCommand.self, RulesCommand.self]
     )
 
     /// Runs the command line, mapping every outcome to an `ExitStatus`. ArgumentParser's own
@@ -39,6 +43,9 @@ struct TenetCommand: AsyncParsableCommand {
             status = .ok
         } catch let exitStatus as ExitStatus {
             status = exitStatus
+        } catch let diagnostic as Diagnostic {
+            StandardStreams.report(diagnostic)
+            status = .usageOrInputError
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

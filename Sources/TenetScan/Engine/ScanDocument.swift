@@ -25,6 +25,9 @@ public struct ScanDocument: Sendable {
     public var insufficientTypes: [ResourceType: String]
     /// Owns account-level verdicts and failures under no resource.
     public var account: ScannedResource
+    /// False when the document's nodes do not carry their own files' locations (a document
+    /// assembled from several templates); findings then point at the resource.
+    public var nodesHaveLocations = true
     private var entryByKey: [String: Int] = [:]
     private(set) var entriesByType: [ResourceType: [Int]] = [:]
 
@@ -75,6 +78,34 @@ public struct ScanDocument: Sendable {
             return ResourceID("aws:\(account):\(regions.joined(separator: ","))")
         }
         return ResourceID(document)
+    }
+
+    /// Every resource of several templates in one document, keyed by resource id: the desired
+    /// state of the whole account, which account-level rules ("a trail exists") judge. Run per
+    /// template they would fail every application template that does not declare a trail.
+    public static func account(of templates: [CollectedTemplate], name: String) throws(Diagnostic) -> ScanDocument {
+        var assembler = DocumentAssembler(sourceName: name)
+        try assembler.beginMap(at: nil)
+        try assembler.key("Resources", at: nil)
+        try assembler.beginMap(at: nil)
+        var entries: [Entry] = []
+        for template in templates {
+            guard let resources = template.document.root["Resources"] else { continue }
+            for resource in template.resources {
+                guard let declaration = resources[resource.name ?? ""] else { continue }
+                try assembler.key(resource.id.rawValue, at: nil)
+                try assembler.append(copyOf: declaration, keepingLocations: false)
+                entries.append(Entry(
+                    key: resource.id.rawValue,
+                    resource: ScannedResource(id: resource.id, type: resource.type, document: template.path, location: resource.source),
+                    unresolved: resource.unresolved))
+            }
+        }
+        try assembler.end()
+        try assembler.end()
+        var document = ScanDocument(name: name, root: assembler.build().root, entries: entries)
+        document.nodesHaveLocations = false
+        return document
     }
 
     func entry(forKey key: String) -> Entry? {

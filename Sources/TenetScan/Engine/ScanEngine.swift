@@ -15,13 +15,25 @@ public struct ScanEngine: Sendable {
         self.ruleSet = ruleSet
     }
 
-    public func scan(_ documents: [ScanDocument], evaluatedAt: Date = Date(), skippedFiles: [ScanResult.SkippedFile] = []) -> ScanResult {
+    /// With an `accountDocument`, account-level rules run on it alone instead of on each document.
+    public func scan(
+        _ documents: [ScanDocument], accountDocument: ScanDocument? = nil, evaluatedAt: Date = Date(), skippedFiles: [ScanResult.SkippedFile] = []
+    ) -> ScanResult {
+        let documents = documents + (accountDocument.map { [$0] } ?? [])
+        let accountIndex = accountDocument.map { _ in documents.count - 1 }
         var pairs: [Pair] = []
         for (documentIndex, document) in documents.enumerated() {
             let present = document.types
             for (ruleIndex, rule) in ruleSet.rules.enumerated() {
                 let descriptor = rule.descriptor
-                let applies = descriptor.appliesToAccount || descriptor.resourceTypes.contains { present.contains($0) || document.insufficientTypes[$0] != nil }
+                let applies: Bool
+                if let accountIndex {
+                    applies = descriptor.appliesToAccount
+                        ? documentIndex == accountIndex
+                        : documentIndex != accountIndex && descriptor.resourceTypes.contains { present.contains($0) || document.insufficientTypes[$0] != nil }
+                } else {
+                    applies = descriptor.appliesToAccount || descriptor.resourceTypes.contains { present.contains($0) || document.insufficientTypes[$0] != nil }
+                }
                 if applies { pairs.append(Pair(document: documentIndex, rule: ruleIndex)) }
             }
         }

@@ -24,10 +24,13 @@ struct CollectTemplateCommand: ParsableCommand {
     var paths: [String]
 
     @OptionGroup var template: TemplateInputOptions
+
+    @Flag(help: "List the files skipped as not being templates.")
+    var verbose = false
     @OptionGroup var inventory: InventoryOutputOptions
 
     func run() throws {
-        let set = try template.collect(paths)
+        let set = try template.collect(paths, listSkipped: verbose)
         let header = SnapshotHeader(capturedAt: inventory.captureTime, collector: .template, source: .templates(paths: set.templates.map(\.path)), completeness: .complete)
         try inventory.write(header: header, resources: set.templates.flatMap(\.resources))
         StandardStreams.writeError("collected \(set.templates.flatMap(\.resources).count) resources from \(set.templates.count) templates")

@@ -17,16 +17,15 @@ struct TemplateInputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Skip files whose path or name matches this glob (repeatable).", valueName: "glob"))
     var exclude: [String] = []
 
-    @Flag(help: "List the files skipped as not being templates.")
-    var verbose = false
-
     /// Collects the templates under `paths`; warnings and skipped files go to standard error.
-    func collect(_ paths: [String], parametersFile: String? = nil, region: String? = nil, account: String? = nil, excludes: [String] = []) throws -> TemplateSet {
+    func collect(
+        _ paths: [String], listSkipped: Bool, parametersFile: String? = nil, region: String? = nil, account: String? = nil, excludes: [String] = []
+    ) throws -> TemplateSet {
         let values = try (parameters ?? parametersFile).map(ParameterFile.load) ?? [:]
         let inputs = TemplateInputs(parameterValues: values, region: self.region ?? region, account: self.account ?? account)
         let set = try TemplateSet.collect(paths, discovery: TemplateFileDiscovery(excludes: exclude + excludes), collector: TemplateCollector(inputs: inputs))
         set.warnings.forEach(StandardStreams.report)
-        if verbose {
+        if listSkipped {
             for skipped in set.skipped { StandardStreams.writeError("skipped \(skipped.path): \(skipped.reason)") }
         }
         if set.templates.isEmpty {

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import TenetDocument
+import TenetScan
+import TenetTemplates
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check CloudFormation templates against the managed rules and your own, before deploy.",
+        discussion: """
+            Templates are collected as `tenet collect template` does (intrinsics resolved where the
+            template decides them, secrets redacted) and every rule of the pack runs once per
+            template. Settings can live in .tenet.yaml (found here or above); flags win.
+
+            Examples:
+              tenet check templates/
+              tenet check app.yaml --parameters prod.json --fail-on high
+              tenet check . --format sarif --output tenet.sarif --report junit=tenet-junit.xml
+              tenet check . --pack encryption --rules policies/ --rule-param REQUIRED_TAGS.tag1Key=Owner
+              tenet check . --baseline .tenet/baseline.json
+
+            Exit codes: 0 nothing at or above --fail-on, 1 findings (or an evaluation error),
+            2 usage or input error.
+            """
+    )
+
+    @Argument(help: "Templates, or directories searched recursively.")
+    var paths: [String]
+
+    @OptionGroup var template: TemplateInputOptions
+    @OptionGroup var scan: ScanOptions
+    @OptionGroup var reports: ReportOutputOptions
+
+    func run() throws {
+        let configuration = try scan.configuration()
+        let settings = scan.settings(with: configuration)
+        let templates = try template.collect(
+            paths, listSkipped: reports.verbose, parametersFile: configuration.parameters, region: configuration.region, account: configuration.account, excludes: configuration.exclude)
+        let ruleSet = try ScanPipeline.ruleSet(for: settings)
+        var result = ScanEngine(ruleSet: ruleSet).scan(
+            templates.templates.map(ScanDocument.init(template:)),
+            accountDocument: try ScanDocument.account(of: templates.templates, name: paths.count == 1 ? paths[0] : "."),
+            evaluatedAt: settings.now,
+            skippedFiles: templates.skipped.map { ScanResult.SkippedFile(path: $0.path, reason: $0.reason) })
+        try ScanPipeline.govern(&result, templates: templates.templates, settings: settings)
+        try reports.write(result, settings: settings, configuration: configuration)
+        let status = settings.policy.exitStatus(for: result)
+        if status != .ok { throw status }
+    }
+}

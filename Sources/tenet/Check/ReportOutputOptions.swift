@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import TenetDocument
+import TenetReports
+import TenetScan
+
+/// Which reports a run writes, and where.
+struct ReportOutputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Report format: text, json, junit, sarif, csv, github (default text).", valueName: "format"))
+    var format: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report here instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("report"), help: ArgumentHelp("Also write FORMAT to FILE (repeatable): --report sarif=tenet.sarif.", valueName: "format=file"))
+    var reports: [String] = []
+
+    @Flag(help: "List compliant and not-applicable results too, and the files skipped.")
+    var verbose = false
+
+    @Flag(help: "JUnit: one test case per (rule, resource) pair instead of one per rule for its compliant resources.")
+    var junitAll = false
+
+    @Flag(help: "JUnit: leave out file and line attributes, for consumers that validate against the strict schema.")
+    var junitNoLocations = false
+
+    func validate() throws {
+        if let format, ReportFormat(rawValue: format) == nil { throw ValidationError(Self.unknown(format)) }
+        for report in reports {
+            let parts = report.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[1].isEmpty else { throw ValidationError("--report '\(report)' is not FORMAT=FILE") }
+            if ReportFormat(rawValue: parts[0]) == nil { throw ValidationError(Self.unknown(parts[0])) }
+        }
+    }
+
+    private static func unknown(_ format: String) -> String {
+        "'\(format)' is not a report format; expected one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+    }
+
+    /// Every report the run asked for: the main one (standard output unless `--output`), the
+    /// `--report` ones, and the configuration file's.
+    func destinations(configuration: RepositoryConfiguration) -> [(format: ReportFormat, path: String?)] {
+        let main = ReportFormat(rawValue: format ?? configuration.format ?? "text") ?? .text
+        var destinations: [(format: ReportFormat, path: String?)] = [(main, output ?? configuration.output)]
+        let extra = reports.isEmpty ? configuration.reports.map { "\($0.format)=\($0.path)" } : reports
+        for report in extra {
+            let parts = report.split(separator: "=", maxSplits: 1).map(String.init)
+            if let format = ReportFormat(rawValue: parts[0]) { destinations.append((format, parts[1])) }
+        }
+        return destinations
+    }
+
+    /// Encodes and writes each report; a report file is written whole or not at all.
+    func write(_ result: ScanResult, settings: ScanSettings, configuration: RepositoryConfiguration) throws(Diagnostic) {
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        let colour = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        for (format, path) in destinations(configuration: configuration) {
+            let options = ReportOptions(
+                policy: settings.policy, verbose: verbose, colour: path == nil && colour, junitAll: junitAll, junitNoLocations: junitNoLocations,
+                toolVersion: TenetCommand.version, baseDirectory: workingDirectory)
+            let bytes = format.encoder.encode(result, options: options)
+            guard let path else {
+                StandardStreams.write(bytes)
+                continue
+            }
+            do {
+                try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw Diagnostic(code: .unreadableFile, message: "the \(format.rawValue) report cannot be written: \(error.localizedDescription)", location: FileLocation(file: path, line: 1, column: 1))
+            }
+        }
+    }
+}
