@@ -110,6 +110,6 @@ let package = Package(
             dependencies: ["TenetReports", "TenetScan", "TenetXML", "TenetDocument", "TenetInventory", "TenetRules"],
             exclude: ["Fixtures", "Golden", "Support/validate_json_schema.py"]
         ),
-        .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument", "TenetTestServers"], exclude: ["Fixtures"]),
+        .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument", "TenetXML", "TenetTestServers"], exclude: ["Fixtures"]),
     ]
 )

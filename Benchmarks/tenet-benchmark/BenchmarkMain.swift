@@ -8,6 +8,7 @@ import Foundation
 enum BenchmarkMain {
     /// Every benchmark, by the name given on the command line.
     static let benchmarks: [String: (description: String, run: @Sendable ([String]) throws -> Void)] = [
+        "check": (CheckBenchmark.description, CheckBenchmark.run),
         "collect": (CollectBenchmark.description, CollectBenchmark.run),
         "guard": (GuardBenchmark.description, GuardBenchmark.run),
         "inventory-stream": (InventoryStreamBenchmark.description, InventoryStreamBenchmark.run),

@@ -12,7 +12,30 @@ public final class SourceLines: @unchecked Sendable {
     private let paths: ReportPaths
     private let lock = NSLock()
     /// nil for a file that could not be read, so it is not retried for every finding.
-    private var files: [String: SourceText?] = [:]
+    private var files: [String: IndexedText?] = [:]
+
+    /// A file's bytes with the offset of every line start, so quoting a line costs the line, not
+    /// a scan from the top: a large template has a finding on most of its lines.
+    private struct IndexedText {
+        let bytes: [UInt8]
+        let lineStarts: [Int]
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            var starts = [0]
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            lineStarts = starts
+        }
+
+        func line(_ number: Int) -> String? {
+            guard number >= 1, number <= lineStarts.count else { return nil }
+            let start = lineStarts[number - 1]
+            guard start < bytes.count || number == 1 else { return nil }
+            var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+    }
 
     public init(baseDirectory: String) {
         paths = ReportPaths(baseDirectory: baseDirectory)
@@ -24,12 +47,11 @@ public final class SourceLines: @unchecked Sendable {
         text(of: file)?.line(number).map(Self.redactingSecretValue)
     }
 
-    private func text(of file: String) -> SourceText? {
+    private func text(of file: String) -> IndexedText? {
         lock.lock()
         defer { lock.unlock() }
         if let cached = files[file] { return cached }
-        let bytes = FileManager.default.contents(atPath: paths.absolute(file)).map { [UInt8]($0) }
-        let text = bytes.map { SourceText(name: file, bytes: $0) }
+        let text = FileManager.default.contents(atPath: paths.absolute(file)).map { IndexedText([UInt8]($0)) }
         files[file] = text
         return text
     }
@@ -64,19 +86,24 @@ public final class SourceLines: @unchecked Sendable {
         return String(line[..<valueStart]) + " " + SecretRedaction.marker + trailingComma
     }
 
+    /// Compiled once: quoting a source line is done for every finding of a large run.
+    private static let inlineMember = try! NSRegularExpression(
+        pattern: #"["']?([A-Za-z][A-Za-z0-9_.\-]*)["']?\s*:\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,{}\[\]!][^,{}\[\]]*)"#)
+
     /// Every `key: value` member inside the line whose value is a quoted string or a flow
     /// scalar (ending at `,`, `}` or `]`); nested maps and tags (references) are left alone.
+
     private static func redactingInlineMembers(_ line: String) -> String {
         guard line.contains(":") else { return line }
-        let member = try! Regex(#"["']?([A-Za-z][A-Za-z0-9_.\-]*)["']?\s*:\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,{}\[\]!][^,{}\[\]]*)"#)
+        let text = line as NSString
         var redacted = ""
-        var copied = line.startIndex
-        for match in line.matches(of: member) {
-            guard let key = match.output[1].range, let value = match.output[2].range,
-                  SecretRedaction.isSecretName(String(line[key])) else { continue }
-            redacted += line[copied..<value.lowerBound] + SecretRedaction.marker
-            copied = value.upperBound
+        var copied = 0
+        for match in inlineMember.matches(in: line, range: NSRange(location: 0, length: text.length)) {
+            let key = match.range(at: 1), value = match.range(at: 2)
+            guard key.location != NSNotFound, value.location != NSNotFound, SecretRedaction.isSecretName(text.substring(with: key)) else { continue }
+            redacted += text.substring(with: NSRange(location: copied, length: value.location - copied)) + SecretRedaction.marker
+            copied = value.location + value.length
         }
-        return redacted + line[copied...]
+        return redacted + text.substring(from: copied)
     }
 }

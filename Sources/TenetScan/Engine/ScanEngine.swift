@@ -43,7 +43,7 @@ public struct ScanEngine: Sendable {
             VerdictAssignment(rule: rules[pair.rule].descriptor, document: documents[pair.document])
                 .evaluations(for: Result { () throws(Diagnostic) in try evaluator.evaluate(rules[pair.rule].rules, root: documents[pair.document].root) })
         }
-        let order = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.name, $0) })
+        let order = Dictionary(documents.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let evaluations = verdicts.joined().sorted { left, right in
             let (leftDocument, rightDocument) = (order[left.resource.document] ?? 0, order[right.resource.document] ?? 0)
             if leftDocument != rightDocument { return leftDocument < rightDocument }

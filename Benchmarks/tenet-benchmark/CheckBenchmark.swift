@@ -1,0 +1,57 @@
+import Foundation
+
+/// `tenet-benchmark check [TENET]`: the `tenet` binary itself, with the whole managed library,
+/// over 200 generated templates × 50 resources and over one 20,000-resource template, and the
+/// process wall time to a first answer on one small template. Wall time and peak memory are the
+/// child process's own, as a user would see them.
+enum CheckBenchmark {
+    static let description = "tenet check (whole library): 200 templates × 50 resources, one 20,000-resource template, first answer"
+
+    static func run(_ arguments: [String]) throws {
+        let tenet = arguments.first ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "tenet").path
+        guard FileManager.default.isExecutableFile(atPath: tenet) else {
+            print("no tenet binary at \(tenet); build it first: swift build -c release --product tenet")
+            exit(2)
+        }
+        let directory = FileManager.default.temporaryDirectory.appending(path: "tenet-check-benchmark-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let corpus = directory.appending(path: "corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let fifty = Data(TemplateText.yaml(resources: 50).utf8)
+        for index in 0..<200 { FileManager.default.createFile(atPath: corpus.appending(path: "stack-\(index).yaml").path, contents: fifty) }
+        let large = directory.appending(path: "large.yaml").path
+        FileManager.default.createFile(atPath: large, contents: Data(TemplateText.yaml(resources: 20_000).utf8))
+        let small = directory.appending(path: "small.yaml").path
+        FileManager.default.createFile(atPath: small, contents: Data(TemplateText.yaml(resources: 5).utf8))
+
+        let first = (0..<10).map { _ in measure(tenet, [small]) }.min { $0.seconds < $1.seconds }!
+        print("first answer, one 5-resource template: \(milliseconds(first.seconds)) ms wall (best of 10), peak RSS \(first.peakMB) MB; target < 50 ms")
+        let many = measure(tenet, [corpus.path])
+        print("200 templates × 50 resources: \(String(format: "%.2f", many.seconds)) s wall, peak RSS \(many.peakMB) MB; target < 2 s, < 300 MB")
+        let one = measure(tenet, [large])
+        print("one 20,000-resource template: \(String(format: "%.2f", one.seconds)) s wall, peak RSS \(one.peakMB) MB; target < 2 s, < 300 MB")
+    }
+
+    /// Runs `tenet check` (the default text report) on the paths, output discarded, and returns its wall time
+    /// and the peak resident memory of that child alone.
+    private static func measure(_ tenet: String, _ paths: [String]) -> (seconds: Double, peakMB: Int) {
+        var pid: pid_t = 0
+        let argv = [tenet, "check"] + paths
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let cArguments = argv.map { strdup($0) } + [nil]
+        let start = ContinuousClock.now
+        posix_spawn(&pid, tenet, &actions, nil, cArguments, environ)
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        let elapsed = ContinuousClock.now - start
+        cArguments.forEach { free($0) }
+        posix_spawn_file_actions_destroy(&actions)
+        return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, Int(usage.ru_maxrss / 1024))
+    }
+
+    private static func milliseconds(_ seconds: Double) -> String { String(format: "%.0f", seconds * 1000) }
+}

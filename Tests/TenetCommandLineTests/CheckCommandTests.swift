@@ -1,0 +1,162 @@
+import Foundation
+import TenetDocument
+import TenetXML
+import XCTest
+
+/// `tenet check` and `tenet scan` run as a user runs them: exit codes, every report format valid
+/// against its schema, suppressions, baselines, and no secret in any output.
+final class CheckCommandTests: XCTestCase {
+    private var scratch: URL!
+
+    override func setUpWithError() throws {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tenet-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    @discardableResult
+    private func write(_ name: String, _ text: String) throws -> String {
+        let url = scratch.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    private func check(_ arguments: [String]) throws -> TenetProcess.Outcome {
+        try TenetProcess.run(["check"] + arguments, in: scratch)
+    }
+
+    static let secretTemplate = """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Parameters:
+          DbPassword: {Type: String, NoEcho: true}
+        Resources:
+          Database:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              Engine: postgres
+              DBInstanceClass: db.t3.micro
+              MasterUsername: admin
+              MasterUserPassword: !Ref DbPassword
+              StorageEncrypted: false
+          Cache:
+            Type: AWS::ElastiCache::ReplicationGroup
+            Properties:
+              ReplicationGroupDescription: sessions
+              AuthToken: literal-token-value-123
+              TransitEncryptionEnabled: false
+          Logs:
+            Type: AWS::S3::Bucket
+        """
+
+    func testTheSampleTemplatesHaveFindingsAndExitOne() throws {
+        let outcome = try TenetProcess.run(["check", "examples/templates"])
+        XCTAssertEqual(outcome.status, 1, outcome.standardError)
+        XCTAssertTrue(outcome.standardOutput.contains("examples/templates/web-app.yaml:"), outcome.standardOutput)
+        XCTAssertTrue(outcome.standardOutput.contains("FAILED"), outcome.standardOutput)
+    }
+
+    func testTheThresholdDecidesTheExitCode() throws {
+        try write("volume.yaml", "Resources:\n  Disk:\n    Type: AWS::EC2::Volume\n    Properties: {Size: 10, AvailabilityZone: eu-west-1a, Encrypted: true}\n")
+        XCTAssertEqual(try check(["volume.yaml", "--pack", "encryption", "--fail-on", "critical"]).status, 0)
+        let plain = try write("plain.yaml", "Resources:\n  Disk:\n    Type: AWS::EC2::Volume\n    Properties: {Size: 10, AvailabilityZone: eu-west-1a}\n")
+        let failing = try check([plain, "--pack", "encryption", "--fail-on", "high", "--format", "github"])
+        XCTAssertEqual(failing.status, 1)
+        XCTAssertTrue(failing.standardOutput.contains("::error file=plain.yaml,line="), failing.standardOutput)
+        XCTAssertTrue(failing.standardOutput.contains("title=ENCRYPTED_VOLUMES (high)"), failing.standardOutput)
+    }
+
+    func testBadInputExitsTwoWithItsLocation() throws {
+        try write("broken.yaml", "Resources:\n  Bucket:\n    Type: [AWS::S3::Bucket\n")
+        let broken = try check(["broken.yaml"])
+        XCTAssertEqual(broken.status, 2)
+        XCTAssertTrue(broken.standardError.contains("broken.yaml:"), broken.standardError)
+        for arguments in [["broken.yaml", "--format", "pdf"], ["broken.yaml", "--fail-on", "severe"], ["missing.yaml"], ["broken.yaml", "--pack", "nope"]] {
+            XCTAssertEqual(try check(arguments).status, 2, "\(arguments)")
+        }
+        try write("helm/chart.yaml", "name: {{ .Chart.Name }}\n  bad: [\n")
+        try write("helm/stack.yaml", "Resources:\n  Disk:\n    Type: AWS::EC2::Volume\n    Properties: {Encrypted: true}\n")
+        let skipped = try check(["helm", "--pack", "encryption", "--fail-on", "critical", "--verbose"])
+        XCTAssertEqual(skipped.status, 0, skipped.standardError)
+        XCTAssertTrue(skipped.standardError.contains("chart.yaml"), skipped.standardError)
+    }
+
+    func testEveryFormatIsValidAndHoldsNoSecret() throws {
+        let template = try write("app.yaml", Self.secretTemplate)
+        try write("params.json", #"[{"ParameterKey": "DbPassword", "ParameterValue": "given-password-value-456"}]"#)
+        let outcome = try check([
+            template, "--parameters", "params.json", "--format", "json", "--output", "report.json",
+            "--report", "junit=report.xml", "--report", "sarif=report.sarif", "--report", "csv=report.csv", "--report", "github=report.gh",
+            "--report", "text=report.txt", "--verbose",
+        ])
+        XCTAssertEqual(outcome.status, 1, outcome.standardError)
+        for name in ["report.json", "report.xml", "report.sarif", "report.csv", "report.gh", "report.txt"] {
+            let text = try String(contentsOf: scratch.appendingPathComponent(name), encoding: .utf8)
+            XCTAssertFalse(text.isEmpty, name)
+            XCTAssertFalse(text.contains("given-password-value-456"), "\(name) holds the NoEcho value")
+            XCTAssertFalse(text.contains("literal-token-value-123"), "\(name) holds the secret-named property's value")
+        }
+        let schemas = TenetProcess.packageRoot.appendingPathComponent("../shared/schemas").standardized
+        let junit = try XMLSchemaValidator(schemaPath: schemas.appendingPathComponent("junit-10-with-locations.xsd").path)
+        XCTAssertEqual(junit.validate(Array(try Data(contentsOf: scratch.appendingPathComponent("report.xml")))).map(\.description), [])
+        try assertValidJSON(scratch.appendingPathComponent("report.sarif").path, schema: schemas.appendingPathComponent("sarif-schema-2.1.0.json").path)
+        try assertValidJSON(
+            scratch.appendingPathComponent("report.json").path, schema: TenetProcess.packageRoot.appendingPathComponent("reports/tenet-report.schema.json").path)
+    }
+
+    private func assertValidJSON(_ document: String, schema: String) throws {
+        let script = TenetProcess.packageRoot.appendingPathComponent("Tests/TenetReportsTests/Support/validate_json_schema.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, schema]
+        process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: document))
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "\(document) is not valid against \(schema)")
+    }
+
+    func testInlineSuppressionsAndTheBaseline() throws {
+        try write("app.yaml", """
+            Resources:
+              Disk:
+                Type: AWS::EC2::Volume
+                Metadata:
+                  tenet:
+                    suppress:
+                      - {rule: ENCRYPTED_VOLUMES, reason: scratch disk, owner: platform-team, expires: "2099-01-01"}
+                Properties: {Size: 10, AvailabilityZone: eu-west-1a}
+            """)
+        let arguments = ["app.yaml", "--pack", "encryption", "--fail-on", "high", "--format", "json", "--now", "2026-11-21T00:00:00Z"]
+        let suppressed = try check(arguments)
+        XCTAssertTrue(suppressed.standardOutput.contains("platform-team"), suppressed.standardOutput)
+        let ignored = try check(arguments + ["--no-inline-suppressions"])
+        XCTAssertEqual(ignored.status, 1)
+        XCTAssertEqual(try check(arguments + ["--no-inline-suppressions", "--write-baseline", "baseline.json"]).status, 1)
+        XCTAssertEqual(try check(arguments + ["--no-inline-suppressions", "--baseline", "baseline.json"]).status, 0, "known findings do not fail")
+        let expired = try check(["app.yaml", "--pack", "encryption", "--fail-on", "high", "--now", "2100-01-01T00:00:00Z"])
+        XCTAssertEqual(expired.status, 1, "an expired suppression no longer suppresses")
+    }
+
+    func testACollectedTemplateInventoryScansLikeTheTemplate() throws {
+        try write("app.yaml", Self.secretTemplate)
+        let collected = try TenetProcess.run(["collect", "template", "app.yaml", "--output", "inventory.jsonl", "--captured-at", "2026-11-21T00:00:00Z"], in: scratch)
+        XCTAssertEqual(collected.status, 0, collected.standardError)
+        let fromTemplate = try check(["app.yaml", "--pack", "encryption", "--format", "json"])
+        let fromInventory = try TenetProcess.run(["scan", "--inventory", "inventory.jsonl", "--pack", "encryption", "--format", "json"], in: scratch)
+        XCTAssertEqual(fromInventory.status, fromTemplate.status, fromInventory.standardError)
+        // (resource, rule, state) of every resource verdict: the same whichever way the resources came.
+        let verdicts = { (json: String) throws -> Set<String> in
+            let evaluations = try JSONLoader().load(SourceText(name: "report", bytes: Array(json.utf8))).root["evaluations"]!.children
+            return Set(evaluations.compactMap { evaluation -> String? in
+                guard let type = evaluation["resource"]?["type"]?.stringValue, type != "AWS::::Account" else { return nil }
+                return [evaluation["resource"]!["id"]!.stringValue!, evaluation["ruleId"]!.stringValue!, evaluation["state"]!.stringValue!].joined(separator: " ")
+            })
+        }
+        let templateVerdicts = try verdicts(fromTemplate.standardOutput)
+        XCTAssertTrue(templateVerdicts.contains("app.yaml#Database RDS_STORAGE_ENCRYPTED NON_COMPLIANT"), fromTemplate.standardOutput)
+        XCTAssertEqual(try verdicts(fromInventory.standardOutput), templateVerdicts)
+    }
+}
