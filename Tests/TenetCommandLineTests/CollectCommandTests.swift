@@ -144,4 +144,30 @@ final class CollectCommandTests: XCTestCase {
         XCTAssertEqual(outcome.status, 2)
         XCTAssertTrue(outcome.standardError.contains("--captured-at 'yesterday' is not an RFC 3339 time"), outcome.standardError)
     }
+
+    /// One rule, two shapes: the bucket without default encryption is NON_COMPLIANT when declared
+    /// in a template and when collected from moto.
+    func testTheSameRuleJudgesTheTemplateAndTheLiveBucketAlike() throws {
+        let server = try Self.moto.get()
+        let rule = ["--pack", "encryption", "--rule-param", "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED.requireExplicitEncryption=true", "--format", "json"]
+        let inventory = scratch.appendingPathComponent("live.jsonl").path
+        let collected = try TenetProcess.run(["collect", "aws", "--region", "us-east-1", "--endpoint", server.url, "--output", inventory], environment: Self.credentials)
+        XCTAssertEqual(collected.status, 0, collected.standardError)
+        let live = try TenetProcess.run(["scan", "--inventory", inventory] + rule)
+        let template = scratch.appendingPathComponent("plain.yaml").path
+        try Data("Resources:\n  EstatePlain:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: estate-plain\n".utf8).write(to: URL(fileURLWithPath: template))
+        let declared = try TenetProcess.run(["check", template] + rule)
+
+        func state(of resource: String, in report: String) throws -> String? {
+            let evaluations = try JSONLoader().load(SourceText(name: "report", bytes: Array(report.utf8))).root["evaluations"]!.children
+            return evaluations.first {
+                $0["ruleId"]?.stringValue == "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED" && $0["resource"]?["id"]?.stringValue?.hasSuffix(resource) == true
+            }?["state"]?.stringValue
+        }
+        XCTAssertEqual(try state(of: "arn:aws:s3:::estate-plain", in: live.standardOutput), "NON_COMPLIANT", live.standardOutput)
+        XCTAssertEqual(try state(of: "arn:aws:s3:::estate-encrypted", in: live.standardOutput), "COMPLIANT")
+        XCTAssertEqual(try state(of: "#EstatePlain", in: declared.standardOutput), "NON_COMPLIANT", declared.standardOutput)
+        XCTAssertEqual(live.status, 1)
+        XCTAssertEqual(declared.status, 1)
+    }
 }
