@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "TenetInventory", targets: ["TenetInventory"]),
         .library(name: "TenetAWS", targets: ["TenetAWS"]),
         .library(name: "TenetScan", targets: ["TenetScan"]),
+        .library(name: "TenetHistory", targets: ["TenetHistory"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,6 +31,12 @@ let package = Package(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
+        ),
+
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
         ),
 
         .target(name: "TenetDocument", dependencies: ["CYAML"]),
@@ -53,6 +60,10 @@ let package = Package(
             name: "TenetScan",
             dependencies: ["TenetDocument", "TenetGuard", "TenetRules", "TenetInventory", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(
+            name: "TenetHistory",
+            dependencies: ["CSQLite", "TenetDocument", "TenetInventory", "TenetScan", .product(name: "Crypto", package: "swift-crypto")]
+        ),
 
         .executableTarget(
             name: "tenet",
@@ -60,13 +71,21 @@ let package = Package(
                 "TenetDocument",
                 "TenetGuard",
                 "TenetRules",
+                "TenetInventory",
+                "TenetHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "tenet-benchmark",
-            dependencies: ["TenetDocument", "TenetGuard"],
+            dependencies: ["TenetDocument", "TenetGuard", "TenetInventory", "TenetScan", "TenetHistory"],
             path: "Benchmarks/tenet-benchmark"
+        ),
+
+        .executableTarget(
+            name: "history-crash-recorder",
+            dependencies: ["TenetHistory", "TenetScan", "TenetInventory", "TenetDocument"],
+            path: "Tests/HistoryCrashRecorder"
         ),
 
         .testTarget(name: "TenetDocumentTests", dependencies: ["TenetDocument"], exclude: ["Support/cfnlint_decode.py"]),
@@ -80,5 +99,6 @@ let package = Package(
         .testTarget(name: "TenetRulesTests", dependencies: ["TenetRules", "TenetGuard", "TenetDocument"]),
         .testTarget(name: "TenetGuardTests", dependencies: ["TenetGuard", "TenetDocument"]),
         .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument"]),
+        .testTarget(name: "TenetHistoryTests", dependencies: ["TenetHistory", "TenetScan", "TenetInventory", "TenetDocument", "CSQLite"]),
     ]
 )

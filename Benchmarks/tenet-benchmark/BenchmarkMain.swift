@@ -9,6 +9,7 @@ enum BenchmarkMain {
     /// Every benchmark, by the name given on the command line.
     static let benchmarks: [String: (description: String, run: @Sendable ([String]) throws -> Void)] = [
         "guard": (GuardBenchmark.description, GuardBenchmark.run),
+        "history": (HistoryBenchmark.description, HistoryBenchmark.run),
         "load": (LoadBenchmark.description, LoadBenchmark.run),
     ]
 

@@ -22,6 +22,20 @@ struct RulesDirectoryOption: ParsableArguments {
         if !library.diagnostics.isEmpty { throw ExitStatus.usageOrInputError }
         return library
     }
+
+    /// The rules a pack selects; an unknown or invalid pack ends the command with exit code 2.
+    func rules(ofPack pack: String, in library: ManagedRuleLibrary) throws -> [ManagedRule] {
+        do {
+            guard let found = try ManagedRuleLibrary.packs(in: rulesDir).first(where: { $0.name == pack }) else {
+                StandardStreams.writeError("error: no pack named \(pack) in \(rulesDir)/packs")
+                throw ExitStatus.usageOrInputError
+            }
+            return try ResolvedPack(found, library: library).rules
+        } catch let diagnostic as Diagnostic {
+            StandardStreams.report(diagnostic)
+            throw ExitStatus.usageOrInputError
+        }
+    }
 }
 
 struct RulesListCommand: ParsableCommand {
@@ -54,16 +68,7 @@ struct RulesListCommand: ParsableCommand {
         let library = try directory.library()
         var rules = library.rules
         if let pack {
-            do {
-                guard let found = try ManagedRuleLibrary.packs(in: directory.rulesDir).first(where: { $0.name == pack }) else {
-                    StandardStreams.writeError("error: no pack named \(pack) in \(directory.rulesDir)/packs")
-                    throw ExitStatus.usageOrInputError
-                }
-                rules = try ResolvedPack(found, library: library).rules
-            } catch let diagnostic as Diagnostic {
-                StandardStreams.report(diagnostic)
-                throw ExitStatus.usageOrInputError
-            }
+            rules = try directory.rules(ofPack: pack, in: library)
         }
         rules = rules.filter { area == nil || $0.metadata.area.rawValue == area }
         let width = rules.map(\.id.count).max() ?? 0

@@ -20,7 +20,7 @@ struct TenetCommand: AsyncParsableCommand {
             Exit codes: 0 nothing found, 1 failures found, 2 usage or input error.
             """,
         version: version,
-        subcommands: [ParseCommand.self, ValidateCommand.self, TestCommand.self, RulesCommand.self]
+        subcommands: [ParseCommand.self, ValidateCommand.self, TestCommand.self, RulesCommand.self, HistoryCommand.self]
     )
 
     /// Runs the command line, mapping every outcome to an `ExitStatus`. ArgumentParser's own
