@@ -24,12 +24,16 @@ import Testing
             FileManager.default.createFile(atPath: output.path, contents: nil)
             let process = Process()
             process.executableURL = recorder
-            process.arguments = [path, "2000"]
+            process.arguments = [path, "1000"]
             process.standardOutput = try FileHandle(forWritingTo: output)
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32.random(in: 0...250_000, using: &generator))
-            if kill(process.processIdentifier, SIGKILL) == 0 { killed += 1 }
+            // Every fifth recording runs to its end, so the store keeps growing whatever the machine's speed.
+            let delay = UInt32.random(in: 0...400_000, using: &generator)
+            if round % 5 != 4 {
+                usleep(delay)
+                if kill(process.processIdentifier, SIGKILL) == 0 { killed += 1 }
+            }
             #expect(ChildProcess.waitForExit(process) != nil)
             let printed = String(decoding: FileManager.default.contents(atPath: output.path) ?? Data(), as: UTF8.self)
             if let line = printed.split(separator: "\n").first(where: { $0.hasPrefix("recorded ") }), let time = Int64(line.split(separator: " ")[2]) {
@@ -41,8 +45,8 @@ import Testing
         #expect(try ChainVerifier(store: store).verify().verified)
         let recorded = Set(try store.sources().flatMap { try store.blocks(of: $0) }.map { HistoryTime.milliseconds($0.capturedAt) })
         #expect(succeeded.allSatisfy(recorded.contains))
-        #expect(!succeeded.isEmpty, "some recordings finish before their kill")
-        #expect(recorded.count > 0 && killed > 0)
+        #expect(succeeded.count >= 10)
+        #expect(killed > 0)
     }
 }
 
