@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "TenetTemplates", targets: ["TenetTemplates"]),
         .library(name: "TenetScan", targets: ["TenetScan"]),
         .library(name: "TenetReports", targets: ["TenetReports"]),
+        .library(name: "TenetHistory", targets: ["TenetHistory"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,6 +33,12 @@ let package = Package(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
+        ),
+
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
         ),
 
         .target(name: "TenetDocument", dependencies: ["CYAML"]),
@@ -61,6 +68,10 @@ let package = Package(
             name: "TenetReports",
             dependencies: ["TenetScan", "TenetXML", "TenetDocument", "TenetInventory", "TenetRules"]
         ),
+        .target(
+            name: "TenetHistory",
+            dependencies: ["CSQLite", "TenetDocument", "TenetInventory", "TenetScan", .product(name: "Crypto", package: "swift-crypto")]
+        ),
 
         .executableTarget(
             name: "tenet",
@@ -73,13 +84,20 @@ let package = Package(
                 "TenetScan",
                 "TenetReports",
                 "TenetAWS",
+                "TenetHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "tenet-benchmark",
-            dependencies: ["TenetDocument", "TenetGuard", "TenetRules", "TenetInventory", "TenetTemplates"],
+            dependencies: ["TenetDocument", "TenetGuard", "TenetRules", "TenetInventory", "TenetTemplates", "TenetScan", "TenetHistory"],
             path: "Benchmarks/tenet-benchmark"
+        ),
+
+        .executableTarget(
+            name: "history-crash-recorder",
+            dependencies: ["TenetHistory", "TenetScan", "TenetInventory", "TenetDocument"],
+            path: "Tests/HistoryCrashRecorder"
         ),
 
         .testTarget(name: "TenetDocumentTests", dependencies: ["TenetDocument"], exclude: ["Support/cfnlint_decode.py"]),
@@ -111,5 +129,6 @@ let package = Package(
             exclude: ["Fixtures", "Golden", "Support/validate_json_schema.py"]
         ),
         .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument", "TenetXML", "TenetTestServers"], exclude: ["Fixtures"]),
+        .testTarget(name: "TenetHistoryTests", dependencies: ["TenetHistory", "TenetScan", "TenetInventory", "TenetDocument", "CSQLite"]),
     ]
 )

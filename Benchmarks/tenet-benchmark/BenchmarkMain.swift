@@ -12,6 +12,7 @@ enum BenchmarkMain {
         "collect": (CollectBenchmark.description, CollectBenchmark.run),
         "guard": (GuardBenchmark.description, GuardBenchmark.run),
         "inventory-stream": (InventoryStreamBenchmark.description, InventoryStreamBenchmark.run),
+        "history": (HistoryBenchmark.description, HistoryBenchmark.run),
         "load": (LoadBenchmark.description, LoadBenchmark.run),
         "rules-load": (RulesLoadBenchmark.description, RulesLoadBenchmark.run),
     ]

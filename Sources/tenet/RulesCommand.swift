@@ -41,6 +41,20 @@ struct RulesDirectoryOption: ParsableArguments {
         }
     }
 
+    /// The rules a pack selects; an unknown or invalid pack ends the command with exit code 2.
+    func rules(ofPack pack: String, in library: ManagedRuleLibrary) throws -> [ManagedRule] {
+        guard let found = try packs().first(where: { $0.name == pack }) else {
+            StandardStreams.writeError("error: no pack named \(pack) in \(packsDescription)")
+            throw ExitStatus.usageOrInputError
+        }
+        do {
+            return try ResolvedPack(found, library: library).rules
+        } catch {
+            StandardStreams.report(error)
+            throw ExitStatus.usageOrInputError
+        }
+    }
+
     /// Where packs are said to come from, in messages.
     var packsDescription: String {
         rulesDir.map { "\($0)/packs" } ?? "the packs built into tenet"
@@ -77,16 +91,7 @@ struct RulesListCommand: ParsableCommand {
         let library = try directory.library()
         var rules = library.rules
         if let pack {
-            guard let found = try directory.packs().first(where: { $0.name == pack }) else {
-                StandardStreams.writeError("error: no pack named \(pack) in \(directory.packsDescription)")
-                throw ExitStatus.usageOrInputError
-            }
-            do {
-                rules = try ResolvedPack(found, library: library).rules
-            } catch {
-                StandardStreams.report(error)
-                throw ExitStatus.usageOrInputError
-            }
+            rules = try directory.rules(ofPack: pack, in: library)
         }
         rules = rules.filter { area == nil || $0.metadata.area.rawValue == area }
         let width = rules.map(\.id.count).max() ?? 0

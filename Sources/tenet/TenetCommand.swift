@@ -26,7 +26,10 @@ struct TenetCommand: AsyncParsableCommand {
             Exit codes: 0 nothing found, 1 failures found, 2 usage or input error.
             """,
         version: version,
-        subcommands: [CheckCommand.self, ScanCommand.self, CollectCommand.self, ParseCommand.self, ValidateCommand.self, TestCommand.self, RulesCommand.self]
+        subcommands: [
+            CheckCommand.self, ScanCommand.self, CollectCommand.self, HistoryCommand.self, RulesCommand.self, ParseCommand.self,
+            ValidateCommand.self, TestCommand.self,
+        ]
     )
 
     /// Runs the command line, mapping every outcome to an `ExitStatus`. ArgumentParser's own

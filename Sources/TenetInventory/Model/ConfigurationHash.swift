@@ -24,7 +24,8 @@ public enum ConfigurationHash {
         }.joined()
     }
 
-    static func sortedKeys(_ value: Value) -> Value {
+    /// The value with every map's keys in byte order, as the hash and the history store keep configurations.
+    public static func sortedKeys(_ value: Value) -> Value {
         switch value {
         case .map(let entries):
             return .map(entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { Value.Entry($0.key, sortedKeys($0.value)) })

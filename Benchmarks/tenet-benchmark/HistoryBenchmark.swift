@@ -1,0 +1,106 @@
+import Foundation
+import TenetDocument
+import TenetHistory
+import TenetInventory
+import TenetScan
+
+/// `tenet-benchmark history [SNAPSHOTS] [RESOURCES] [RULES]`: records a generated inventory
+/// (default 100 snapshots of 10,000 resources evaluated by 100 rules, 1% of resources changing
+/// between snapshots) into an SQLite file, then times a `timeline` and a `compliance --at` query.
+///
+/// Targets: first recording ≥ 200,000 rows/s; a later recording < 1 s; timeline < 10 ms;
+/// compliance --at < 1 s.
+enum HistoryBenchmark {
+    static let description = "history store: record 100 snapshots of 10,000 resources × 100 rules, then query"
+
+    static func run(_ arguments: [String]) throws {
+        let snapshots = arguments.first.flatMap { Int($0) } ?? 100
+        let resourceCount = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
+        let ruleCount = arguments.count > 2 ? Int(arguments[2]) ?? 100 : 100
+
+        let directory = FileManager.default.temporaryDirectory.appending(path: "tenet-history-benchmark-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appending(path: "history.db").path
+        let store = try SQLiteHistoryStore(path: path)
+        let recorder = HistoryRecorder(store: store)
+        let rules = (0..<ruleCount).map { index in
+            ScannedRule(id: "RULE_\(index)", title: "Rule \(index)", severity: .medium, metadata: nil, resourceTypes: ["AWS::S3::Bucket"],
+                        appliesToAccount: false, sourcePath: "rules/rule\(index).guard", versionHash: ScannedRule.versionHash(ofText: "\(index)"))
+        }
+        var revisions = [Int](repeating: 0, count: resourceCount)
+        let start = try HistoryTime.parse("2026-01-01T00:00:00Z")
+        print("history: \(snapshots) snapshots of \(resourceCount) resources × \(ruleCount) rules, 1% changing between snapshots")
+
+        var later: [Double] = []
+        for snapshot in 0..<snapshots {
+            if snapshot > 0 {
+                for index in stride(from: snapshot % 100, to: resourceCount, by: 100) { revisions[index] += 1 }
+            }
+            let (resources, result) = generate(revisions: revisions, rules: rules)
+            let header = SnapshotHeader(
+                capturedAt: start.addingTimeInterval(Double(snapshot) * 3600), collector: .aws,
+                source: .aws(account: "123456789012", regions: ["eu-west-1"], endpoint: nil), completeness: .complete)
+            let began = Date()
+            let report = try recorder.record(header: header, resources: resources, result: result)
+            let seconds = Date().timeIntervalSince(began)
+            if snapshot == 0 {
+                print("first recording: \(format(seconds)) s, \(report.rows) rows, \(Int(Double(report.rows) / seconds)) rows/s (target ≥ 200,000)")
+            } else {
+                later.append(seconds)
+            }
+        }
+        if !later.isEmpty {
+            let sorted = later.sorted()
+            print("later recordings: median \(format(sorted[sorted.count / 2])) s, worst \(format(sorted.last!)) s (target < 1 s)")
+        }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+            + ((try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0)
+        print("database size: \(size / 1_048_576) MB")
+
+        let queries = HistoryQueries(store: store)
+        let timeline = try best(5) { _ = try queries.timeline(of: try queries.resolve("bucket-42")) }
+        print("timeline query: \(format(timeline * 1000)) ms (target < 10 ms)")
+        let middle = start.addingTimeInterval(Double(snapshots / 2) * 3600 + 60)
+        let compliance = try best(3) { _ = try queries.compliance(at: middle) }
+        print("compliance --at query: \(format(compliance)) s (target < 1 s)")
+    }
+
+    /// A snapshot: resources whose configuration carries their revision, every rule's verdict on each.
+    private static func generate(revisions: [Int], rules: [ScannedRule]) -> ([InventoryResource], ScanResult) {
+        var resources: [InventoryResource] = []
+        var evaluations: [Evaluation] = []
+        resources.reserveCapacity(revisions.count)
+        evaluations.reserveCapacity(revisions.count * rules.count)
+        for (index, revision) in revisions.enumerated() {
+            let id = ResourceID("arn:aws:s3:::bucket-\(index)")
+            let properties: Value = [
+                "BucketName": .string("bucket-\(index)"),
+                "VersioningConfiguration": ["Status": revision % 2 == 0 ? "Enabled" : "Suspended"],
+                "Revision": .int(Int64(revision)),
+            ]
+            resources.append(InventoryResource(type: "AWS::S3::Bucket", id: id, properties: Document(value: properties).root))
+            let scanned = ScannedResource(id: id, type: "AWS::S3::Bucket", document: "inventory.jsonl")
+            for (ruleIndex, rule) in rules.enumerated() {
+                let failing = (index + ruleIndex + revision) % 7 == 0
+                evaluations.append(Evaluation(
+                    ruleID: rule.id, resource: scanned, state: failing ? .nonCompliant : .compliant,
+                    checks: failing ? [FailingCheck(propertyPath: JSONPointer(parsing: "/Properties/VersioningConfiguration"), found: nil,
+                                                    expected: nil, message: nil, reason: "VersioningConfiguration.Status is not Enabled", location: nil)] : []))
+            }
+        }
+        return (resources, ScanResult(rules: rules, documents: ["inventory.jsonl"], evaluations: evaluations, evaluatedAt: Date()))
+    }
+
+    private static func best(_ runs: Int, _ body: () throws -> Void) throws -> Double {
+        var fastest = Double.infinity
+        for _ in 0..<runs {
+            let began = Date()
+            try body()
+            fastest = min(fastest, Date().timeIntervalSince(began))
+        }
+        return fastest
+    }
+
+    private static func format(_ number: Double) -> String { String(format: "%.3f", number) }
+}

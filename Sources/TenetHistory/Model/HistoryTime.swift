@@ -1,0 +1,42 @@
+import Foundation
+
+/// Times as the store keeps them (integer milliseconds since 1970) and as users read and write
+/// them (RFC 3339).
+public enum HistoryTime {
+    public static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+
+    public static func date(milliseconds: Int64) -> Date {
+        Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+
+    /// `2026-03-03T12:00:00Z`, with milliseconds only when there are some.
+    public static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        if milliseconds(date) % 1000 != 0 {
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        }
+        return formatter.string(from: date)
+    }
+
+    /// An RFC 3339 time, or a bare date (`2026-03-03`, meaning its start in UTC).
+    public static func parse(_ text: String) throws -> Date {
+        let formatter = ISO8601DateFormatter()
+        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds], [.withFullDate]] {
+            formatter.formatOptions = options
+            if let date = formatter.date(from: text) { return date }
+        }
+        throw HistoryError(.invalidInput, "'\(text)' is not an RFC 3339 time (e.g. 2026-03-03T12:00:00Z) or a date (2026-03-03)")
+    }
+
+    /// `400d`, `12h`, `30m`: a retention age.
+    public static func parseAge(_ text: String) throws -> TimeInterval {
+        let units: [Character: TimeInterval] = ["d": 86_400, "h": 3_600, "m": 60, "s": 1]
+        guard let unit = text.last.flatMap({ units[$0] }), let count = Int(text.dropLast()), count >= 0 else {
+            throw HistoryError(.invalidInput, "'\(text)' is not an age (e.g. 400d, 12h)")
+        }
+        return TimeInterval(count) * unit
+    }
+}
