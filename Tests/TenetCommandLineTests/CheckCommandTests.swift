@@ -159,4 +159,27 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(templateVerdicts.contains("app.yaml#Database RDS_STORAGE_ENCRYPTED NON_COMPLIANT"), fromTemplate.standardOutput)
         XCTAssertEqual(try verdicts(fromInventory.standardOutput), templateVerdicts)
     }
+
+    /// Scans recorded with `tenet history record`: the bucket that loses its encryption shows the
+    /// change and the transition in its timeline, and `compliance --at` between answers NON_COMPLIANT.
+    func testRecordedScansMakeATimeline() throws {
+        let encrypted = "Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n          - ServerSideEncryptionByDefault: {SSEAlgorithm: aws:kms}\n"
+        let plain = "Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n          - ServerSideEncryptionByDefault: {SSEAlgorithm: DES}\n"
+        for (day, text) in [("01", encrypted), ("02", plain), ("03", encrypted)] {
+            try write("app.yaml", text)
+            let collected = try TenetProcess.run(["collect", "template", "app.yaml", "-o", "day\(day).jsonl", "--captured-at", "2026-03-\(day)T00:00:00Z"], in: scratch)
+            XCTAssertEqual(collected.status, 0, collected.standardError)
+            let recorded = try TenetProcess.run(["history", "record", "day\(day).jsonl", "--store", "history.db", "--pack", "encryption", "--format", "csv", "-o", "report.csv"], in: scratch)
+            XCTAssertNotEqual(recorded.status, 2, recorded.standardError)
+        }
+        let timeline = try TenetProcess.run(["history", "timeline", "app.yaml#Data", "--store", "history.db"], in: scratch)
+        XCTAssertEqual(timeline.status, 0, timeline.standardError)
+        XCTAssertTrue(timeline.standardOutput.contains("SSEAlgorithm"), timeline.standardOutput)
+        XCTAssertTrue(timeline.standardOutput.contains("S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED: COMPLIANT -> NON_COMPLIANT"), timeline.standardOutput)
+        XCTAssertTrue(timeline.standardOutput.contains("S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED: NON_COMPLIANT -> COMPLIANT"), timeline.standardOutput)
+        let between = try TenetProcess.run(
+            ["history", "compliance", "--at", "2026-03-02T12:00:00Z", "--rule", "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED", "--store", "history.db"], in: scratch)
+        XCTAssertTrue(between.standardOutput.contains("app.yaml#Data  NON_COMPLIANT"), between.standardOutput)
+        XCTAssertEqual(try TenetProcess.run(["history", "verify", "--store", "history.db"], in: scratch).status, 0)
+    }
 }

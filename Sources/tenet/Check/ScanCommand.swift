@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TenetDocument
+import TenetHistory
 import TenetInventory
 import TenetScan
 
@@ -16,6 +17,7 @@ struct ScanCommand: ParsableCommand {
             Examples:
               tenet collect aws --region eu-west-1 -o live.jsonl && tenet scan --inventory live.jsonl
               tenet scan --inventory inventories/ --format json -o compliance.json
+              tenet scan --inventory live.jsonl --record     Also record it in the history store
 
             Exit codes: 0 nothing at or above --fail-on, 1 findings (or an evaluation error),
             2 usage or input error.
@@ -28,15 +30,35 @@ struct ScanCommand: ParsableCommand {
     @OptionGroup var scan: ScanOptions
     @OptionGroup var reports: ReportOutputOptions
 
+    @Flag(help: "Record each inventory and its verdicts in the history store.")
+    var record = false
+
+    @OptionGroup var history: HistoryStoreOption
+
     func run() throws {
-        let configuration = try scan.configuration()
-        let settings = scan.settings(with: configuration)
+        try Self.scan(inventory, options: scan, reports: reports, recordingIn: record ? history : nil)
+    }
+
+    /// Shared with `tenet history record`, which is this command with recording always on.
+    static func scan(_ inventory: String, options: ScanOptions, reports: ReportOutputOptions, recordingIn history: HistoryStoreOption?) throws {
+        let configuration = try options.configuration()
+        let settings = options.settings(with: configuration)
         let ruleSet = try ScanPipeline.ruleSet(for: settings)
-        let documents = try Self.inventoryFiles(inventory).map { path throws(Diagnostic) in
-            ScanDocument(projection: try SnapshotProjection(reading: path), name: path)
-        }
-        var result = ScanEngine(ruleSet: ruleSet).scan(documents, evaluatedAt: settings.now)
+        let projections = try inventoryFiles(inventory).map { path throws(Diagnostic) in (path, try SnapshotProjection(reading: path)) }
+        var result = ScanEngine(ruleSet: ruleSet).scan(projections.map { ScanDocument(projection: $1, name: $0) }, evaluatedAt: settings.now)
         try ScanPipeline.govern(&result, templates: [], settings: settings)
+        if let history {
+            try history.run { store in
+                let recorder = HistoryRecorder(store: store)
+                for (path, projection) in projections {
+                    var own = result
+                    own.evaluations = result.evaluations.filter { $0.resource.document == path }
+                    let report = try recorder.record(header: projection.header, resources: projection.resources, result: own)
+                    StandardStreams.writeError(
+                        "recorded \(path): \(report.created) created, \(report.updated) updated, \(report.deleted) deleted, \(report.transitions) compliance transitions")
+                }
+            }
+        }
         try reports.write(result, settings: settings, configuration: configuration)
         let status = settings.policy.exitStatus(for: result)
         if status != .ok { throw status }

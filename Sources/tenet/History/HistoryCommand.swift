@@ -16,7 +16,7 @@ struct HistoryCommand: ParsableCommand {
               tenet history verify --public-key tenet.pub  Check the hash chains and signatures
             """,
         subcommands: [
-            HistoryTimelineCommand.self, HistoryDiffCommand.self, HistoryComplianceCommand.self, HistoryRuleCommand.self,
+            HistoryRecordCommand.self, HistoryTimelineCommand.self, HistoryDiffCommand.self, HistoryComplianceCommand.self, HistoryRuleCommand.self,
             HistoryHeadCommand.self, HistoryVerifyCommand.self, HistoryPruneCommand.self, HistoryKeygenCommand.self,
         ]
     )
