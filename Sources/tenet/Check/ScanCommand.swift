@@ -35,12 +35,17 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var history: HistoryStoreOption
 
+    @Option(help: ArgumentHelp("Sign every recorded block with this Ed25519 key (tenet history keygen).", valueName: "file"))
+    var signingKey: String?
+
     func run() throws {
-        try Self.scan(inventory, options: scan, reports: reports, recordingIn: record ? history : nil)
+        try Self.scan(inventory, options: scan, reports: reports, recordingIn: record ? history : nil, signingKey: signingKey)
     }
 
     /// Shared with `tenet history record`, which is this command with recording always on.
-    static func scan(_ inventory: String, options: ScanOptions, reports: ReportOutputOptions, recordingIn history: HistoryStoreOption?) throws {
+    static func scan(
+        _ inventory: String, options: ScanOptions, reports: ReportOutputOptions, recordingIn history: HistoryStoreOption?, signingKey: String?
+    ) throws {
         let configuration = try options.configuration()
         let settings = options.settings(with: configuration)
         let ruleSet = try ScanPipeline.ruleSet(for: settings)
@@ -49,7 +54,7 @@ struct ScanCommand: ParsableCommand {
         try ScanPipeline.govern(&result, templates: [], settings: settings)
         if let history {
             try history.run { store in
-                let recorder = HistoryRecorder(store: store)
+                let recorder = HistoryRecorder(store: store, signingKey: try signingKey.map(HistorySigningKey.init(contentsOf:)))
                 for (path, projection) in projections {
                     var own = result
                     own.evaluations = result.evaluations.filter { $0.resource.document == path }

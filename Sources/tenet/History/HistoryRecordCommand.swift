@@ -21,7 +21,10 @@ struct HistoryRecordCommand: ParsableCommand {
     @OptionGroup var reports: ReportOutputOptions
     @OptionGroup var history: HistoryStoreOption
 
+    @Option(help: ArgumentHelp("Sign every recorded block with this Ed25519 key (tenet history keygen).", valueName: "file"))
+    var signingKey: String?
+
     func run() throws {
-        try ScanCommand.scan(inventory, options: scan, reports: reports, recordingIn: history)
+        try ScanCommand.scan(inventory, options: scan, reports: reports, recordingIn: history, signingKey: signingKey)
     }
 }
