@@ -2,18 +2,12 @@ import Foundation
 import TenetDocument
 import TenetInventory
 import TenetRules
+import TenetTemplates
 
 /// Everything one run of `check` or `scan` found: the one report model every output format encodes.
 public struct ScanResult: Sendable {
-    /// A file that was looked at but not checked, and why.
-    public struct SkippedFile: Sendable, Hashable {
-        public var path: String
-        public var reason: String
-        public init(path: String, reason: String) {
-            self.path = path
-            self.reason = reason
-        }
-    }
+    /// A file that was looked at but not checked, and why: the template collector's own record.
+    public typealias SkippedFile = TemplateSet.SkippedFile
 
     /// The rules run, in id order.
     public var rules: [ScannedRule]

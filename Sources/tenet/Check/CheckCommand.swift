@@ -42,7 +42,7 @@ struct CheckCommand: ParsableCommand {
             templates.templates.map(ScanDocument.init(template:)),
             accountDocument: try ScanDocument.account(of: templates.templates, name: paths.count == 1 ? paths[0] : "."),
             evaluatedAt: settings.now,
-            skippedFiles: templates.skipped.map { ScanResult.SkippedFile(path: $0.path, reason: $0.reason) })
+            skippedFiles: templates.skipped)
         try ScanPipeline.govern(&result, templates: templates.templates, settings: settings)
         try reports.write(result, settings: settings, configuration: configuration)
         let status = settings.policy.exitStatus(for: result)
