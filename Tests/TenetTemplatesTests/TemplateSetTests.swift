@@ -78,12 +78,18 @@ import Testing
                 Type: AWS:S3:Bucket
               NoType:
                 Properties: {}
+              Misspelt:
+                Type: AWS::S3::Bukket
+              Custom:
+                Type: Custom::Seeder
             """)
         let set = try fixture.collect(["sam.yaml"])
         let template = try #require(set.templates.first)
         #expect(template.transforms == ["AWS::Serverless-2016-10-31"])
         #expect(template.notExpanded == ["Handler"])
-        #expect(template.resources.map(\.type) == ["AWS::Serverless::Function", "AWS:S3:Bucket"])
+        #expect(template.resources.map(\.type) == ["AWS::Serverless::Function", "AWS:S3:Bucket", "AWS::S3::Bukket", "Custom::Seeder"])
+        #expect(set.warnings.contains { $0.code == .unknownResourceType && $0.location?.line == 11 && $0.message.contains("Bukket") })
+        #expect(set.warnings.filter { $0.code == .unknownResourceType }.count == 2)
         #expect(set.warnings.contains { $0.code == .transformNotExpanded && $0.message.contains("Handler") })
         #expect(set.warnings.contains { $0.code == .unknownResourceType && $0.location?.line == 7 })
         #expect(set.warnings.contains { $0.code == .resourceWithoutType && $0.location?.line == 8 })

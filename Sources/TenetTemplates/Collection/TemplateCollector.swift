@@ -44,8 +44,8 @@ public struct TemplateCollector: Sendable {
                         try assembler.append(copyOf: declaration)
                         continue
                     }
-                    if !ResourceType(type).isWellFormed {
-                        warnings.append(Diagnostic(.warning, code: .unknownResourceType, message: "'\(type)' is not a resource type of the form Vendor::Service::Resource; collected as written", location: FileLocation(file: path, position: declaration["Type"]!.location)))
+                    if let problem = Self.typeProblem(type) {
+                        warnings.append(Diagnostic(.warning, code: .unknownResourceType, message: "\(problem); collected as written", location: FileLocation(file: path, position: declaration["Type"]!.location)))
                     }
                     if !transforms.isEmpty, Self.expandingTypePrefixes.contains(where: type.hasPrefix) {
                         notExpanded.append(logicalID)
@@ -124,6 +124,16 @@ public struct TemplateCollector: Sendable {
             try assembler.end()
         }
         try assembler.end()
+    }
+
+    /// Why a declared type looks wrong: not of the `Vendor::Service::Resource` form, or an AWS
+    /// type CloudFormation does not have (a typo such as `AWS::S3::Bukket`). Custom resources,
+    /// SAM's types and third-party registry types are taken as written.
+    static func typeProblem(_ type: String) -> String? {
+        if type.hasPrefix("Custom::"), type.count > "Custom::".count { return nil }
+        guard ResourceType(type).isWellFormed else { return "'\(type)' is not a resource type of the form Vendor::Service::Resource" }
+        guard type.hasPrefix("AWS::"), !type.hasPrefix("AWS::Serverless::"), !knownResourceTypes.contains(type) else { return nil }
+        return "'\(type)' is not a resource type CloudFormation knows"
     }
 
     static func transforms(of root: Node) -> [String] {
