@@ -1,4 +1,5 @@
 import Foundation
+import TenetDocument
 
 /// Times as the store keeps them (integer milliseconds since 1970) and as users read and write
 /// them (RFC 3339).
@@ -23,11 +24,10 @@ public enum HistoryTime {
 
     /// An RFC 3339 time, or a bare date (`2026-03-03`, meaning its start in UTC).
     public static func parse(_ text: String) throws -> Date {
-        let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds], [.withFullDate]] {
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return date }
-        }
+        if let date = RFC3339.date(text) { return date }
+        let day = ISO8601DateFormatter()
+        day.formatOptions = [.withFullDate]
+        if let date = day.date(from: text) { return date }
         throw HistoryError(.invalidInput, "'\(text)' is not an RFC 3339 time (e.g. 2026-03-03T12:00:00Z) or a date (2026-03-03)")
     }
 

@@ -15,7 +15,6 @@ public final class InventoryWriter {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var committed = false
-    private let writer = JSONWriter(style: .compact)
 
     public init(path: String, header: SnapshotHeader) throws(Diagnostic) {
         self.path = path
@@ -44,11 +43,7 @@ public final class InventoryWriter {
         let chunks = stride(from: 0, to: resources.count, by: chunk).map { resources[$0..<min($0 + chunk, resources.count)] }
         let encoded = chunks.concurrentMap { slice in
             var bytes: [UInt8] = []
-            let writer = JSONWriter(style: .compact)
-            for resource in slice {
-                writer.write(Document(value: InventoryFormat.resourceValue(resource)).root, to: &bytes)
-                bytes.append(UInt8(ascii: "\n"))
-            }
+            for resource in slice { Self.appendLine(InventoryFormat.resourceValue(resource), to: &bytes) }
             return bytes
         }
         for bytes in encoded {
@@ -84,8 +79,13 @@ public final class InventoryWriter {
     }
 
     private func append(_ value: Value) {
-        writer.write(Document(value: value).root, to: &buffer)
-        buffer.append(UInt8(ascii: "\n"))
+        Self.appendLine(value, to: &buffer)
+    }
+
+    /// One JSON Lines line: compact JSON and a newline.
+    private static func appendLine(_ value: Value, to bytes: inout [UInt8]) {
+        JSONWriter(style: .compact).write(Document(value: value).root, to: &bytes)
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     private func flush() throws(Diagnostic) {

@@ -11,6 +11,8 @@ import TenetGuard
 /// contributor sees all of them at once.
 public struct ManagedRuleLibrary: Sendable {
     public private(set) var rules: [ManagedRule] = []
+    /// Positions in `rules` by id: packs and parameter layers look rules up by id for every rule.
+    private var positions: [String: Int] = [:]
     public private(set) var diagnostics: [Diagnostic] = []
 
     /// Reads the rules under `directory` and checks that each has its tests beside it.
@@ -47,20 +49,19 @@ public struct ManagedRuleLibrary: Sendable {
     public static let bundled = ManagedRuleLibrary(bundled: BundledRules.files)
 
     private mutating func add(_ sources: [(area: RuleArea, source: SourceText)], checkingTests: Bool) {
-        var seen: [String: String] = [:]
         for (area, source) in sources {
             guard let rule = load(source, area: area, checkingTests: checkingTests) else { continue }
-            if let previous = seen[rule.id] {
-                diagnostics.append(Diagnostic(code: .ruleDuplicateID, message: "the id \(rule.id) is already used by \(previous)", location: FileLocation(file: source.name, line: 1, column: 1)))
+            if let previous = positions[rule.id] {
+                diagnostics.append(Diagnostic(code: .ruleDuplicateID, message: "the id \(rule.id) is already used by \(rules[previous].path)", location: FileLocation(file: source.name, line: 1, column: 1)))
                 continue
             }
-            seen[rule.id] = source.name
+            positions[rule.id] = rules.count
             rules.append(rule)
         }
     }
 
     public func rule(_ id: String) -> ManagedRule? {
-        rules.first { $0.id == id }
+        positions[id].map { rules[$0] }
     }
 
     private mutating func load(_ source: SourceText, area: RuleArea, checkingTests: Bool) -> ManagedRule? {

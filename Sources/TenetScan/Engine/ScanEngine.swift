@@ -26,13 +26,11 @@ public struct ScanEngine: Sendable {
             let present = document.types
             for (ruleIndex, rule) in ruleSet.rules.enumerated() {
                 let descriptor = rule.descriptor
-                let applies: Bool
-                if let accountIndex {
-                    applies = descriptor.appliesToAccount
-                        ? documentIndex == accountIndex
-                        : documentIndex != accountIndex && descriptor.resourceTypes.contains { present.contains($0) || document.insufficientTypes[$0] != nil }
+                let holdsItsTypes = descriptor.resourceTypes.contains { present.contains($0) || document.insufficientTypes[$0] != nil }
+                let applies = if let accountIndex {
+                    descriptor.appliesToAccount ? documentIndex == accountIndex : documentIndex != accountIndex && holdsItsTypes
                 } else {
-                    applies = descriptor.appliesToAccount || descriptor.resourceTypes.contains { present.contains($0) || document.insufficientTypes[$0] != nil }
+                    descriptor.appliesToAccount || holdsItsTypes
                 }
                 if applies { pairs.append(Pair(document: documentIndex, rule: ruleIndex)) }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import TenetDocument
 
 /// Reads a suppression's `expires`: a calendar date (`2026-12-31`), valid through that day in UTC
 /// so that "until the 31st" means what a person means by it, or an RFC 3339 time for an exact
@@ -8,12 +9,7 @@ enum SuppressionExpiry {
 
     /// The first instant at which the suppression no longer applies; nil when `text` is neither form.
     static func parse(_ text: String) -> Date? {
-        if let day = calendarDay(text) { return day }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let instant = formatter.date(from: text) { return instant }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
+        calendarDay(text) ?? RFC3339.date(text)
     }
 
     /// Midnight UTC after the named day; nil unless `text` is exactly `YYYY-MM-DD` naming a real day.

@@ -116,7 +116,7 @@ final class IntrinsicResolver {
             guard argument.count == 2, let delimiter = argument[0]?.stringValue else { return keep("a malformed Fn::Join") }
             let parts = resolve(argument[1]!, depth: depth + 1)
             guard case .list(let elements)? = parts.knownValue else { return keep(parts.dependency ?? "Fn::Join over unknown values") }
-            let strings = elements.compactMap(Self.string(of:))
+            let strings = elements.compactMap(\.cloudFormationString)
             guard strings.count == elements.count else { return keep("Fn::Join over non-string values") }
             return .computed(.string(strings.joined(separator: delimiter)), at: whole.location)
         case "Fn::Select":
@@ -186,21 +186,11 @@ final class IntrinsicResolver {
     private static func parameterValue(_ value: Value, type: String) -> Value {
         let isList = type.hasPrefix("List<") || type == "CommaDelimitedList"
         if case .list(let elements) = value {
-            let strings = elements.compactMap(string(of:))
+            let strings = elements.compactMap(\.cloudFormationString)
             return isList ? .list(strings.map(Value.string)) : .string(strings.joined(separator: ","))
         }
-        guard let text = string(of: value) else { return value }
+        guard let text = value.cloudFormationString else { return value }
         return isList ? .list(text.split(separator: ",", omittingEmptySubsequences: false).map { .string($0.trimmingCharacters(in: .whitespaces)) }) : .string(text)
-    }
-
-    private static func string(of value: Value) -> String? {
-        switch value {
-        case .string(let text): text
-        case .int(let number): String(number)
-        case .float(let number): String(number)
-        case .bool(let flag): flag ? "true" : "false"
-        default: nil
-        }
     }
 
     // MARK: Fn::Sub
@@ -291,7 +281,7 @@ final class IntrinsicResolver {
 
     /// `Fn::Equals` compares the string forms CloudFormation compares.
     private static func conditionText(_ value: Value) -> String {
-        if let text = string(of: value) { return text }
+        if let text = value.cloudFormationString { return text }
         if case .list(let elements) = value { return elements.map(conditionText).joined(separator: ",") }
         return "\(value)"
     }

@@ -36,16 +36,9 @@ indirect enum ResolvedTree {
         }
     }
 
-    /// The value as CloudFormation's string functions see it: numbers and booleans in their
-    /// written form.
+    /// The value as CloudFormation's string functions see it.
     var knownString: String? {
-        switch knownValue {
-        case .string(let text): text
-        case .int(let number): String(number)
-        case .float(let number): String(number)
-        case .bool(let flag): flag ? "true" : "false"
-        default: nil
-        }
+        knownValue?.cloudFormationString
     }
 
     /// Whether the tree is `node` itself, unchanged: an intrinsic that picked another loaded

@@ -44,8 +44,6 @@ struct CheckCommand: ParsableCommand {
             evaluatedAt: settings.now,
             skippedFiles: templates.skipped)
         try ScanPipeline.govern(&result, templates: templates.templates, settings: settings)
-        try reports.write(result, settings: settings, configuration: configuration)
-        let status = settings.policy.exitStatus(for: result)
-        if status != .ok { throw status }
+        try reports.finish(result, settings: settings, configuration: configuration)
     }
 }

@@ -27,10 +27,15 @@ struct ReportOutputOptions: ParsableArguments {
     func validate() throws {
         if let format, ReportFormat(rawValue: format) == nil { throw ValidationError(Self.unknown(format)) }
         for report in reports {
-            let parts = report.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[1].isEmpty else { throw ValidationError("--report '\(report)' is not FORMAT=FILE") }
-            if ReportFormat(rawValue: parts[0]) == nil { throw ValidationError(Self.unknown(parts[0])) }
+            guard let (format, _) = Self.split(report) else { throw ValidationError("--report '\(report)' is not FORMAT=FILE") }
+            if ReportFormat(rawValue: format) == nil { throw ValidationError(Self.unknown(format)) }
         }
+    }
+
+    /// `sarif=tenet.sarif` → ("sarif", "tenet.sarif").
+    private static func split(_ report: String) -> (format: String, path: String)? {
+        let parts = report.split(separator: "=", maxSplits: 1).map(String.init)
+        return parts.count == 2 && !parts[1].isEmpty ? (parts[0], parts[1]) : nil
     }
 
     private static func unknown(_ format: String) -> String {
@@ -42,12 +47,18 @@ struct ReportOutputOptions: ParsableArguments {
     func destinations(configuration: RepositoryConfiguration) -> [(format: ReportFormat, path: String?)] {
         let main = ReportFormat(rawValue: format ?? configuration.format ?? "text") ?? .text
         var destinations: [(format: ReportFormat, path: String?)] = [(main, output ?? configuration.output)]
-        let extra = reports.isEmpty ? configuration.reports.map { "\($0.format)=\($0.path)" } : reports
-        for report in extra {
-            let parts = report.split(separator: "=", maxSplits: 1).map(String.init)
-            if let format = ReportFormat(rawValue: parts[0]) { destinations.append((format, parts[1])) }
+        let extra = reports.isEmpty ? configuration.reports : reports.compactMap(Self.split)
+        for (name, path) in extra {
+            if let format = ReportFormat(rawValue: name) { destinations.append((format, path)) }
         }
         return destinations
+    }
+
+    /// Writes every report, then ends the run with the exit status the failure policy gives.
+    func finish(_ result: ScanResult, settings: ScanSettings, configuration: RepositoryConfiguration) throws {
+        try write(result, settings: settings, configuration: configuration)
+        let status = settings.policy.exitStatus(for: result)
+        if status != .ok { throw status }
     }
 
     /// Encodes and writes each report; a report file is written whole or not at all.

@@ -64,9 +64,7 @@ struct ScanCommand: ParsableCommand {
                 }
             }
         }
-        try reports.write(result, settings: settings, configuration: configuration)
-        let status = settings.policy.exitStatus(for: result)
-        if status != .ok { throw status }
+        try reports.finish(result, settings: settings, configuration: configuration)
     }
 
     static func inventoryFiles(_ path: String) throws(Diagnostic) -> [String] {
