@@ -21,7 +21,8 @@ public struct Suppression: Sendable, Hashable {
     public var propertyPath: JSONPointer?
     public var reason: String?
     public var owner: String?
-    /// The end of the day on which it stops suppressing; nil for no expiry.
+    /// The first instant at which it no longer suppresses — for a date-only expiry, the midnight
+    /// UTC that ends the named day; nil for no expiry.
     public var expires: Date?
     /// `expires` as its author wrote it (`2026-12-31`), for reports: a date-only expiry is stored
     /// as the following midnight, which would read as a day too late.
