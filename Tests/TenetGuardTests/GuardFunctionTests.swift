@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TenetDocument
 @testable import TenetGuard
@@ -58,6 +59,13 @@ import TenetDocument
         #expect(try status("let t = parse_epoch(T)\nrule r { %t == 1700000000 }", "T: '2023-11-14T22:13:20Z'") == .pass)
         #expect(try status("let t = now()\nrule r { %t > 1700000000 }", "x: 1") == .pass)
         #expect(GuardFixture.evaluationError("let t = parse_epoch(T)\nrule r { %t exists }", "T: yesterday")?.code == .guardEvaluation)
+    }
+
+    /// `--now` reaches the evaluator, so a rule comparing dates with `now()` is reproducible.
+    @Test func nowIsTheEvaluatorsClockWhenOneIsGiven() throws {
+        let rules = try GuardFixture.rules("let t = now()\nrule r { %t == 1700000000 }")
+        let evaluator = GuardEvaluator(now: Date(timeIntervalSince1970: 1_700_000_000.75))
+        #expect(try evaluator.evaluate(rules, document: GuardFixture.document("x: 1")).rules.first?.status == .pass)
     }
 
     @Test func functionsOnTheRightHandSide() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import TenetDocument
 
 /// The state of evaluating one rules file against one document: variable caches, the statuses of
@@ -10,6 +11,8 @@ final class EvaluationSession {
     let file: RulesFile
     let documentRoot: Node
     let parameters: RuleParameters
+    /// What `now()` returns; nil reads the system clock.
+    let now: Date?
     private let sharedRoot: DataRoot
     private lazy var sharedScope = VariableScope(parent: nil, bindings: file.bindingsByName, root: sharedRoot.value)
     private var parameterScopes: [String: VariableScope] = [:]
@@ -29,10 +32,11 @@ final class EvaluationSession {
     var parameterizedCallDepth = 0
     static let maxParameterizedCallDepth = 64
 
-    init(file: RulesFile, root: Node, parameters: RuleParameters) {
+    init(file: RulesFile, root: Node, parameters: RuleParameters, now: Date? = nil) {
         self.file = file
         self.documentRoot = root
         self.parameters = parameters
+        self.now = now
         self.sharedRoot = DataRoot(base: root, overlay: parameters.shared)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import TenetDocument
 
 /// Evaluates compiled rules against documents.
@@ -6,15 +7,19 @@ import TenetDocument
 /// for different documents can run on different threads at the same time.
 public struct GuardEvaluator: Sendable {
     public var parameters: RuleParameters
+    /// The instant `now()` returns; nil reads the system clock. Fixed (`--now`), a rule that
+    /// compares dates with `now()` gives the same answer on every run.
+    public var now: Date?
 
-    public init(parameters: RuleParameters = .none) {
+    public init(parameters: RuleParameters = .none, now: Date? = nil) {
         self.parameters = parameters
+        self.now = now
     }
 
     /// Every rule of `rules` against the document whose root is `root`. Throws a `Diagnostic` for
     /// an error that stops the evaluation (an undefined variable, a rule cycle, …).
     public func evaluate(_ rules: RulesFile, root: Node) throws(Diagnostic) -> FileResult {
-        let session = EvaluationSession(file: rules, root: root, parameters: parameters)
+        let session = EvaluationSession(file: rules, root: root, parameters: parameters, now: now)
         return FileResult(rulesFile: rules.name, documentName: root.document.sourceName, rules: try session.evaluateAll())
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import TenetDocument
 
 /// A built-in function that cannot produce a value from its input: the evaluation of the document
@@ -15,13 +16,13 @@ extension EvaluationSession {
             arguments.append(try evaluate(argument, this: this, scope: scope).results)
         }
         do {
-            return try Self.apply(call.function, to: arguments).map { .resolved($0) }
+            return try Self.apply(call.function, to: arguments, now: now).map { .resolved($0) }
         } catch {
             throw evaluationError("\(call.function.rawValue): \(error.message)", at: call.span)
         }
     }
 
-    private static func apply(_ function: GuardFunction, to arguments: [[QueryResult]]) throws(FunctionFailure) -> [QueryValue] {
+    private static func apply(_ function: GuardFunction, to arguments: [[QueryResult]], now: Date?) throws(FunctionFailure) -> [QueryValue] {
         let values = arguments.first?.compactMap(\.value) ?? []
         switch function {
         case .count: return [CollectionFunctions.count(arguments[0])]
@@ -40,7 +41,7 @@ extension EvaluationSession {
         case .parseBoolean: return try ConversionFunctions.parseBoolean(values)
         case .parseChar: return try ConversionFunctions.parseChar(values)
         case .parseEpoch: return try TimeFunctions.parseEpoch(values)
-        case .now: return [TimeFunctions.now()]
+        case .now: return [TimeFunctions.now(now ?? Date())]
         }
     }
 

@@ -2,10 +2,10 @@ import Foundation
 import TenetDocument
 
 /// `now()` and `parse_epoch(q)`, from cfn-guard 3.2 (3.0.1 has neither). `now()` makes a rule's
-/// answer depend on when it runs.
+/// answer depend on when it runs, so the caller chooses the instant (`--now` fixes it).
 enum TimeFunctions {
-    static func now() -> QueryValue {
-        .literal(.int(Int64(Date().timeIntervalSince1970)))
+    static func now(_ instant: Date) -> QueryValue {
+        .literal(.int(Int64(instant.timeIntervalSince1970)))
     }
 
     /// RFC 3339 timestamps to whole epoch seconds.

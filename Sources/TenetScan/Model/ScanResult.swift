@@ -21,7 +21,7 @@ public struct ScanResult: Sendable {
     public var expiredSuppressions: [Suppression]
     /// Baseline findings no longer present.
     public var fixedFindings: [FindingFingerprint]
-    /// The clock the run used (`--now`), for suppression expiry.
+    /// The clock the run used (`--now`), for suppression expiry and Guard's `now()`.
     public var evaluatedAt: Date
     private var ruleIndex: [String: Int]
 

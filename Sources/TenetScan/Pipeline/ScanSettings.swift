@@ -19,7 +19,7 @@ public struct ScanSettings: Sendable {
     public var baseline: String?
     public var writeBaseline: String?
     public var policy = FailurePolicy()
-    /// `--now`: the clock for suppression expiry.
+    /// `--now`: the clock for suppression expiry and Guard's `now()`.
     public var now = Date()
     public var workingDirectory = FileManager.default.currentDirectoryPath
 

@@ -25,7 +25,7 @@ struct ScanOptions: ParsableArguments {
     @Flag(help: "Fail when a resource type could not be collected (INSUFFICIENT_DATA).")
     var failOnInsufficientData = false
 
-    @Option(help: ArgumentHelp("Evaluate as of this RFC 3339 time (suppression expiry), for reproducible runs.", valueName: "time"))
+    @Option(help: ArgumentHelp("Evaluate as of this RFC 3339 time (suppression expiry, Guard now()), for reproducible runs.", valueName: "time"))
     var now: String?
 
     @Option(help: ArgumentHelp("Central suppressions file (default .tenet/suppressions.yaml).", valueName: "file"))
