@@ -1,5 +1,6 @@
 import Foundation
 import TenetDocument
+import TenetReports
 
 /// Where commands write: results to standard output, diagnostics to standard error.
 enum StandardStreams {
@@ -21,5 +22,12 @@ enum StandardStreams {
 
     static func report(_ diagnostic: Diagnostic) {
         writeError(diagnosticRenderer.render(diagnostic))
+    }
+
+    /// A progress bar for a long run, when standard error is a terminal; none otherwise, so
+    /// pipes, files and CI logs never hold one. Colour settings (`NO_COLOR`) do not concern it.
+    static func progressBar(counting noun: String) -> ProgressBar? {
+        guard isatty(STDERR_FILENO) != 0 else { return nil }
+        return ProgressBar(noun: noun) { FileHandle.standardError.write(Data($0.utf8)) }
     }
 }

@@ -16,8 +16,10 @@ public struct ScanEngine: Sendable {
     }
 
     /// With an `accountDocument`, account-level rules run on it alone instead of on each document.
+    /// `progress` hears of every finished evaluation.
     public func scan(
-        _ documents: [ScanDocument], accountDocument: ScanDocument? = nil, evaluatedAt: Date = Date(), skippedFiles: [ScanResult.SkippedFile] = []
+        _ documents: [ScanDocument], accountDocument: ScanDocument? = nil, evaluatedAt: Date = Date(), skippedFiles: [ScanResult.SkippedFile] = [],
+        progress: ScanProgress? = nil
     ) -> ScanResult {
         let documents = documents + (accountDocument.map { [$0] } ?? [])
         let accountIndex = accountDocument.map { _ in documents.count - 1 }
@@ -35,11 +37,16 @@ public struct ScanEngine: Sendable {
                 if applies { pairs.append(Pair(document: documentIndex, rule: ruleIndex)) }
             }
         }
-        let evaluator = GuardEvaluator(parameters: ruleSet.parameters)
+        let evaluator = GuardEvaluator(parameters: ruleSet.parameters, now: evaluatedAt)
         let rules = ruleSet.rules
+        progress?.begin(
+            evaluationsPerDocument: pairs.reduce(into: Array(repeating: 0, count: documents.count)) { $0[$1.document] += 1 },
+            counted: accountIndex ?? documents.count)
         let verdicts = pairs.concurrentMap { pair in
-            VerdictAssignment(rule: rules[pair.rule].descriptor, document: documents[pair.document])
+            let evaluations = VerdictAssignment(rule: rules[pair.rule].descriptor, document: documents[pair.document])
                 .evaluations(for: Result { () throws(Diagnostic) in try evaluator.evaluate(rules[pair.rule].rules, root: documents[pair.document].root) })
+            progress?.evaluationFinished(inDocument: pair.document)
+            return evaluations
         }
         let order = Dictionary(documents.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let evaluations = verdicts.joined().sorted { left, right in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TenetDocument
+import TenetReports
 import TenetScan
 import TenetTemplates
 
@@ -38,11 +39,14 @@ struct CheckCommand: ParsableCommand {
         let templates = try template.collect(
             paths, listSkipped: reports.verbose, parametersFile: configuration.parameters, region: configuration.region, account: configuration.account, excludes: configuration.exclude)
         let ruleSet = try ScanPipeline.ruleSet(for: settings)
+        let progressBar = StandardStreams.progressBar(counting: "templates")
         var result = ScanEngine(ruleSet: ruleSet).scan(
             templates.templates.map(ScanDocument.init(template:)),
             accountDocument: try ScanDocument.account(of: templates.templates, name: paths.count == 1 ? paths[0] : "."),
             evaluatedAt: settings.now,
-            skippedFiles: templates.skipped)
+            skippedFiles: templates.skipped,
+            progress: progressBar?.tracking())
+        progressBar?.finish()
         try ScanPipeline.govern(&result, templates: templates.templates, settings: settings)
         try reports.finish(result, settings: settings, configuration: configuration)
     }
