@@ -15,16 +15,27 @@ public struct SnapshotProjection: Sendable {
 
     public init(reading path: String) throws(Diagnostic) {
         let reader = try InventoryReader(path: path)
-        header = reader.header
-        var assembler = DocumentAssembler(sourceName: path)
+        try self.init(header: reader.header, name: path) { () throws(Diagnostic) in try reader.next() }
+    }
+
+    /// A snapshot just collected, projected without a round trip through a file; `name` stands
+    /// for the file in diagnostics.
+    public init(header: SnapshotHeader, resources: [InventoryResource], name: String) throws(Diagnostic) {
+        var remaining = resources.makeIterator()
+        try self.init(header: header, name: name) { remaining.next() }
+    }
+
+    private init(header: SnapshotHeader, name: String, next: () throws(Diagnostic) -> InventoryResource?) throws(Diagnostic) {
+        self.header = header
+        var assembler = DocumentAssembler(sourceName: name)
         var pending: [InventoryResource] = []
         var seen: Set<ResourceID> = []
         try assembler.beginMap(at: nil)
         try assembler.key("Resources", at: nil)
         try assembler.beginMap(at: nil)
-        while let resource = try reader.next() {
+        while let resource = try next() {
             guard seen.insert(resource.id).inserted else {
-                throw Diagnostic(code: .invalidInventory, message: "the resource id \(resource.id) appears twice; expected ids unique within a snapshot", location: FileLocation(file: path, line: 1, column: 1))
+                throw Diagnostic(code: .invalidInventory, message: "the resource id \(resource.id) appears twice; expected ids unique within a snapshot", location: FileLocation(file: name, line: 1, column: 1))
             }
             try assembler.key(resource.id.rawValue, at: nil)
             try assembler.beginMap(at: nil)

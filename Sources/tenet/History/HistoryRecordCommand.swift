@@ -25,6 +25,6 @@ struct HistoryRecordCommand: ParsableCommand {
     var signingKey: String?
 
     func run() throws {
-        try ScanCommand.scan(inventory, options: scan, reports: reports, recordingIn: history, signingKey: signingKey)
+        try ScanInventoryCommand.scan(inventory, options: scan, reports: reports, recordingIn: history, signingKey: signingKey)
     }
 }

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import TenetInventory
+
+struct ScanAWSCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aws",
+        abstract: "Collect live AWS resources and evaluate the rules over them, in one step.",
+        discussion: """
+            `tenet collect aws` followed by `tenet scan --inventory`, without the file between:
+            the same credentials chain and collection options, the same rule, report and
+            history options. A type that cannot be read is named on stderr and its rules report
+            INSUFFICIENT_DATA; that fails the run only with --fail-on-insufficient-data. The
+            snapshot is taken as of --now when given.
+
+            Examples:
+              tenet scan aws --region eu-west-1
+              tenet scan aws --region us-east-1 --region eu-west-1 --profile audit --format sarif -o live.sarif
+              tenet scan aws --region eu-west-1 --pack encryption --fail-on high --record
+
+            Exit codes: 0 nothing at or above --fail-on, 1 findings (or an evaluation error),
+            2 usage or input error (credentials, no region, AWS unreachable included).
+            """
+    )
+
+    @OptionGroup var aws: AWSCollectionOptions
+    @OptionGroup var scan: ScanOptions
+    @OptionGroup var reports: ReportOutputOptions
+    @OptionGroup var recording: RecordingOptions
+
+    func run() async throws {
+        let scan = try SnapshotScan(options: scan)
+        let snapshot = try await aws.collect(capturedAt: scan.settings.now)
+        for (type, reason) in snapshot.failedTypes {
+            StandardStreams.writeError("warning: \(type) could not be read, its rules report INSUFFICIENT_DATA: \(reason)")
+        }
+        let name = Self.documentName(of: snapshot.header)
+        let projection = try SnapshotProjection(header: snapshot.header, resources: snapshot.resources, name: name)
+        try scan.scan([(name, projection)], noun: "snapshots", reports: reports, recordingIn: recording.store, signingKey: recording.signingKey)
+    }
+
+    /// What reports name the live snapshot, where they name a file otherwise: `aws:ACCOUNT:REGIONS`.
+    static func documentName(of header: SnapshotHeader) -> String {
+        guard case .aws(let account, let regions, _) = header.source else { return "aws" }
+        return "aws:\(account ?? "unknown"):\(regions.joined(separator: ","))"
+    }
+}
