@@ -7,7 +7,7 @@ public struct ReportOptions: Sendable {
     /// Lists compliant and not-applicable verdicts and skipped files (text and CSV); the other
     /// formats always carry them or never do.
     public var verbose: Bool
-    /// ANSI colour in the text report. The caller decides (a terminal, and no `NO_COLOR`); the
+    /// ANSI colour in the text report. The caller decides (a terminal, no `NO_COLOR`, no `TERM=dumb`); the
     /// encoder only obeys.
     public var colour: Bool
     /// JUnit: one test case per (rule, resource) pair instead of one per rule for its compliant

@@ -140,6 +140,62 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(expired.status, 1, "an expired suppression no longer suppresses")
     }
 
+    /// `--now` is also the instant Guard's `now()` returns, so a rule about dates gives the same
+    /// answer on every run.
+    func testNowFixesGuardsNowFunction() throws {
+        try write("rules/review_not_overdue.guard", """
+            let buckets = Resources.*[ Type == 'AWS::S3::Bucket' ]
+            rule review_not_overdue when %buckets !empty {
+                let due = parse_epoch(%buckets.Metadata.ReviewBy)
+                let today = now()
+                %due > %today
+            }
+            """)
+        try write("app.yaml", "Resources:\n  Reports:\n    Type: AWS::S3::Bucket\n    Metadata: {ReviewBy: '2026-06-01T00:00:00Z'}\n")
+        func state(now: String) throws -> String? {
+            let outcome = try check(["app.yaml", "--rules", "rules", "--fail-on", "critical", "--format", "json", "--now", now])
+            XCTAssertNotEqual(outcome.status, 2, outcome.standardError)
+            let evaluations = try JSONLoader().load(SourceText(name: "report", bytes: Array(outcome.standardOutput.utf8))).root["evaluations"]!.children
+            return evaluations.first { $0["ruleId"]?.stringValue == "review_not_overdue" }?["state"]?.stringValue
+        }
+        XCTAssertEqual(try state(now: "2026-05-31T23:59:59Z"), "COMPLIANT")
+        XCTAssertEqual(try state(now: "2026-06-01T00:00:01Z"), "NON_COMPLIANT")
+    }
+
+    /// `.tenet.yaml`, found upward from the working directory, holds the flags' settings; a flag
+    /// wins over it, and a mistake in it is an input error at its line.
+    func testTheRepositoryConfigurationHoldsTheSettings() throws {
+        try write("infra/.tenet.yaml", """
+            pack: encryption
+            fail-on: high
+            exclude: ["generated/*"]
+            format: csv
+            reports: {sarif: out/tenet.sarif}
+            """)
+        try write("infra/stacks/plain.yaml", "Resources:\n  Disk:\n    Type: AWS::EC2::Volume\n    Properties: {Size: 10, AvailabilityZone: eu-west-1a}\n")
+        try write("infra/generated/broken.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources: [\n")
+        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("infra/out"), withIntermediateDirectories: true)
+        let infra = scratch.appendingPathComponent("infra")
+        let sarif = scratch.appendingPathComponent("infra/out/tenet.sarif").path
+
+        let configured = try TenetProcess.run(["check", "."], in: infra)
+        XCTAssertEqual(configured.status, 1, "fail-on high, and the broken generated template excluded: \(configured.standardError)")
+        XCTAssertTrue(configured.standardOutput.hasPrefix("file,line,column,"), "format: csv")
+        XCTAssertTrue(configured.standardOutput.contains("stacks/plain.yaml,4,17,"), configured.standardOutput)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: sarif))
+        try FileManager.default.removeItem(atPath: sarif)
+
+        let below = try TenetProcess.run(["check", ".", "--fail-on", "critical"], in: infra.appendingPathComponent("stacks"))
+        XCTAssertEqual(below.status, 0, "found from a subdirectory, and the flag wins: \(below.standardError)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: sarif), "report paths are relative to the file")
+
+        try write("infra/other.yaml", "pack: encryption\nfail-onn: high\n")
+        let mistaken = try TenetProcess.run(["check", ".", "--config", "other.yaml"], in: infra)
+        XCTAssertEqual(mistaken.status, 2)
+        XCTAssertTrue(mistaken.standardError.contains("unknown setting 'fail-onn'"), mistaken.standardError)
+        XCTAssertTrue(mistaken.standardError.contains("other.yaml:2:1"), mistaken.standardError)
+    }
+
     func testACollectedTemplateInventoryScansLikeTheTemplate() throws {
         try write("app.yaml", Self.secretTemplate)
         let collected = try TenetProcess.run(["collect", "template", "app.yaml", "--output", "inventory.jsonl", "--captured-at", "2026-11-21T00:00:00Z"], in: scratch)

@@ -17,8 +17,17 @@ struct TenetProcess {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// Runs `tenet` with a pseudo-terminal as its standard output and error, as in an interactive
+    /// shell, through util-linux `script`; what the terminal showed is `standardOutput`.
+    static func runInTerminal(_ arguments: [String], environment: [String: String] = [:], in directory: URL = packageRoot) throws -> Outcome {
+        let quoted = ([executable.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        return try run(["-qec", quoted.joined(separator: " "), "/dev/null"], environment: environment, in: directory, program: URL(fileURLWithPath: "/usr/bin/script"))
+    }
+
     /// Output goes to temporary files rather than pipes, so a large output can never block the child.
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL = packageRoot) throws -> Outcome {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL = packageRoot, program: URL = executable
+    ) throws -> Outcome {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tenet-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -28,7 +37,8 @@ struct TenetProcess {
         FileManager.default.createFile(atPath: errorURL.path, contents: nil)
 
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
+        process.standardInput = FileHandle.nullDevice
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -17,7 +17,13 @@ public struct DiagnosticRenderer: Sendable {
 
     /// Colour only when writing to a terminal, and never when `NO_COLOR` is set (no-color.org).
     public static func forStandardError(environment: [String: String], isTerminal: Bool) -> DiagnosticRenderer {
-        DiagnosticRenderer(useColor: isTerminal && environment["NO_COLOR"] == nil)
+        DiagnosticRenderer(useColor: colourAllowed(environment: environment, isTerminal: isTerminal))
+    }
+
+    /// The one colour rule of every `tenet` output: a terminal that can show it (not
+    /// `TERM=dumb`), and no `NO_COLOR` (set and not empty, as no-color.org says).
+    public static func colourAllowed(environment: [String: String], isTerminal: Bool) -> Bool {
+        isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {

@@ -64,7 +64,7 @@ struct ReportOutputOptions: ParsableArguments {
     /// Encodes and writes each report; a report file is written whole or not at all.
     func write(_ result: ScanResult, settings: ScanSettings, configuration: RepositoryConfiguration) throws(Diagnostic) {
         let workingDirectory = FileManager.default.currentDirectoryPath
-        let colour = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let colour = DiagnosticRenderer.colourAllowed(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) != 0)
         for (format, path) in destinations(configuration: configuration) {
             let options = ReportOptions(
                 policy: settings.policy, verbose: verbose, colour: path == nil && colour, junitAll: junitAll, junitNoLocations: junitNoLocations,
