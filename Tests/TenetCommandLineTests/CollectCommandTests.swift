@@ -3,8 +3,9 @@ import TenetDocument
 import TenetTestServers
 import XCTest
 
-/// `tenet collect aws` against a real moto server with credentials from the environment, and
-/// `tenet collect aws-config` on fixture files: exit codes, what is written, and what is not.
+/// `tenet collect aws` and `tenet scan aws` against a real moto server with credentials from the
+/// environment, and `tenet collect aws-config` on fixture files: exit codes, what is written, and
+/// what is not.
 final class CollectCommandTests: XCTestCase {
     /// One seeded moto for the class; the tests only read it.
     private static let moto: Result<TestServer, any Error> = Result {
@@ -169,5 +170,83 @@ final class CollectCommandTests: XCTestCase {
         XCTAssertEqual(try state(of: "#EstatePlain", in: declared.standardOutput), "NON_COMPLIANT", declared.standardOutput)
         XCTAssertEqual(live.status, 1)
         XCTAssertEqual(declared.status, 1)
+    }
+
+    private static let liveRule = [
+        "--pack", "encryption", "--rule-param", "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED.requireExplicitEncryption=true", "--format", "json",
+        "--now", "2026-11-21T10:00:00Z",
+    ]
+
+    /// (resource id, rule, state) of every verdict of a JSON report.
+    private func verdicts(_ report: String) throws -> Set<String> {
+        let evaluations = try JSONLoader().load(SourceText(name: "report", bytes: Array(report.utf8))).root["evaluations"]!.children
+        return Set(evaluations.map { evaluation in
+            [evaluation["resource"]!["id"]!.stringValue!, evaluation["ruleId"]!.stringValue!, evaluation["state"]!.stringValue!].joined(separator: " ")
+        })
+    }
+
+    /// `scan aws` is `collect aws` then `scan --inventory`, without the file: the same verdicts.
+    func testScanAWSCollectsAndScansInOneStep() throws {
+        let server = try Self.moto.get()
+        let live = try TenetProcess.run(["scan", "aws", "--region", "us-east-1", "--endpoint", server.url] + Self.liveRule, environment: Self.credentials)
+        XCTAssertEqual(live.status, 1, live.standardError)
+        XCTAssertTrue(live.standardError.contains("collected "), live.standardError)
+        XCTAssertFalse(live.standardOutput.contains("hunter2-estate-secret"), "the Lambda environment value stays redacted")
+        let scanned = try verdicts(live.standardOutput)
+        XCTAssertTrue(scanned.contains("arn:aws:s3:::estate-plain S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED NON_COMPLIANT"), live.standardOutput)
+        XCTAssertTrue(scanned.contains("arn:aws:s3:::estate-encrypted S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED COMPLIANT"), live.standardOutput)
+        XCTAssertFalse(scanned.contains { $0.hasSuffix(" INSUFFICIENT_DATA") }, "every type was read")
+
+        let inventory = scratch.appendingPathComponent("live.jsonl").path
+        let collected = try TenetProcess.run(["collect", "aws", "--region", "us-east-1", "--endpoint", server.url, "--output", inventory], environment: Self.credentials)
+        XCTAssertEqual(collected.status, 0, collected.standardError)
+        let twoSteps = try TenetProcess.run(["scan", "--inventory", inventory] + Self.liveRule)
+        XCTAssertEqual(twoSteps.status, live.status, twoSteps.standardError)
+        XCTAssertEqual(try verdicts(twoSteps.standardOutput).map { $0.replacingOccurrences(of: inventory, with: "aws:123456789012:us-east-1") }.sorted(), scanned.sorted())
+    }
+
+    /// A service that cannot be read leaves its types without data: reported, and failing the run
+    /// only with --fail-on-insufficient-data.
+    func testScanAWSReportsUnreadableTypesAsInsufficientData() throws {
+        let server = try Self.moto.get()
+        let failing = try TestServer.script("flaky_server.py", arguments: ["1000", "500"])
+        defer { failing.stop() }
+        let environment = Self.credentials.merging(["AWS_ENDPOINT_URL": server.url, "AWS_ENDPOINT_URL_KMS": failing.url]) { $1 }
+        let arguments = ["scan", "aws", "--region", "us-east-1", "--request-timeout", "5"] + Self.liveRule + ["--fail-on", "critical"]
+        let tolerated = try TenetProcess.run(arguments, environment: environment)
+        XCTAssertEqual(tolerated.status, 0, tolerated.standardError)
+        XCTAssertTrue(tolerated.standardError.contains("warning: AWS::KMS::Key could not be read, its rules report INSUFFICIENT_DATA"), tolerated.standardError)
+        let insufficient = try verdicts(tolerated.standardOutput).filter { $0.hasSuffix(" INSUFFICIENT_DATA") }
+        XCTAssertFalse(insufficient.isEmpty, tolerated.standardOutput)
+        XCTAssertTrue(insufficient.allSatisfy { $0.hasPrefix("aws:123456789012:us-east-1#AWS::KMS::Key ") }, "\(insufficient)")
+        XCTAssertTrue(try verdicts(tolerated.standardOutput).contains { $0.hasPrefix("arn:aws:s3:::estate-plain ") }, "the rest is scanned")
+
+        let strict = try TenetProcess.run(arguments + ["--fail-on-insufficient-data"], environment: environment)
+        XCTAssertEqual(strict.status, 1, strict.standardError)
+    }
+
+    func testScanAWSRecordsTheSnapshotInTheHistoryStore() throws {
+        let server = try Self.moto.get()
+        let store = scratch.appendingPathComponent("history.db").path
+        let recorded = try TenetProcess.run(
+            ["scan", "aws", "--region", "us-east-1", "--endpoint", server.url, "--record", "--store", store] + Self.liveRule, environment: Self.credentials)
+        XCTAssertEqual(recorded.status, 1, recorded.standardError)
+        XCTAssertTrue(recorded.standardError.contains("recorded aws:123456789012:us-east-1: "), recorded.standardError)
+        let timeline = try TenetProcess.run(["history", "timeline", "arn:aws:s3:::estate-plain", "--store", store])
+        XCTAssertEqual(timeline.status, 0, timeline.standardError)
+        XCTAssertTrue(timeline.standardOutput.contains("S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED"), timeline.standardOutput)
+        XCTAssertEqual(try TenetProcess.run(["history", "verify", "--store", store]).status, 0)
+    }
+
+    func testScanAWSWithoutAWSExitsTwoBeforeScanning() throws {
+        let unreachable = try TenetProcess.run(
+            ["scan", "aws", "--region", "us-east-1", "--endpoint", "http://127.0.0.1:\(try LoopbackPort.free())", "--request-timeout", "1"],
+            environment: Self.credentials)
+        XCTAssertEqual(unreachable.status, 2, unreachable.standardError)
+        XCTAssertTrue(unreachable.standardError.contains("cannot reach http://127.0.0.1:"), unreachable.standardError)
+        XCTAssertEqual(unreachable.standardOutput, "", "no report")
+        let badPack = try TenetProcess.run(["scan", "aws", "--region", "us-east-1", "--pack", "nope"], environment: Self.credentials)
+        XCTAssertEqual(badPack.status, 2)
+        XCTAssertFalse(badPack.standardError.contains("collected"), "the rules are checked before collecting")
     }
 }
