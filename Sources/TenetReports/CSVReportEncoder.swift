@@ -34,7 +34,7 @@ public struct CSVReportEncoder: ReportEncoder {
                     evaluation.suppression == nil ? evaluation.state.rawValue : "SUPPRESSED",
                     reported.failsRun ? "true" : "false",
                     check?.propertyPath?.description ?? "",
-                    check.map { $0.message ?? $0.reason } ?? evaluation.detail ?? "",
+                    check.map(FindingText.message(of:)) ?? evaluation.detail ?? "",
                     check?.found.map(FindingText.valueText) ?? "",
                     check?.expected.map(FindingText.valueText) ?? "",
                     check?.unresolvedDependency ?? "",

@@ -30,11 +30,20 @@ struct FindingText {
     /// The rule's own message when it has one, else the reason, with the values compared and
     /// what an unresolved value depends on.
     func checkSummary(_ check: FailingCheck) -> String {
-        var text = check.message ?? check.reason
+        var text = Self.message(of: check)
         let comparison = self.comparison(check)
         if !comparison.isEmpty { text += " (\(comparison))" }
         if let dependency = check.unresolvedDependency { text += "; depends on \(dependency)" }
         return text
+    }
+
+    /// The rule's message, else the reason, on one line. Guard messages are usually indented
+    /// blocks (`<< Violation: … Fix: … >>`) that would break a terminal diagnostic, a CSV row or
+    /// an annotation; the JSON report keeps them as written.
+    static func message(of check: FailingCheck) -> String {
+        guard let message = check.message else { return check.reason }
+        let words = message.split(whereSeparator: \.isWhitespace)
+        return words.isEmpty ? check.reason : words.joined(separator: " ")
     }
 
     /// `found true, expected false`; `missing, expected …` when the property is absent.
@@ -65,7 +74,7 @@ struct FindingText {
         lines.append("State: \(evaluation.state.rawValue)")
         if let detail = evaluation.detail { lines.append("Detail: \(detail)") }
         for check in evaluation.checks {
-            lines.append("Check: \(check.propertyPath.map { "\($0): " } ?? "")\(check.message ?? check.reason)")
+            lines.append("Check: \(check.propertyPath.map { "\($0): " } ?? "")\(Self.message(of: check))")
             if check.message != nil { lines.append("  reason: \(check.reason)") }
             if let found = check.found { lines.append("  found: \(Self.valueText(found))") }
             if let expected = check.expected { lines.append("  expected: \(Self.valueText(expected))") }

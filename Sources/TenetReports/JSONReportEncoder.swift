@@ -30,7 +30,7 @@ public struct JSONReportEncoder: ReportEncoder {
             ("passed", .bool(summary.failing == 0)),
             ("summary", summaryValue(summary)),
             ("documents", .list(context.documents.map { .string(context.paths.display($0)) })),
-            ("rules", .list(result.rules.map(ruleValue))),
+            ("rules", .list(result.rules.map { ruleValue($0, paths: context.paths) })),
             ("evaluations", .list(context.evaluations.map { evaluationValue($0, text: text) })),
             ("expiredSuppressions", .list(result.expiredSuppressions.map { suppressionValue($0, paths: context.paths) })),
             ("fixedFindings", .list(result.fixedFindings.map { .string($0.rawValue) })),
@@ -55,7 +55,7 @@ public struct JSONReportEncoder: ReportEncoder {
         ])
     }
 
-    private func ruleValue(_ rule: ScannedRule) -> Value {
+    private func ruleValue(_ rule: ScannedRule, paths: ReportPaths) -> Value {
         let metadata = rule.metadata
         return .object([
             ("id", .string(rule.id)),
@@ -70,7 +70,7 @@ public struct JSONReportEncoder: ReportEncoder {
             })),
             ("resourceTypes", .list(rule.resourceTypes.map { .string($0.rawValue) })),
             ("appliesToAccount", .bool(rule.appliesToAccount)),
-            ("source", .string(rule.sourcePath)),
+            ("source", .string(paths.display(rule.sourcePath))),
             ("versionHash", .string(rule.versionHash)),
         ])
     }

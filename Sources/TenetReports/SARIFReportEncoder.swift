@@ -50,7 +50,7 @@ public struct SARIFReportEncoder: ReportEncoder {
             ("tool", .object([("driver", .object([
                 ("name", .string("Tenet")),
                 ("version", .string(options.toolVersion)),
-                ("rules", .list(result.rules.map(ruleValue))),
+                ("rules", .list(result.rules.map { ruleValue($0, paths: context.paths) })),
             ]))])),
             ("invocations", .list([.object([
                 ("executionSuccessful", .bool(!errored)),
@@ -66,9 +66,9 @@ public struct SARIFReportEncoder: ReportEncoder {
         ]))
     }
 
-    private func ruleValue(_ rule: ScannedRule) -> Value {
+    private func ruleValue(_ rule: ScannedRule, paths: ReportPaths) -> Value {
         let metadata = rule.metadata
-        var helpText = "See the rule's source, \(rule.sourcePath)."
+        var helpText = "See the rule's source, \(paths.display(rule.sourcePath))."
         var helpMarkdown: String?
         if let metadata {
             helpText = "\(metadata.remediation)\n\nWhy: \(metadata.rationale)"

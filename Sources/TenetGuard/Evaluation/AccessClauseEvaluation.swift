@@ -47,7 +47,7 @@ extension EvaluationSession {
                 case .resolved(let value): subject = .value(value)
                 case .unresolved(let unresolved): subject = .unresolved(unresolved)
                 }
-                record(failure(clause.span, operatorSpelling: op.spelling(negated: negated), comparison: comparison, subject: subject, message: clause.message, reason: "the value is not \(op.spelling(negated: negated))"))
+                record(failure(clause.span, operatorSpelling: op.spelling(negated: negated), comparison: comparison, subject: subject, message: clause.message, reason: op.failureReason(negated: negated)))
             }
         }
         return finish(passed: passed, failed: failed, matchAll: clause.query.matchAll, mark: mark)

@@ -58,6 +58,23 @@ public enum UnaryOperator: String, Sendable, Hashable, CaseIterable {
     }
 
     func spelling(negated: Bool) -> String { negated ? "not \(rawValue)" : rawValue }
+
+    /// Why a value fails the check, in words: `the value exists` for a failed `not exists`.
+    func failureReason(negated: Bool) -> String {
+        let kind: String
+        switch self {
+        case .exists: return negated ? "the value exists" : "the value does not exist"
+        case .empty: return negated ? "the value is empty" : "the value is not empty"
+        case .isString: kind = "a string"
+        case .isList: kind = "a list"
+        case .isStruct: kind = "a map"
+        case .isBool: kind = "a boolean"
+        case .isInt: kind = "an integer"
+        case .isFloat: kind = "a float"
+        case .isNull: kind = "null"
+        }
+        return negated ? "the value is \(kind)" : "the value is not \(kind)"
+    }
 }
 
 /// What a clause does with its query: test each value alone, or compare it with a right-hand side.
