@@ -84,6 +84,19 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(skipped.standardError.contains("chart.yaml"), skipped.standardError)
     }
 
+    /// The pre-commit hook passes whichever files changed; when none is a template the hook
+    /// passes (`--allow-no-templates`), while a user who names no template is told so.
+    func testNoTemplateIsAnErrorUnlessAllowed() throws {
+        try write("compose.yaml", "services:\n  web: {image: nginx}\n")
+        let refused = try check(["compose.yaml"])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.standardError.contains("no CloudFormation templates found"), refused.standardError)
+        let allowed = try check(["compose.yaml", "--allow-no-templates", "--verbose"])
+        XCTAssertEqual(allowed.status, 0, allowed.standardError)
+        XCTAssertTrue(allowed.standardError.contains("skipped compose.yaml"), allowed.standardError)
+        XCTAssertTrue(allowed.standardOutput.contains("PASSED"), allowed.standardOutput)
+    }
+
     func testEveryFormatIsValidAndHoldsNoSecret() throws {
         let template = try write("app.yaml", Self.secretTemplate)
         try write("params.json", #"[{"ParameterKey": "DbPassword", "ParameterValue": "given-password-value-456"}]"#)

@@ -29,6 +29,9 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Templates, or directories searched recursively.")
     var paths: [String]
 
+    @Flag(help: "Pass, instead of exiting 2, when no path holds a template: for hooks given whichever files changed.")
+    var allowNoTemplates = false
+
     @OptionGroup var template: TemplateInputOptions
     @OptionGroup var scan: ScanOptions
     @OptionGroup var reports: ReportOutputOptions
@@ -37,7 +40,8 @@ struct CheckCommand: ParsableCommand {
         let configuration = try scan.configuration()
         let settings = scan.settings(with: configuration)
         let templates = try template.collect(
-            paths, listSkipped: reports.verbose, parametersFile: configuration.parameters, region: configuration.region, account: configuration.account, excludes: configuration.exclude)
+            paths, listSkipped: reports.verbose, parametersFile: configuration.parameters, region: configuration.region, account: configuration.account, excludes: configuration.exclude,
+            allowingNone: allowNoTemplates)
         let ruleSet = try ScanPipeline.ruleSet(for: settings)
         let progressBar = StandardStreams.progressBar(counting: "templates")
         var result = ScanEngine(ruleSet: ruleSet).scan(

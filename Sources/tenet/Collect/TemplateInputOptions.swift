@@ -18,8 +18,10 @@ struct TemplateInputOptions: ParsableArguments {
     var exclude: [String] = []
 
     /// Collects the templates under `paths`; warnings and skipped files go to standard error.
+    /// Finding no template is an input error unless `allowingNone`.
     func collect(
-        _ paths: [String], listSkipped: Bool, parametersFile: String? = nil, region: String? = nil, account: String? = nil, excludes: [String] = []
+        _ paths: [String], listSkipped: Bool, parametersFile: String? = nil, region: String? = nil, account: String? = nil, excludes: [String] = [],
+        allowingNone: Bool = false
     ) throws -> TemplateSet {
         let values = try (parameters ?? parametersFile).map(ParameterFile.load) ?? [:]
         let inputs = TemplateInputs(parameterValues: values, region: self.region ?? region, account: self.account ?? account)
@@ -28,7 +30,7 @@ struct TemplateInputOptions: ParsableArguments {
         if listSkipped {
             for skipped in set.skipped { StandardStreams.writeError("skipped \(skipped.path): \(skipped.reason)") }
         }
-        if set.templates.isEmpty {
+        if set.templates.isEmpty && !allowingNone {
             throw Diagnostic(code: .noTemplates, message: "no CloudFormation templates found in \(paths.joined(separator: ", ")); expected files with a Resources map of typed resources")
         }
         return set
