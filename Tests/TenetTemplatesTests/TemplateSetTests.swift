@@ -113,6 +113,29 @@ import Testing
         let set = try TemplateSet.collect([corpus])
         #expect(set.templates.count > 150)
         #expect(set.templates.count + set.skipped.count == 210)
-        #expect(set.templates.allSatisfy { !$0.resources.isEmpty })
+        #expect(set.templates.allSatisfy { !$0.resources.isEmpty || !$0.notExpanded.isEmpty })
+        #expect(set.templates.contains { $0.path.hasSuffix("CloudFormation/fn-foreach-ddb.yaml") }, "a template of loops only is a template")
+    }
+
+    /// Resources written only as `Fn::ForEach` loops still make a template: checked as written,
+    /// with the warning that the transform would expand them, instead of skipped as not one.
+    @Test func aTemplateOfLoopsOnlyIsATemplate() throws {
+        let fixture = try TemplateFixture()
+        defer { fixture.remove() }
+        try fixture.write("tables.yaml", """
+            Transform: AWS::LanguageExtensions
+            Resources:
+              Fn::ForEach::Tables:
+                - Name
+                - [Points, Score]
+                - Table${Name}:
+                    Type: AWS::DynamoDB::Table
+            """)
+        try fixture.write("values.yaml", "Resources:\n  Fn::Other: [1, 2]\n")
+        let set = try fixture.collect(["."])
+        #expect(set.templates.map(\.path) == ["tables.yaml"])
+        #expect(set.templates.first?.notExpanded == ["Fn::ForEach::Tables"])
+        #expect(set.skipped.map(\.path) == ["values.yaml"])
+        #expect(set.warnings.contains { $0.code == .transformNotExpanded && $0.message.contains("Fn::ForEach::Tables") })
     }
 }

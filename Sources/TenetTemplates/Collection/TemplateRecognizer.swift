@@ -2,10 +2,13 @@ import TenetDocument
 
 /// Tells CloudFormation templates from the other YAML and JSON files a repository holds.
 public enum TemplateRecognizer {
-    /// A template has a `Resources` map of typed resources.
+    /// A template has a `Resources` map of typed resources, or of `Fn::ForEach::` loops that the
+    /// `AWS::LanguageExtensions` transform expands into them.
     public static func isTemplate(_ root: Node) -> Bool {
         guard root.kind == .map, let resources = root["Resources"], resources.kind == .map else { return false }
-        return resources.children.contains { $0.kind == .map && $0["Type"]?.stringValue != nil }
+        return resources.children.contains { entry in
+            (entry.kind == .map && entry["Type"]?.stringValue != nil) || entry.keyInParent?.hasPrefix("Fn::ForEach::") == true
+        }
     }
 
     /// Whether a file that failed to parse was meant to be a template, judged from its text: such
