@@ -69,6 +69,24 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(failing.standardOutput.contains("title=ENCRYPTED_VOLUMES (high)"), failing.standardOutput)
     }
 
+    /// The shared corpus with the whole library: every file is either a reported template or a
+    /// listed skip, and no rule fails to evaluate.
+    func testTheCorpusIsReportedWholeWithItsSkippedFilesListed() throws {
+        let corpus = "../shared/corpus/cloudformation"
+        let outcome = try TenetProcess.run(["check", corpus, "--pack", "all", "--format", "json", "--verbose"])
+        XCTAssertEqual(outcome.status, 1, outcome.standardError)
+        let report = try JSONLoader().load(SourceText(name: "report", bytes: Array(outcome.standardOutput.utf8))).root
+        let templates = report["documents"]!.children.compactMap(\.stringValue).filter { $0 != corpus }
+        let skipped = report["skippedFiles"]!.children.compactMap { $0["path"]?.stringValue }
+        let root = TenetProcess.packageRoot.appendingPathComponent(corpus).standardized
+        let files = FileManager.default.enumerator(atPath: root.path)!.compactMap { $0 as? String }
+            .filter { ["yaml", "yml", "json", "template"].contains(($0 as NSString).pathExtension.lowercased()) && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+        XCTAssertEqual(Set(templates + skipped), Set(files.map { corpus + "/" + $0 }))
+        XCTAssertGreaterThan(templates.count, 190)
+        for path in skipped { XCTAssertTrue(outcome.standardError.contains("skipped \(path): "), path) }
+        XCTAssertEqual(report["summary"]?["byState"]?["ERROR"]?.intValue, 0)
+    }
+
     func testBadInputExitsTwoWithItsLocation() throws {
         try write("broken.yaml", "Resources:\n  Bucket:\n    Type: [AWS::S3::Bucket\n")
         let broken = try check(["broken.yaml"])
