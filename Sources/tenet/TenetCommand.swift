@@ -18,6 +18,7 @@ struct TenetCommand: AsyncParsableCommand {
               tenet check . --format sarif -o tenet.sarif
               tenet collect aws --region eu-west-1 -o live.jsonl
               tenet scan --inventory live.jsonl      The same rules over live resources
+              tenet scan aws --region eu-west-1      Collect and scan in one step
               tenet parse template.yaml              Print a template as JSON, intrinsics in long form
               tenet parse --locations template.yaml  Include each node's line and column
               tenet collect aws --region eu-west-1 -o inventory.jsonl

@@ -9,12 +9,13 @@ struct ScanInventoryCommand: ParsableCommand {
         abstract: "Evaluate the rules over a collected inventory (the default of tenet scan).",
         discussion: """
             Examples:
-              tenet collect aws --region eu-west-1 -o live.jsonl && tenet scan --inventory live.jsonl
+              tenet collect aws --region eu-west-1 -o live.jsonl
+              tenet scan --inventory live.jsonl
               tenet scan --inventory inventories/ --format json -o compliance.json
-              tenet scan --inventory live.jsonl --record     Also record it in the history store
+              tenet scan --inventory live.jsonl --record   Also record it in the history
 
-            Exit codes: 0 nothing at or above --fail-on, 1 findings (or an evaluation error),
-            2 usage or input error.
+            Exit codes: 0 nothing at or above --fail-on, 1 findings (or an evaluation
+            error), 2 usage or input error.
             """
     )
 
