@@ -37,13 +37,14 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var reports: ReportOutputOptions
 
     func run() throws {
+        // Made first, so that reading the templates counts towards a run being long.
+        let progressBar = StandardStreams.progressBar(counting: "templates")
         let configuration = try scan.configuration()
         let settings = scan.settings(with: configuration)
         let templates = try template.collect(
             paths, listSkipped: reports.verbose, parametersFile: configuration.parameters, region: configuration.region, account: configuration.account, excludes: configuration.exclude,
             allowingNone: allowNoTemplates)
         let ruleSet = try ScanPipeline.ruleSet(for: settings)
-        let progressBar = StandardStreams.progressBar(counting: "templates")
         var result = ScanEngine(ruleSet: ruleSet).scan(
             templates.templates.map(ScanDocument.init(template:)),
             accountDocument: try ScanDocument.account(of: templates.templates, name: paths.count == 1 ? paths[0] : "."),

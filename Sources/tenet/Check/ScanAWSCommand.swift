@@ -29,14 +29,14 @@ struct ScanAWSCommand: AsyncParsableCommand {
     @OptionGroup var recording: RecordingOptions
 
     func run() async throws {
-        let scan = try SnapshotScan(options: scan)
+        let scan = try SnapshotScan(options: scan, counting: "snapshots")
         let snapshot = try await aws.collect(capturedAt: scan.settings.now)
         for (type, reason) in snapshot.failedTypes {
             StandardStreams.writeError("warning: \(type) could not be read, its rules report INSUFFICIENT_DATA: \(reason)")
         }
         let name = Self.documentName(of: snapshot.header)
         let projection = try SnapshotProjection(header: snapshot.header, resources: snapshot.resources, name: name)
-        try scan.scan([(name, projection)], noun: "snapshots", reports: reports, recordingIn: recording.store, signingKey: recording.signingKey)
+        try scan.scan([(name, projection)], reports: reports, recordingIn: recording.store, signingKey: recording.signingKey)
     }
 
     /// What reports name the live snapshot, where they name a file otherwise: `aws:ACCOUNT:REGIONS`.

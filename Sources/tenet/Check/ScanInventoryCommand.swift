@@ -34,9 +34,9 @@ struct ScanInventoryCommand: ParsableCommand {
     static func scan(
         _ inventory: String, options: ScanOptions, reports: ReportOutputOptions, recordingIn history: HistoryStoreOption?, signingKey: String?
     ) throws {
-        let scan = try SnapshotScan(options: options)
+        let scan = try SnapshotScan(options: options, counting: "inventories")
         let snapshots = try inventoryFiles(inventory).map { path throws(Diagnostic) in (name: path, projection: try SnapshotProjection(reading: path)) }
-        try scan.scan(snapshots, noun: "inventories", reports: reports, recordingIn: history, signingKey: signingKey)
+        try scan.scan(snapshots, reports: reports, recordingIn: history, signingKey: signingKey)
     }
 
     static func inventoryFiles(_ path: String) throws(Diagnostic) -> [String] {

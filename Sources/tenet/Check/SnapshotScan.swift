@@ -2,6 +2,7 @@ import Foundation
 import TenetDocument
 import TenetHistory
 import TenetInventory
+import TenetReports
 import TenetScan
 
 /// Scanning snapshots — inventory files or a live collection — and writing the reports, with
@@ -13,19 +14,21 @@ struct SnapshotScan {
     let configuration: RepositoryConfiguration
     let settings: ScanSettings
     let ruleSet: RuleSet
+    /// Made first, so that reading or collecting the snapshots counts towards a run being long.
+    let progressBar: ProgressBar?
 
-    init(options: ScanOptions) throws(Diagnostic) {
+    /// `noun` names the snapshots on the progress bar.
+    init(options: ScanOptions, counting noun: String) throws(Diagnostic) {
+        progressBar = StandardStreams.progressBar(counting: noun)
         configuration = try options.configuration()
         settings = options.settings(with: configuration)
         ruleSet = try ScanPipeline.ruleSet(for: settings)
     }
 
-    /// `noun` names the snapshots on the progress bar.
     func scan(
-        _ snapshots: [(name: String, projection: SnapshotProjection)], noun: String, reports: ReportOutputOptions,
-        recordingIn history: HistoryStoreOption?, signingKey: String?
+        _ snapshots: [(name: String, projection: SnapshotProjection)], reports: ReportOutputOptions, recordingIn history: HistoryStoreOption?,
+        signingKey: String?
     ) throws {
-        let progressBar = StandardStreams.progressBar(counting: noun)
         var result = ScanEngine(ruleSet: ruleSet).scan(
             snapshots.map { ScanDocument(projection: $0.projection, name: $0.name) }, evaluatedAt: settings.now, progress: progressBar?.tracking())
         progressBar?.finish()
