@@ -67,6 +67,21 @@ final class InventoryFormatTests: XCTestCase {
         XCTAssertEqual(first, second)
     }
 
+    /// `scan aws` projects what it just collected without writing it: the same document as
+    /// projecting the written file, and the same duplicate-id check.
+    func testAProjectionFromMemoryEqualsTheProjectionOfTheFile() throws {
+        let resources = [bucket("logs", properties: ["BucketName": "logs", "Tags": [["Key": "a", "Value": "b"]]]), bucket("data", properties: [:])]
+        let fromFile = try SnapshotProjection(reading: try write(resources, to: "live.jsonl"))
+        let fromMemory = try SnapshotProjection(header: header, resources: resources, name: "live")
+        XCTAssertEqual(fromMemory.header, fromFile.header)
+        XCTAssertEqual(fromMemory.document.root.value, fromFile.document.root.value)
+        XCTAssertEqual(fromMemory.resources.map(\.id), ["arn:aws:s3:::logs", "arn:aws:s3:::data"])
+        XCTAssertEqual(fromMemory.resources[0].properties.value, fromMemory.document.root["Resources"]?["arn:aws:s3:::logs"]?["Properties"]?.value)
+        XCTAssertThrowsError(try SnapshotProjection(header: header, resources: resources + [resources[0]], name: "live")) { error in
+            XCTAssertEqual((error as? Diagnostic)?.code, .invalidInventory)
+        }
+    }
+
     func testUncommittedWriteLeavesNothingBehind() throws {
         let path = directory.appendingPathComponent("inventory.jsonl").path
         do {
