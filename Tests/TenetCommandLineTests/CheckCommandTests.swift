@@ -216,8 +216,8 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: sarif))
         try FileManager.default.removeItem(atPath: sarif)
 
-        let below = try TenetProcess.run(["check", ".", "--fail-on", "critical"], in: infra.appendingPathComponent("stacks"))
-        XCTAssertEqual(below.status, 0, "found from a subdirectory, and the flag wins: \(below.standardError)")
+        let below = try TenetProcess.run(["check", "..", "--fail-on", "critical"], in: infra.appendingPathComponent("stacks"))
+        XCTAssertEqual(below.status, 0, "found from a subdirectory, excludes relative to the file, and the flag wins: \(below.standardError)")
         XCTAssertTrue(FileManager.default.fileExists(atPath: sarif), "report paths are relative to the file")
 
         try write("infra/other.yaml", "pack: encryption\nfail-onn: high\n")

@@ -4,7 +4,7 @@ import TenetRules
 
 /// `.tenet.yaml`: the settings a repository wants on every run, so that CI, the pre-commit hook
 /// and a developer's shell agree. Keys are the long flag names; a flag on the command line wins
-/// over the file. Paths are relative to the file's directory.
+/// over the file. Paths, and `exclude` globs with a slash, are relative to the file's directory.
 ///
 /// ```yaml
 /// pack: all
@@ -70,7 +70,7 @@ public struct RepositoryConfiguration: Sendable {
             case "rules": configuration.rules = try strings(value).map(relative)
             case "rules-dir": configuration.rulesDirectory = relative(try string(value))
             case "parameters": configuration.parameters = relative(try string(value))
-            case "exclude": configuration.exclude = try strings(value)
+            case "exclude": configuration.exclude = try strings(value).map { anchored($0, in: base) }
             case "fail-on":
                 let text = try string(value)
                 guard let severity = Severity(rawValue: text) else {
@@ -102,6 +102,14 @@ public struct RepositoryConfiguration: Sendable {
             }
         }
         return configuration
+    }
+
+    /// An exclude glob with a slash is a path relative to the file's directory, made absolute so
+    /// it holds from any working directory; one without is a file name, matched anywhere.
+    private static func anchored(_ glob: String, in base: String) -> String {
+        guard glob.contains("/"), !glob.hasPrefix("/") else { return glob }
+        let relative = glob.hasPrefix("./") ? String(glob.dropFirst(2)) : glob
+        return URL(fileURLWithPath: base.isEmpty ? "." : base).standardized.path + "/" + relative
     }
 
     private static func string(_ node: Node) throws(Diagnostic) -> String {

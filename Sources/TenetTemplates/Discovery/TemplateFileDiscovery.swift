@@ -40,7 +40,7 @@ public struct TemplateFileDiscovery: Sendable {
             }
             for relative in walk(given) {
                 let found = path == "." ? relative : path + "/" + relative
-                if !isExcluded(found), seen.insert(found).inserted {
+                if !isExcluded(found, at: given + "/" + relative), seen.insert(found).inserted {
                     files.append(File(path: found, readablePath: given + "/" + relative, isExplicit: false))
                 }
             }
@@ -68,10 +68,14 @@ public struct TemplateFileDiscovery: Sendable {
         return found.sorted()
     }
 
-    /// `--exclude` globs match the whole path or its file name.
-    func isExcluded(_ path: String) -> Bool {
-        excludes.contains { pattern in
+    /// `--exclude` globs match the path as spelled, its file name, or — for globs anchored to a
+    /// directory, as `.tenet.yaml` writes them — the file's absolute path.
+    func isExcluded(_ path: String, at readablePath: String) -> Bool {
+        guard !excludes.isEmpty else { return false }
+        let absolute = URL(fileURLWithPath: readablePath).standardized.path
+        return excludes.contains { pattern in
             fnmatch(pattern, path, 0) == 0 || fnmatch(pattern, (path as NSString).lastPathComponent, 0) == 0
+                || (pattern.hasPrefix("/") && fnmatch(pattern, absolute, 0) == 0)
         }
     }
 }
