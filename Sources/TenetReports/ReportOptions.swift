@@ -7,8 +7,8 @@ public struct ReportOptions: Sendable {
     /// Lists compliant and not-applicable verdicts and skipped files (text and CSV); the other
     /// formats always carry them or never do.
     public var verbose: Bool
-    /// ANSI colour in the text report. The caller decides (a terminal, no `NO_COLOR`, no `TERM=dumb`); the
-    /// encoder only obeys.
+    /// ANSI colour in the text report. The caller decides (a terminal, no `NO_COLOR`, no
+    /// `TERM=dumb`); the encoder only obeys.
     public var colour: Bool
     /// JUnit: one test case per (rule, resource) pair instead of one per rule for its compliant
     /// resources (`--junit-all`).

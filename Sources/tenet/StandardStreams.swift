@@ -25,8 +25,8 @@ enum StandardStreams {
     }
 
     /// A progress bar for a long run, when standard error is a terminal; none otherwise, so
-    /// pipes, files and CI logs never hold one. The colour settings (`NO_COLOR`, `TERM=dumb`) do not
-    /// concern it: it draws no colour.
+    /// pipes, files and CI logs never hold one. The colour settings (`NO_COLOR`, `TERM=dumb`) do
+    /// not concern it: it draws no colour.
     static func progressBar(counting noun: String) -> ProgressBar? {
         guard isatty(STDERR_FILENO) != 0 else { return nil }
         return ProgressBar(noun: noun) { FileHandle.standardError.write(Data($0.utf8)) }
