@@ -7,7 +7,8 @@ import TenetXML
 ///
 /// One `testsuite` per scanned file: the file is what a developer opens and fixes, GitLab shows
 /// the `classname` (the file) as the suite, and the scan result knows files but not which pack
-/// selected a rule. Test cases, per file and rule in rule-id order: one per (rule, resource)
+/// selected a rule. Account-level rules that `check` judged once over all templates get one
+/// `account` suite of their own instead of a skipped case in every file's. Test cases, per file and rule in rule-id order: one per (rule, resource)
 /// that is non-compliant, errored, suppressed or without data; one for the rule's compliant
 /// resources ("RULE: 3 resources compliant"); one when the rule applied to no resource of the
 /// file. `junitAll` lists every (rule, resource) pair instead of the compliant summary.
@@ -17,11 +18,21 @@ public struct JUnitReportEncoder: ReportEncoder {
     public func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8] {
         let context = ReportContext(result, options: options)
         let text = FindingText(paths: context.paths)
-        let byDocument = Dictionary(grouping: context.evaluations, by: \.resource.document)
-        let suites = context.documents.map { document in
+        let bySuite = Dictionary(grouping: context.evaluations) { reported in
+            context.judgesAccount(reported.rule) ? context.result.accountDocument! : reported.resource.document
+        }
+        var suites = context.documents.map { document in
             JUnitSuite(
                 name: context.paths.display(document),
-                cases: cases(document: document, evaluations: byDocument[document] ?? [], context: context, text: text))
+                cases: cases(
+                    suite: document, file: document, rules: context.result.rules.filter { !context.judgesAccount($0) },
+                    evaluations: bySuite[document] ?? [], context: context, text: text))
+        }
+        let accountRules = context.result.rules.filter(context.judgesAccount)
+        if let account = context.result.accountDocument, !accountRules.isEmpty {
+            suites.append(JUnitSuite(
+                name: account,
+                cases: cases(suite: account, file: nil, rules: accountRules, evaluations: bySuite[account] ?? [], context: context, text: text)))
         }
 
         let writer = XMLWriter()
@@ -36,21 +47,25 @@ public struct JUnitReportEncoder: ReportEncoder {
         return writer.finish()
     }
 
-    private func cases(document: String, evaluations: [ReportedEvaluation], context: ReportContext, text: FindingText) -> [JUnitCase] {
-        let classname = JUnitCase.classname(forFile: context.paths.display(document))
+    /// The cases of one suite: a file, or the account pseudo-document, which has no `file` to
+    /// fall back on.
+    private func cases(
+        suite: String, file: String?, rules: [ScannedRule], evaluations: [ReportedEvaluation], context: ReportContext, text: FindingText
+    ) -> [JUnitCase] {
+        let classname = JUnitCase.classname(forFile: context.paths.display(suite))
         let byRule = Dictionary(grouping: evaluations, by: \.rule.id)
         var names = UniqueNames()
         var cases: [JUnitCase] = []
-        func add(_ name: String, location: (file: String, line: Int?), _ outcome: JUnitCase.Outcome) {
+        func add(_ name: String, location: (file: String?, line: Int?), _ outcome: JUnitCase.Outcome) {
             cases.append(JUnitCase(name: names.claim(name), classname: classname, file: location.file, line: location.line, outcome: outcome))
         }
-        let documentLocation = (file: context.paths.display(document), line: Int?.none)
+        let documentLocation = (file: file.map(context.paths.display), line: Int?.none)
 
-        for rule in context.result.rules {
+        for rule in rules {
             let ruleEvaluations = byRule[rule.id] ?? []
             let listed = ruleEvaluations.filter { context.options.junitAll || $0.disposition.isListedByDefault }
             for reported in listed {
-                let location = reported.location.map { (file: context.paths.display($0.file), line: Int?.some($0.line)) } ?? documentLocation
+                let location = reported.location.map { (file: Optional(context.paths.display($0.file)), line: Int?.some($0.line)) } ?? documentLocation
                 add("\(rule.id) \(reported.resourceName)", location: location, outcome(reported, context: context, text: text))
             }
             guard !context.options.junitAll else {
@@ -104,7 +119,7 @@ public struct JUnitReportEncoder: ReportEncoder {
                 writer.attribute("name", testCase.name)
                 writer.attribute("classname", testCase.classname)
                 if withLocations {
-                    writer.attribute("file", testCase.file)
+                    if let file = testCase.file { writer.attribute("file", file) }
                     if let line = testCase.line { writer.attribute("line", String(line)) }
                 }
                 switch testCase.outcome {
@@ -123,7 +138,7 @@ public struct JUnitReportEncoder: ReportEncoder {
     }
 }
 
-/// One `<testsuite>`: a scanned file and its test cases.
+/// One `<testsuite>`: a scanned file, or the account judged over all templates, and its test cases.
 private struct JUnitSuite {
     let name: String
     let cases: [JUnitCase]
@@ -155,7 +170,7 @@ private struct JUnitCase {
 
     let name: String
     let classname: String
-    let file: String
+    let file: String?
     let line: Int?
     let outcome: Outcome
 

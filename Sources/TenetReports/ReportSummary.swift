@@ -1,3 +1,4 @@
+import TenetInventory
 import TenetRules
 import TenetScan
 
@@ -13,6 +14,8 @@ public struct ReportSummary: Sendable, Equatable {
     public let rules: Int
     public let documents: Int
     public let evaluations: Int
+    /// Evaluations of account pseudo-resources, which no one file declares.
+    public private(set) var accountEvaluations = 0
 
     public init(_ result: ScanResult, policy: FailurePolicy) {
         self.init(ReportContext(result, options: ReportOptions(policy: policy, toolVersion: "", baseDirectory: "/")))
@@ -26,6 +29,7 @@ public struct ReportSummary: Sendable, Equatable {
             counts[reported.severity, default: [:]][reported.evaluation.state, default: 0] += 1
             if reported.disposition == .suppressed { suppressed += 1 }
             if reported.failsRun { failing += 1 }
+            if reported.resource.type == .account { accountEvaluations += 1 }
         }
     }
 

@@ -78,14 +78,26 @@ struct ReportContext: Sendable {
         }
     }
 
-    /// Documents as the result lists them, then any document only an evaluation names.
+    /// Documents as the result lists them, then any document only an evaluation names; never the
+    /// account pseudo-document, which is no file.
     var documents: [String] {
-        var seen = Set(result.documents)
+        var seen = Set(result.documents + [result.accountDocument].compactMap { $0 })
         var documents = result.documents
         for evaluation in evaluations where seen.insert(evaluation.resource.document).inserted {
             documents.append(evaluation.resource.document)
         }
         return documents
+    }
+
+    /// The file a document is, for locations to fall back on; nil for the account pseudo-document.
+    func file(ofDocument document: String) -> String? {
+        document == result.accountDocument ? nil : document
+    }
+
+    /// Whether the account pseudo-document, not a file, owns the rule's verdicts: an account-level
+    /// rule judged once over all the templates, whichever resources it names.
+    func judgesAccount(_ rule: ScannedRule) -> Bool {
+        result.accountDocument != nil && rule.appliesToAccount
     }
 }
 

@@ -152,7 +152,8 @@ public struct SARIFReportEncoder: ReportEncoder {
 }
 
 /// SARIF locations: a relative URI under ``SARIFReportEncoder/sourceRoot`` and a region that
-/// runs from the offending node to the end of its line's content.
+/// runs from the offending node to the end of its line's content, with the resource (or the
+/// account) as the logical location.
 private struct SARIFLocations {
     let context: ReportContext
 
@@ -162,14 +163,28 @@ private struct SARIFLocations {
             ("fullyQualifiedName", .string(context.paths.display(reported.resource.id.rawValue))),
             ("kind", .string("resource")),
         ])
-        let file = reported.location?.file ?? reported.resource.document
+        let (file, position) = anchor(of: reported)
         return .object([
-            ("physicalLocation", .object([
-                ("artifactLocation", artifactLocation(file)),
-                ("region", reported.location.flatMap(region)),
-            ])),
+            ("physicalLocation", file.map { file in
+                .object([
+                    ("artifactLocation", artifactLocation(file)),
+                    ("region", position.flatMap(region)),
+                ])
+            }),
             ("logicalLocations", .list([resource])),
         ])
+    }
+
+    /// The file and node a result points at: the failing node, else the resource's document when
+    /// it is a file. The account judged over all templates is none, and GitHub code scanning
+    /// rejects the whole SARIF file when one result lacks an artifact location, so its findings
+    /// that no template node locates are anchored at the first line of the first template
+    /// evaluated; the logical location says they are the account's.
+    private func anchor(of reported: ReportedEvaluation) -> (file: String?, position: FileLocation?) {
+        if let location = reported.location { return (location.file, location) }
+        if let document = context.file(ofDocument: reported.resource.document) { return (document, nil) }
+        guard let first = context.documents.first else { return (nil, nil) }
+        return (first, FileLocation(file: first, line: 1, column: 1))
     }
 
     private func artifactLocation(_ file: String) -> Value {

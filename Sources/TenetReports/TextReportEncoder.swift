@@ -37,7 +37,8 @@ private struct TextReportWriter {
         for group in context.byDocumentAndResource {
             let resources = group.resources.compactMap(resourceBlock)
             guard !resources.isEmpty else { continue }
-            blocks.append(style.bold("== \(context.paths.display(group.document))"))
+            let heading = context.file(ofDocument: group.document).map(context.paths.display) ?? "\(group.document) (all templates together)"
+            blocks.append(style.bold("== \(heading)"))
             blocks.append(contentsOf: resources)
         }
         blocks.append(summary())
@@ -142,7 +143,10 @@ private struct TextReportWriter {
         }
         rows.append(["total"] + states.map { String(summary.count($0)) })
         var lines = [
-            style.bold("Summary: \(summary.rules) rules, \(summary.documents) documents, \(summary.evaluations) verdicts (rule × resource)"),
+            style.bold(
+                "Summary: \(Self.counted(summary.rules, "rule")), \(Self.counted(summary.documents, "document")), "
+                    + "\(Self.counted(summary.evaluations, "verdict")) (rule × resource"
+                    + (summary.accountEvaluations > 0 ? "; \(summary.accountEvaluations) account-level)" : ")")),
         ]
         lines.append(contentsOf: Self.table(rows).map { "  " + $0 })
         lines.append("Suppressed findings: \(summary.suppressed)")
@@ -176,6 +180,11 @@ private struct TextReportWriter {
         guard !skipped.isEmpty else { return [] }
         guard context.options.verbose else { return ["Skipped files: \(skipped.count) (listed with --verbose)"] }
         return ["Skipped files: \(skipped.count)"] + skipped.map { "  \(context.paths.display($0.path)): \($0.reason)" }
+    }
+
+    /// `1 document`, `2 documents`.
+    private static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     /// Left-aligned first column, right-aligned counts.

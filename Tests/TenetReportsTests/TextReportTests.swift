@@ -50,7 +50,7 @@ import TenetScan
 
     @Test func summaryCountsVerdictsBySeverityAndState() {
         let report = Self.report()
-        #expect(report.contains("Summary: 10 rules, 2 documents, 13 verdicts (rule × resource)"))
+        #expect(report.contains("Summary: 10 rules, 2 documents, 13 verdicts (rule × resource; 2 account-level)"))
         #expect(report.contains("  severity  ERROR  NON_COMPLIANT  INSUFFICIENT_DATA  COMPLIANT  NOT_APPLICABLE"))
         #expect(report.contains("  critical      0              1                  0          0               0"))
         #expect(report.contains("  high          0              3                  1          1               0"))

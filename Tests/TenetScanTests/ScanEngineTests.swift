@@ -127,6 +127,38 @@ import Testing
         #expect(byRule["queues"]?.first?.resource.id == "stack.yaml#Jobs")
     }
 
+    /// `check` judges account-level rules once over all templates: a pseudo-document named
+    /// `account`, not a file, whose own verdicts have no location, while a failure under a
+    /// resource points at the failing node in that resource's template.
+    @Test func theTemplatesJudgedTogetherAreTheAccountAndNoFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenet-account-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Data("rule trails_log {\n    Resources.*[ Properties.IsLogging exists ].Properties.IsLogging == true\n}\n".utf8)
+            .write(to: URL(fileURLWithPath: directory + "/trails_log.guard"))
+        try Data("let logging = Resources.*[ Properties.IsLogging == true ]\nrule has_a_trail {\n    %logging !empty\n}\n".utf8)
+            .write(to: URL(fileURLWithPath: directory + "/has_a_trail.guard"))
+        try Data("Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      S3BucketName: logs\n      IsLogging: false\n".utf8)
+            .write(to: URL(fileURLWithPath: directory + "/audit.yaml"))
+        try Data("Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n".utf8).write(to: URL(fileURLWithPath: directory + "/storage.yaml"))
+        let rules = try RuleSet(rules: try RuleSet.customRules(at: [directory + "/trails_log.guard", directory + "/has_a_trail.guard"]))
+        #expect(rules.rules.allSatisfy { $0.descriptor.appliesToAccount })
+        let set = try TemplateSet.collect(["audit.yaml", "storage.yaml"], discovery: TemplateFileDiscovery(workingDirectory: directory))
+
+        let result = ScanEngine(ruleSet: rules).scan(
+            set.templates.map(ScanDocument.init(template:)), accountDocument: try ScanDocument.account(of: set.templates), evaluatedAt: testClock)
+        #expect(result.documents == ["audit.yaml", "storage.yaml"])
+        #expect(result.accountDocument == "account")
+        let trail = try #require(result.evaluations.first { $0.ruleID == "trails_log" && $0.resource.type != .account })
+        #expect(trail.resource.id == "audit.yaml#Trail")
+        #expect(trail.checks.map(\.location) == [FileLocation(file: "audit.yaml", line: 6, column: 18)])
+        let account = try #require(result.evaluations.first { $0.ruleID == "has_a_trail" })
+        #expect(account.resource == ScannedResource(id: "account", type: .account, document: "account"))
+        #expect(account.state == .nonCompliant)
+        #expect(!account.checks.isEmpty)
+        #expect(account.checks.allSatisfy { $0.location == nil })
+    }
+
     @Test func typesTheCollectorCouldNotReadHaveInsufficientData() throws {
         let rules = try Self.managedRules(["encryption/ENCRYPTED_VOLUMES.guard"])
         let document = ScanDocument(

@@ -30,7 +30,7 @@ import Testing
             ["templates/app.yaml", "templates/site.yaml"], discovery: TemplateFileDiscovery(workingDirectory: fixturesDirectory.path))
         let snapshots = Snapshots()
         let result = ScanEngine(ruleSet: rules).scan(
-            set.templates.map(ScanDocument.init(template:)), accountDocument: try ScanDocument.account(of: set.templates, name: "."),
+            set.templates.map(ScanDocument.init(template:)), accountDocument: try ScanDocument.account(of: set.templates),
             evaluatedAt: testClock, progress: ScanProgress { snapshots.append($0) })
 
         let reported = snapshots.all

@@ -10,11 +10,16 @@ public struct ScanDocument: Sendable {
         public var key: String
         public var resource: ScannedResource
         public var unresolved: [UnresolvedValue]
+        /// The resource's node in its own template, when the document is assembled from several
+        /// and its nodes cannot say which file they came from: a failing check finds its file,
+        /// line and column there.
+        public var declaration: Node?
 
-        public init(key: String, resource: ScannedResource, unresolved: [UnresolvedValue] = []) {
+        public init(key: String, resource: ScannedResource, unresolved: [UnresolvedValue] = [], declaration: Node? = nil) {
             self.key = key
             self.resource = resource
             self.unresolved = unresolved
+            self.declaration = declaration
         }
     }
 
@@ -80,10 +85,18 @@ public struct ScanDocument: Sendable {
         return ResourceID(document)
     }
 
+    /// What reports call the templates judged together, and the id of its pseudo-resource: a
+    /// name of its own rather than the path given on the command line, which is a directory (or
+    /// `.`) no CI system can open, and would make the findings' fingerprints depend on how
+    /// `check` was invoked.
+    public static let accountName = "account"
+
     /// Every resource of several templates in one document, keyed by resource id: the desired
     /// state of the whole account, which account-level rules ("a trail exists") judge. Run per
     /// template they would fail every application template that does not declare a trail.
-    public static func account(of templates: [CollectedTemplate], name: String) throws(Diagnostic) -> ScanDocument {
+    /// The document is no file, so its pseudo-resource has no location.
+    public static func account(of templates: [CollectedTemplate]) throws(Diagnostic) -> ScanDocument {
+        let name = accountName
         var assembler = DocumentAssembler(sourceName: name)
         try assembler.beginMap(at: nil)
         try assembler.key("Resources", at: nil)
@@ -98,12 +111,14 @@ public struct ScanDocument: Sendable {
                 entries.append(Entry(
                     key: resource.id.rawValue,
                     resource: ScannedResource(id: resource.id, type: resource.type, document: template.path, location: resource.source),
-                    unresolved: resource.unresolved))
+                    unresolved: resource.unresolved, declaration: declaration))
             }
         }
         try assembler.end()
         try assembler.end()
-        var document = ScanDocument(name: name, root: assembler.build().root, entries: entries)
+        var document = ScanDocument(
+            name: name, root: assembler.build().root, entries: entries,
+            account: ScannedResource(id: ResourceID(name), type: .account, document: name))
         document.nodesHaveLocations = false
         return document
     }

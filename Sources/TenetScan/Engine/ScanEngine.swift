@@ -56,7 +56,8 @@ public struct ScanEngine: Sendable {
             return left.ruleID < right.ruleID
         }
         return ScanResult(
-            rules: rules.map(\.descriptor), documents: documents.map(\.name), evaluations: evaluations,
+            rules: rules.map(\.descriptor), documents: documents.prefix(accountIndex ?? documents.count).map(\.name),
+            accountDocument: accountDocument?.name, evaluations: evaluations,
             skippedFiles: skippedFiles, evaluatedAt: evaluatedAt)
     }
 

@@ -74,7 +74,7 @@ struct VerdictAssignment {
     }
 
     private func check(for failure: ClauseFailure, entry: ScanDocument.Entry?, relativePath: JSONPointer?) -> FailingCheck {
-        var location = document.nodesHaveLocations ? failure.location : nil
+        var location = document.nodesHaveLocations ? failure.location : relativePath.flatMap { entry?.declaration?.at($0)?.fileLocation }
         if location == nil || location?.line == 0 { location = entry?.resource.location ?? document.account.location }
         return FailingCheck(
             propertyPath: relativePath, found: failure.found, expected: failure.expectedValue, message: failure.message,

@@ -13,6 +13,10 @@ public struct ScanResult: Sendable {
     public var rules: [ScannedRule]
     /// The templates or inventories evaluated, as given on the command line.
     public var documents: [String]
+    /// The pseudo-document account-level rules judged when it is no file of its own (`check`'s
+    /// templates together, ``ScanDocument/accountName``); nil when each document owns its
+    /// account, as a snapshot does.
+    public var accountDocument: String?
     /// In a stable order: document, resource id, rule id.
     public var evaluations: [Evaluation]
     public var skippedFiles: [SkippedFile]
@@ -26,11 +30,12 @@ public struct ScanResult: Sendable {
     private var ruleIndex: [String: Int]
 
     public init(
-        rules: [ScannedRule], documents: [String], evaluations: [Evaluation], skippedFiles: [SkippedFile] = [],
+        rules: [ScannedRule], documents: [String], accountDocument: String? = nil, evaluations: [Evaluation], skippedFiles: [SkippedFile] = [],
         expiredSuppressions: [Suppression] = [], fixedFindings: [FindingFingerprint] = [], evaluatedAt: Date
     ) {
         self.rules = rules
         self.documents = documents
+        self.accountDocument = accountDocument
         self.evaluations = evaluations
         self.skippedFiles = skippedFiles
         self.expiredSuppressions = expiredSuppressions

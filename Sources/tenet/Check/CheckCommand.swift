@@ -47,7 +47,7 @@ struct CheckCommand: ParsableCommand {
         let ruleSet = try ScanPipeline.ruleSet(for: settings)
         var result = ScanEngine(ruleSet: ruleSet).scan(
             templates.templates.map(ScanDocument.init(template:)),
-            accountDocument: try ScanDocument.account(of: templates.templates, name: paths.count == 1 ? paths[0] : "."),
+            accountDocument: try ScanDocument.account(of: templates.templates),
             evaluatedAt: settings.now,
             skippedFiles: templates.skipped,
             progress: progressBar?.tracking())
