@@ -8,27 +8,26 @@ import TenetXML
 /// One `testsuite` per scanned file: the file is what a developer opens and fixes, GitLab shows
 /// the `classname` (the file) as the suite, and the scan result knows files but not which pack
 /// selected a rule. Account-level rules that `check` judged once over all templates get one
-/// `account` suite of their own instead of a skipped case in every file's. Test cases, per file and rule in rule-id order: one per (rule, resource)
-/// that is non-compliant, errored, suppressed or without data; one for the rule's compliant
-/// resources ("RULE: 3 resources compliant"); one when the rule applied to no resource of the
-/// file. `junitAll` lists every (rule, resource) pair instead of the compliant summary.
+/// `account` suite of their own instead of a skipped case in every file's. Test cases, per file
+/// and rule in rule-id order: one per (rule, resource) that is non-compliant, errored, suppressed
+/// or without data; one for the rule's compliant resources ("RULE: 3 resources compliant"); one
+/// when the rule applied to no resource of the file. `junitAll` lists every (rule, resource) pair
+/// instead of the compliant summary.
 public struct JUnitReportEncoder: ReportEncoder {
     public init() {}
 
     public func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8] {
         let context = ReportContext(result, options: options)
         let text = FindingText(paths: context.paths)
-        let bySuite = Dictionary(grouping: context.evaluations) { reported in
-            context.judgesAccount(reported.rule) ? context.result.accountDocument! : reported.resource.document
-        }
+        let bySuite = Dictionary(grouping: context.evaluations) { context.accountJudged(by: $0.rule) ?? $0.resource.document }
         var suites = context.documents.map { document in
             JUnitSuite(
                 name: context.paths.display(document),
                 cases: cases(
-                    suite: document, file: document, rules: context.result.rules.filter { !context.judgesAccount($0) },
+                    suite: document, file: document, rules: context.result.rules.filter { context.accountJudged(by: $0) == nil },
                     evaluations: bySuite[document] ?? [], context: context, text: text))
         }
-        let accountRules = context.result.rules.filter(context.judgesAccount)
+        let accountRules = context.result.rules.filter { context.accountJudged(by: $0) != nil }
         if let account = context.result.accountDocument, !accountRules.isEmpty {
             suites.append(JUnitSuite(
                 name: account,
@@ -60,6 +59,7 @@ public struct JUnitReportEncoder: ReportEncoder {
             cases.append(JUnitCase(name: names.claim(name), classname: classname, file: location.file, line: location.line, outcome: outcome))
         }
         let documentLocation = (file: file.map(context.paths.display), line: Int?.none)
+        let scope = file == nil ? "account" : "file"
 
         for rule in rules {
             let ruleEvaluations = byRule[rule.id] ?? []
@@ -70,7 +70,7 @@ public struct JUnitReportEncoder: ReportEncoder {
             }
             guard !context.options.junitAll else {
                 if ruleEvaluations.isEmpty {
-                    add("\(rule.id): applied to no resource", location: documentLocation, .skipped(message: "no resource of this file is of the rule's types"))
+                    add("\(rule.id): applied to no resource", location: documentLocation, .skipped(message: "no resource of this \(scope) is of the rule's types"))
                 }
                 continue
             }
@@ -80,8 +80,8 @@ public struct JUnitReportEncoder: ReportEncoder {
                 add("\(rule.id): \(compliant) resource\(compliant == 1 ? "" : "s") compliant", location: documentLocation, .passed)
             } else if listed.isEmpty {
                 let message = notApplicable > 0
-                    ? "not applicable to the file's \(notApplicable) resource\(notApplicable == 1 ? "" : "s") of the rule's types"
-                    : "no resource of this file is of the rule's types"
+                    ? "not applicable to the \(scope)'s \(notApplicable) resource\(notApplicable == 1 ? "" : "s") of the rule's types"
+                    : "no resource of this \(scope) is of the rule's types"
                 add("\(rule.id): applied to no resource", location: documentLocation, .skipped(message: message))
             }
         }

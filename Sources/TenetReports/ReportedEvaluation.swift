@@ -94,10 +94,10 @@ struct ReportContext: Sendable {
         document == result.accountDocument ? nil : document
     }
 
-    /// Whether the account pseudo-document, not a file, owns the rule's verdicts: an account-level
+    /// The account pseudo-document when it, not a file, owns the rule's verdicts: an account-level
     /// rule judged once over all the templates, whichever resources it names.
-    func judgesAccount(_ rule: ScannedRule) -> Bool {
-        result.accountDocument != nil && rule.appliesToAccount
+    func accountJudged(by rule: ScannedRule) -> String? {
+        rule.appliesToAccount ? result.accountDocument : nil
     }
 }
 
