@@ -171,6 +171,36 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(expired.status, 1, "an expired suppression no longer suppresses")
     }
 
+    /// The account `check` judges over all templates is `account` however the templates were
+    /// named on the command line, so its findings keep their fingerprint (and baselines hold),
+    /// and no report points at the directory given.
+    func testTheAccountIsTheSameWhicheverPathsAreGiven() throws {
+        try write("stacks/app.yaml", "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n")
+        try write("stacks/site.yaml", "Resources:\n  Site:\n    Type: AWS::S3::Bucket\n")
+        let options = ["--pack", "logging-and-monitoring", "--now", "2026-11-21T00:00:00Z"]
+        var fingerprints: Set<String> = []
+        for paths in [["stacks"], ["."], ["stacks/app.yaml", "stacks/site.yaml"]] {
+            let outcome = try check(paths + options + ["--format", "json"])
+            XCTAssertEqual(outcome.status, 1, outcome.standardError)
+            let report = try JSONLoader().load(SourceText(name: "report", bytes: Array(outcome.standardOutput.utf8))).root
+            XCTAssertEqual(report["summary"]?["documents"]?.intValue, 2, "\(paths)")
+            let account = try XCTUnwrap(report["evaluations"]?.children.first { $0["ruleId"]?.stringValue == "CLOUD_TRAIL_ENABLED" })
+            XCTAssertEqual(account["resource"]?["id"]?.stringValue, "account")
+            XCTAssertNil(account["resource"]?["location"])
+            fingerprints.insert(try XCTUnwrap(account["fingerprint"]?.stringValue))
+        }
+        XCTAssertEqual(fingerprints.count, 1)
+        XCTAssertEqual(try check(["stacks"] + options + ["--write-baseline", "baseline.json"]).status, 1)
+        XCTAssertEqual(try check(["."] + options + ["--baseline", "baseline.json"]).status, 0, "the account's finding is known to the baseline")
+
+        let annotations = try check(["."] + options + ["--format", "github"]).standardOutput
+        let trail = try XCTUnwrap(annotations.split(separator: "\n").first { $0.contains("CLOUD_TRAIL_ENABLED") })
+        XCTAssertTrue(trail.hasPrefix("::error title=CLOUD_TRAIL_ENABLED (high)::account: "), String(trail))
+        let sarif = try check(["."] + options + ["--format", "sarif"]).standardOutput
+        XCTAssertFalse(sarif.contains("\"uri\": \".\""), sarif)
+        XCTAssertTrue(sarif.contains("\"uri\": \"stacks/app.yaml\""), sarif)
+    }
+
     /// `--now` is also the instant Guard's `now()` returns, so a rule about dates gives the same
     /// answer on every run.
     func testNowFixesGuardsNowFunction() throws {

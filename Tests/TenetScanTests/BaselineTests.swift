@@ -47,6 +47,18 @@ final class BaselineTests: XCTestCase {
         }
     }
 
+    /// A check on the whole resource has the empty pointer as its path; its baseline reads back.
+    func testAFindingOnTheWholeResourceReadsBack() throws {
+        let template = try FixtureTemplate("templates/app.yaml")
+        let baseline = BaselineFile(findingsOf: scanResult([template.finding("S3_BUCKET_LOGGING_ENABLED", "Bucket", paths: [""])]))
+        XCTAssertEqual(baseline.entries.map(\.propertyPath), [""])
+        try withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("tenet-baseline.json").path
+            try baseline.write(to: path)
+            XCTAssertEqual(try BaselineFile.load(contentsOf: path), baseline)
+        }
+    }
+
     func testFindingsAreClassedNewOrPersistentAndMissingOnesFixed() throws {
         let app = try FixtureTemplate("templates/app.yaml")
         let baseline = BaselineFile(findingsOf: scanResult(appFindings(app)))

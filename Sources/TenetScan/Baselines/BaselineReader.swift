@@ -37,7 +37,10 @@ extension BaselineFile {
                     if required { throw error("missing '\(key)' in this finding", at: finding) }
                     return nil
                 }
-                guard let value = node.stringValue, !value.isEmpty else { throw error("'\(key)' must be a non-empty string", at: node) }
+                guard let value = node.stringValue else { throw error("'\(key)' must be a string", at: node) }
+                // An empty path is the JSON pointer to the whole resource, where a rule that
+                // fails a resource as such puts its check.
+                guard !value.isEmpty || key == "path" else { throw error("'\(key)' must be a non-empty string", at: node) }
                 return value
             }
             let fingerprint = try text("fingerprint")!
