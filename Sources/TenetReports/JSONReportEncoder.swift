@@ -11,7 +11,7 @@ import TenetScan
 public struct JSONReportEncoder: ReportEncoder {
     /// Bumped in its major part when a field is removed, renamed or changes meaning; in its minor
     /// part when fields are added.
-    public static let schemaVersion = "1.0"
+    public static let schemaVersion = "1.1"
 
     public init() {}
 
@@ -46,6 +46,7 @@ public struct JSONReportEncoder: ReportEncoder {
             ("rules", .number(summary.rules)),
             ("documents", .number(summary.documents)),
             ("evaluations", .number(summary.evaluations)),
+            ("accountEvaluations", .number(summary.accountEvaluations)),
             ("failing", .number(summary.failing)),
             ("suppressed", .number(summary.suppressed)),
             ("byState", .object(ReportSummary.statesInOrder.map { ($0.rawValue, .number(summary.count($0))) })),

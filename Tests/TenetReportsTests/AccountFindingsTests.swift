@@ -46,6 +46,7 @@ import TenetXML
         let json = try #require(try JSONSerialization.jsonObject(with: Data(Self.report(JSONReportEncoder()))) as? [String: Any])
         #expect(json["documents"] as? [String] == [ReportFixture.network, ReportFixture.storage])
         #expect((json["summary"] as? [String: Any])?["documents"] as? Int == 2)
+        #expect((json["summary"] as? [String: Any])?["accountEvaluations"] as? Int == 1)
         let evaluations = try #require(json["evaluations"] as? [[String: Any]])
         let account = try #require(evaluations.first { $0["ruleId"] as? String == Self.accountRule })
         let resource = try #require(account["resource"] as? [String: Any])
