@@ -10,9 +10,12 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check CloudFormation templates against the managed rules and your own, before deploy.",
         discussion: """
-            Templates are collected as `tenet collect template` does (intrinsics resolved where the
-            template decides them, secrets redacted) and every rule of the pack runs once per
-            template. Settings can live in .tenet.yaml (found here or above); flags win.
+            Templates are collected as `tenet collect template` does (intrinsics
+            resolved where the template decides them, secrets redacted) and every rule
+            of the pack runs once per template. Account-level rules ("a CloudTrail
+            trail is logging") run once over all the templates together and report on
+            the `account`. Settings can live in .tenet.yaml (found here or above);
+            flags win.
 
             Examples:
               tenet check templates/
