@@ -126,38 +126,60 @@ public struct HistoryRecorder {
 
     /// A transition for every pair whose state differs from the previous snapshot's, the first
     /// sighting included; a pair that disappears is removed when its resource was deleted, or when
-    /// its rule ran on a type that was read and no longer reports it.
+    /// its rule ran on a type that was read and no longer reports it. In (rule, resource) order.
     private func transitions(result: ScanResult, previous: PreviousState, deleted: Set<ResourceID>, failedTypes: Set<String>) -> [ComplianceTransition] {
-        var transitions: [ComplianceTransition] = []
-        var evaluated = Set<ComplianceKey>()
-        let ordered = result.evaluations.sorted { ($0.ruleID, $0.resource.id) < ($1.ruleID, $1.resource.id) }
-        for evaluation in ordered {
-            let key = ComplianceKey(ruleID: evaluation.ruleID, resourceID: evaluation.resource.id)
-            guard evaluated.insert(key).inserted else { continue }
-            let before = previous.compliance[key]?.state
-            guard before != evaluation.state else { continue }
-            transitions.append(ComplianceTransition(
-                ruleID: evaluation.ruleID, resourceID: evaluation.resource.id, resourceType: evaluation.resource.type, oldState: before,
-                newState: evaluation.state, ruleVersionHash: result.rule(evaluation.ruleID)?.versionHash ?? "",
-                checks: FailingCheckEncoding.text(evaluation.checks)))
-        }
+        // Previous verdicts first, so after the stable sort each pair's group starts with its
+        // previous verdict (if any), then its evaluations (the first one counts).
+        var order = PairOrder(capacity: previous.compliance.count + result.evaluations.count)
+        for before in previous.compliance { order.append(rule: before.key.ruleID, resource: before.key.resourceID) }
+        for evaluation in result.evaluations { order.append(rule: evaluation.ruleID, resource: evaluation.resource.id) }
+        let previousCount = previous.compliance.count
         let rulesRun = Set(result.rules.map(\.id))
-        for before in previous.compliance.values.sorted(by: { $0.key < $1.key }) where !evaluated.contains(before.key) {
-            let ruleRanOnReadType = rulesRun.contains(before.key.ruleID) && !failedTypes.contains(before.resourceType.rawValue)
-            guard deleted.contains(before.key.resourceID) || ruleRanOnReadType else { continue }
-            transitions.append(ComplianceTransition(
-                ruleID: before.key.ruleID, resourceID: before.key.resourceID, resourceType: before.resourceType, oldState: before.state,
-                newState: nil, ruleVersionHash: result.rule(before.key.ruleID)?.versionHash ?? before.ruleVersionHash,
-                checks: FailingCheckEncoding.empty))
+        // Pairs arrive rule by rule, so the last rule's version hash is nearly always the one asked for.
+        var lastRule: (id: String, versionHash: String?)?
+        func versionHash(of rule: String) -> String? {
+            if lastRule?.id != rule { lastRule = (rule, result.rule(rule)?.versionHash) }
+            return lastRule?.versionHash
+        }
+        var transitions: [ComplianceTransition] = []
+        let sorted = order.sortedPositions()
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count, order.same(sorted[start], sorted[end]) { end += 1 }
+            let before = sorted[start] < previousCount ? previous.compliance[sorted[start]] : nil
+            let first = before == nil ? start : start + 1
+            start = end
+            if first < end {
+                let evaluation = result.evaluations[sorted[first] - previousCount]
+                guard before?.state != evaluation.state else { continue }
+                transitions.append(ComplianceTransition(
+                    ruleID: evaluation.ruleID, resourceID: evaluation.resource.id, resourceType: evaluation.resource.type,
+                    oldState: before?.state, newState: evaluation.state, ruleVersionHash: versionHash(of: evaluation.ruleID) ?? "",
+                    checks: FailingCheckEncoding.text(evaluation.checks)))
+            } else if let before {
+                let ruleRanOnReadType = rulesRun.contains(before.key.ruleID) && !failedTypes.contains(before.resourceType.rawValue)
+                guard deleted.contains(before.key.resourceID) || ruleRanOnReadType else { continue }
+                transitions.append(ComplianceTransition(
+                    ruleID: before.key.ruleID, resourceID: before.key.resourceID, resourceType: before.resourceType, oldState: before.state,
+                    newState: nil, ruleVersionHash: versionHash(of: before.key.ruleID) ?? before.ruleVersionHash,
+                    checks: FailingCheckEncoding.empty))
+            }
         }
         return transitions
     }
 
     private func summaries(_ result: ScanResult) -> [RuleSummary] {
-        var counts: [String: [ComplianceState: Int]] = [:]
-        for evaluation in result.evaluations { counts[evaluation.ruleID, default: [:]][evaluation.state, default: 0] += 1 }
-        return counts.keys.sorted().flatMap { rule in
-            counts[rule]!.sorted { $0.key < $1.key }.map { state, count in
+        var rules = Ranking<String>()
+        var counts: [[ComplianceState: Int]] = []
+        for evaluation in result.evaluations {
+            let number = Int(rules.intern(evaluation.ruleID))
+            if number == counts.count { counts.append([:]) }
+            counts[number][evaluation.state, default: 0] += 1
+        }
+        return rules.sortedNumbers().flatMap { number in
+            let rule = rules.keys[number]
+            return counts[number].sorted { $0.key < $1.key }.map { state, count in
                 RuleSummary(ruleID: rule, ruleVersionHash: result.rule(rule)?.versionHash ?? "", state: state, count: count)
             }
         }
