@@ -33,11 +33,23 @@ struct PairOrder {
             && (sourceIndices.isEmpty || sourceIndices[first] == sourceIndices[second])
     }
 
-    /// The positions of the appended triples, by rule, then resource, then source.
-    func sortedPositions() -> [Int] {
+    /// The rule ids appended, by number.
+    var ruleIDs: [String] { rules.keys }
+
+    /// The number of the rule appended at `position`, an index into `ruleIDs`.
+    func ruleNumber(at position: Int) -> Int { Int(ruleIndices[position]) }
+
+    /// The positions of the appended triples, by rule, then resource, then source — or by
+    /// resource first, the order a scan lists its evaluations in, so walking them in that order
+    /// reads memory in sequence.
+    func sortedPositions(resourceFirst: Bool = false) -> [Int] {
         var order = Array(0..<count)
         if sources.keys.count > 1 {
             order = Self.countingSort(order, ranks: sources.ranks(), of: sourceIndices)
+        }
+        if resourceFirst {
+            order = Self.countingSort(order, ranks: rules.ranks(), of: ruleIndices)
+            return Self.countingSort(order, ranks: resources.ranks(), of: resourceIndices)
         }
         order = Self.countingSort(order, ranks: resources.ranks(), of: resourceIndices)
         return Self.countingSort(order, ranks: rules.ranks(), of: ruleIndices)

@@ -126,7 +126,7 @@ public struct HistoryRecorder {
 
     /// A transition for every pair whose state differs from the previous snapshot's, the first
     /// sighting included; a pair that disappears is removed when its resource was deleted, or when
-    /// its rule ran on a type that was read and no longer reports it. In (rule, resource) order.
+    /// its rule ran on a type that was read and no longer reports it. In (resource, rule) order.
     private func transitions(result: ScanResult, previous: PreviousState, deleted: Set<ResourceID>, failedTypes: Set<String>) -> [ComplianceTransition] {
         // Previous verdicts first, so after the stable sort each pair's group starts with its
         // previous verdict (if any), then its evaluations (the first one counts).
@@ -135,35 +135,38 @@ public struct HistoryRecorder {
         for evaluation in result.evaluations { order.append(rule: evaluation.ruleID, resource: evaluation.resource.id) }
         let previousCount = previous.compliance.count
         let rulesRun = Set(result.rules.map(\.id))
-        // Pairs arrive rule by rule, so the last rule's version hash is nearly always the one asked for.
-        var lastRule: (id: String, versionHash: String?)?
-        func versionHash(of rule: String) -> String? {
-            if lastRule?.id != rule { lastRule = (rule, result.rule(rule)?.versionHash) }
-            return lastRule?.versionHash
-        }
+        let versionHashes = order.ruleIDs.map { result.rule($0)?.versionHash }
+        let sorted = order.sortedPositions(resourceFirst: true)
         var transitions: [ComplianceTransition] = []
-        let sorted = order.sortedPositions()
-        var start = 0
-        while start < sorted.count {
-            var end = start + 1
-            while end < sorted.count, order.same(sorted[start], sorted[end]) { end += 1 }
-            let before = sorted[start] < previousCount ? previous.compliance[sorted[start]] : nil
-            let first = before == nil ? start : start + 1
-            start = end
-            if first < end {
-                let evaluation = result.evaluations[sorted[first] - previousCount]
-                guard before?.state != evaluation.state else { continue }
-                transitions.append(ComplianceTransition(
-                    ruleID: evaluation.ruleID, resourceID: evaluation.resource.id, resourceType: evaluation.resource.type,
-                    oldState: before?.state, newState: evaluation.state, ruleVersionHash: versionHash(of: evaluation.ruleID) ?? "",
-                    checks: FailingCheckEncoding.text(evaluation.checks)))
-            } else if let before {
-                let ruleRanOnReadType = rulesRun.contains(before.key.ruleID) && !failedTypes.contains(before.resourceType.rawValue)
-                guard deleted.contains(before.key.resourceID) || ruleRanOnReadType else { continue }
-                transitions.append(ComplianceTransition(
-                    ruleID: before.key.ruleID, resourceID: before.key.resourceID, resourceType: before.resourceType, oldState: before.state,
-                    newState: nil, ruleVersionHash: versionHash(of: before.key.ruleID) ?? before.ruleVersionHash,
-                    checks: FailingCheckEncoding.empty))
+        // Buffers, so the loop reads the fields it compares instead of copying whole verdicts.
+        previous.compliance.withUnsafeBufferPointer { verdicts in
+            result.evaluations.withUnsafeBufferPointer { evaluations in
+                var start = 0
+                while start < sorted.count {
+                    var end = start + 1
+                    while end < sorted.count, order.same(sorted[start], sorted[end]) { end += 1 }
+                    let before = sorted[start] < previousCount ? sorted[start] : nil
+                    let first = before == nil ? start : start + 1
+                    let versionHash = versionHashes[order.ruleNumber(at: sorted[start])]
+                    start = end
+                    if first < end {
+                        let evaluation = sorted[first] - previousCount
+                        let oldState = before.map { verdicts[$0].state }
+                        guard oldState != evaluations[evaluation].state else { continue }
+                        transitions.append(ComplianceTransition(
+                            ruleID: evaluations[evaluation].ruleID, resourceID: evaluations[evaluation].resource.id,
+                            resourceType: evaluations[evaluation].resource.type, oldState: oldState, newState: evaluations[evaluation].state,
+                            ruleVersionHash: versionHash ?? "", checks: FailingCheckEncoding.text(evaluations[evaluation].checks)))
+                    } else if let before {
+                        let verdict = verdicts[before]
+                        let ruleRanOnReadType = rulesRun.contains(verdict.key.ruleID) && !failedTypes.contains(verdict.resourceType.rawValue)
+                        guard deleted.contains(verdict.key.resourceID) || ruleRanOnReadType else { continue }
+                        transitions.append(ComplianceTransition(
+                            ruleID: verdict.key.ruleID, resourceID: verdict.key.resourceID, resourceType: verdict.resourceType,
+                            oldState: verdict.state, newState: nil, ruleVersionHash: versionHash ?? verdict.ruleVersionHash,
+                            checks: FailingCheckEncoding.empty))
+                    }
+                }
             }
         }
         return transitions

@@ -64,8 +64,8 @@ public final class SQLiteHistoryStore: HistoryStore {
                 resources: Dictionary(try currentResources(sourceID: sourceID).map { ($0.resourceID, $0) }, uniquingKeysWith: { $1 }),
                 compliance: try currentCompliance(stored))
             let prepared = try prepare(previous)
-            try write(prepared, sourceID: sourceID)
-            try applyDerived(prepared.content, sourceID: sourceID, compliance: stored)
+            let verdicts = try write(prepared, sourceID: sourceID)
+            try applyDerived(prepared.content, verdicts: verdicts, sourceID: sourceID, compliance: stored)
             return prepared.block
         }
     }
@@ -75,7 +75,7 @@ public final class SQLiteHistoryStore: HistoryStore {
             guard let sourceID = try sourceID(source, create: false) else {
                 throw HistoryError(.notFound, "no history for source \(source)")
             }
-            try write(checkpoint, sourceID: sourceID)
+            _ = try write(checkpoint, sourceID: sourceID)
             for table in ["blocks", "versions", "changes", "transitions", "summaries", "baseline_resources", "baseline_compliance"] {
                 try connection.statement("DELETE FROM \(table) WHERE source_id = ? AND sequence <= ?")
                     .run([.integer(sourceID), .integer(Int64(sequence))])
@@ -103,7 +103,15 @@ public final class SQLiteHistoryStore: HistoryStore {
         return connection.lastInsertedRowID
     }
 
-    private func write(_ prepared: PreparedBlock, sourceID: Int64) throws {
+    /// A transition as the current-compliance table applies it, by ids.
+    private struct DerivedVerdict {
+        var resource: Int64
+        var rule: Int64
+        var verdict: SQLiteComplianceStates.Verdict?
+    }
+
+    /// Writes the block and its rows; returns its transitions by ids, resolved once here.
+    private func write(_ prepared: PreparedBlock, sourceID: Int64) throws -> [DerivedVerdict] {
         let block = prepared.block
         let content = prepared.content
         let sequence = Int64(block.sequence)
@@ -139,15 +147,24 @@ public final class SQLiteHistoryStore: HistoryStore {
             try statement.bind(row.oldValue, at: 6)
             try statement.bind(row.newValue, at: 7)
         }
+        var verdicts: [DerivedVerdict] = []
+        verdicts.reserveCapacity(content.transitions.count)
         try insert("transitions", ["rule", "resource", "resource_type", "old_state", "new_state", "rule_version", "checks"],
                    content.transitions) { statement, row in
-            try statement.bind(try names.id(row.ruleID), at: 4)
-            try statement.bind(try resourceKeys.id(row.resourceID.rawValue), at: 5)
+            let verdict = DerivedVerdict(
+                resource: try resourceKeys.id(row.resourceID.rawValue), rule: try names.id(row.ruleID),
+                verdict: try row.newState.map { state in
+                    SQLiteComplianceStates.Verdict(rule: try names.id(row.ruleID), resourceType: try names.id(row.resourceType.rawValue), state: state,
+                                                   ruleVersion: try names.id(row.ruleVersionHash), checks: try names.id(row.checks))
+                })
+            try statement.bind(verdict.rule, at: 4)
+            try statement.bind(verdict.resource, at: 5)
             try statement.bind(try names.id(row.resourceType.rawValue), at: 6)
             try statement.bind(row.oldState?.rawValue, at: 7)
             try statement.bind(row.newState?.rawValue, at: 8)
             try statement.bind(try names.id(row.ruleVersionHash), at: 9)
             try statement.bind(try names.id(row.checks), at: 10)
+            verdicts.append(verdict)
         }
         try insert("summaries", ["rule", "rule_version", "state", "count"], content.summaries) { statement, row in
             try statement.bind(try names.id(row.ruleID), at: 4)
@@ -171,11 +188,14 @@ public final class SQLiteHistoryStore: HistoryStore {
             try statement.bind(try names.id(row.ruleVersionHash), at: 8)
             try statement.bind(try names.id(row.checks), at: 9)
         }
+        return verdicts
     }
 
     /// Keeps the speed tables equal to `DerivedState` applied to the covered rows; `compliance` is
-    /// the current-compliance table as the block found it.
-    private func applyDerived(_ content: BlockContent, sourceID: Int64, compliance: [Int64: SQLiteComplianceStates]) throws {
+    /// the current-compliance table as the block found it, `verdicts` the block's transitions.
+    private func applyDerived(
+        _ content: BlockContent, verdicts: [DerivedVerdict], sourceID: Int64, compliance: [Int64: SQLiteComplianceStates]
+    ) throws {
         let upsertResource = try connection.statement(
             "INSERT OR REPLACE INTO current_resources (source_id, resource, resource_type, configuration_hash, configuration) VALUES (?, ?, ?, ?, ?)")
         let deleteResource = try connection.statement("DELETE FROM current_resources WHERE source_id = ? AND resource = ?")
@@ -188,20 +208,23 @@ public final class SQLiteHistoryStore: HistoryStore {
                                         .text(version.configurationHash), .text(version.configuration ?? "null")])
             }
         }
+        // Transitions come resource by resource: each run of one resource updates its row once.
         var changed: [Int64: SQLiteComplianceStates] = [:]
-        for transition in content.transitions {
-            let resource = try resourceKeys.id(transition.resourceID.rawValue)
-            let rule = try names.id(transition.ruleID)
-            let verdict = try transition.newState.map { state in
-                SQLiteComplianceStates.Verdict(
-                    rule: rule, resourceType: try names.id(transition.resourceType.rawValue), state: state,
-                    ruleVersion: try names.id(transition.ruleVersionHash), checks: try names.id(transition.checks))
+        var start = 0
+        while start < verdicts.count {
+            let resource = verdicts[start].resource
+            var states = changed[resource] ?? compliance[resource] ?? SQLiteComplianceStates()
+            var end = start
+            while end < verdicts.count, verdicts[end].resource == resource {
+                states.set(rule: verdicts[end].rule, to: verdicts[end].verdict)
+                end += 1
             }
-            changed[resource, default: compliance[resource] ?? SQLiteComplianceStates()].set(rule: rule, to: verdict)
+            changed[resource] = states
+            start = end
         }
         let upsertCompliance = try connection.statement("INSERT OR REPLACE INTO current_compliance (source_id, resource, states) VALUES (?, ?, ?)")
         let deleteCompliance = try connection.statement("DELETE FROM current_compliance WHERE source_id = ? AND resource = ?")
-        for (resource, states) in changed {
+        for (resource, states) in changed.sorted(by: { $0.key < $1.key }) {
             if states.verdicts.isEmpty {
                 try deleteCompliance.run([.integer(sourceID), .integer(resource)])
             } else {
@@ -307,12 +330,13 @@ public final class SQLiteHistoryStore: HistoryStore {
     public func history(of resource: ResourceID) throws -> ResourceHistory {
         var history = ResourceHistory()
         guard let id = try resourceKeys.existingID(resource.rawValue) else { return history }
+        // `source_id IN` lets SQLite seek `transitions_by_resource`, which starts with the source.
         func recorded<Row>(_ table: String, _ columns: String, _ read: (SQLiteStatement, Int32) throws -> Row) throws -> [Recorded<Row>] {
             try connection.query(
                 """
                 SELECT s.key, r.sequence, b.captured_at, \(columns) FROM \(table) r
                 JOIN blocks b ON b.source_id = r.source_id AND b.sequence = r.sequence JOIN sources s ON s.id = r.source_id
-                WHERE r.resource = ? ORDER BY b.captured_at, s.key, r.sequence, r.ordinal
+                WHERE r.source_id IN (SELECT id FROM sources) AND r.resource = ? ORDER BY b.captured_at, s.key, r.sequence, r.ordinal
                 """, [.integer(id)]
             ) { row in
                 Recorded(source: HistorySource(rawValue: row.requiredText(0)), sequence: Int(row.integer(1)),
@@ -327,8 +351,8 @@ public final class SQLiteHistoryStore: HistoryStore {
         return history
     }
 
-    /// Per source, one scan of `transitions_as_of`: the index holds every column the answer needs
-    /// in (rule, resource, sequence) order, so SQLite groups without sorting or reading the table.
+    /// Per source, one scan of `transitions_by_resource`, which holds every column the answer
+    /// needs in (resource, rule, sequence) order.
     public func latestTransitions(at time: Date) throws -> [Recorded<ComplianceTransition>] {
         let bounds = try connection.query(
             "SELECT b.source_id, s.key, MAX(b.sequence) FROM blocks b JOIN sources s ON s.id = b.source_id WHERE b.captured_at <= ? GROUP BY b.source_id",
@@ -340,16 +364,17 @@ public final class SQLiteHistoryStore: HistoryStore {
                 try connection.query("SELECT sequence, captured_at FROM blocks WHERE source_id = ?", [.integer(sourceID)]) {
                     ($0.integer(0), HistoryTime.date(milliseconds: $0.integer(1)))
                 }, uniquingKeysWith: { $1 })
-            let latest = try connection.query(
+            let statement = try connection.statement(
                 """
-                SELECT MAX(sequence), \(Self.transitionColumns) FROM transitions INDEXED BY transitions_as_of
-                WHERE source_id = ? AND sequence <= ? GROUP BY rule, resource
-                """, [.integer(sourceID), .integer(upto)]
-            ) { row in
-                Recorded(source: source, sequence: Int(row.integer(0)), capturedAt: times[row.integer(0)] ?? Date.distantPast,
-                         row: try transition(row, 1))
+                SELECT MAX(sequence), \(Self.transitionColumns) FROM transitions INDEXED BY transitions_by_resource
+                WHERE source_id = ? AND sequence <= ? GROUP BY resource, rule
+                """)
+            try statement.bind([.integer(sourceID), .integer(upto)])
+            defer { statement.reset() }
+            while try statement.step() {
+                transitions.append(Recorded(source: source, sequence: Int(statement.integer(0)), capturedAt: times[statement.integer(0)] ?? .distantPast,
+                                            row: try transition(statement, 1)))
             }
-            transitions.append(contentsOf: latest)
         }
         return transitions
     }

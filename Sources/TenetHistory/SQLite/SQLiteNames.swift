@@ -11,7 +11,11 @@ final class SQLiteNames {
     /// `resources` also keeps each key reversed, so a suffix of it is a prefix of an index.
     private let indexesSuffixes: Bool
     private var ids: [String: Int64] = [:]
-    private var texts: [Int64: String] = [:]
+    /// Texts by id: ids are rowids counted from 1, so an array serves them, with a dictionary for
+    /// any id too large for one (a hand-edited store).
+    private var denseTexts: [String?] = []
+    private var sparseTexts: [Int64: String] = [:]
+    private static let denseLimit: Int64 = 1 << 22
     private var lastText = ""
     private var lastID: Int64 = 0
 
@@ -46,21 +50,21 @@ final class SQLiteNames {
     /// The text of `id`; empty when no such name exists (a hand-edited store, which `verify` then
     /// reports through the digests).
     func text(_ id: Int64) throws -> String {
-        if let text = texts[id] { return text }
+        if let text = cachedText(id) { return text }
         let selectText = try connection.statement("SELECT key FROM \(table) WHERE id = ?")
         try selectText.bind(id, at: 1)
         defer { selectText.reset() }
         guard try selectText.step() else { return "" }
         let text = selectText.requiredText(0)
-        texts[id] = text
-        ids[text] = id
+        cache(text, id)
         return text
     }
 
     /// Drops cached ids, after a rollback undid the names a transaction added.
     func forget() {
         ids.removeAll()
-        texts.removeAll()
+        denseTexts.removeAll()
+        sparseTexts.removeAll()
         lastText = ""
         lastID = 0
     }
@@ -74,12 +78,24 @@ final class SQLiteNames {
     }
 
     private func remember(_ text: String, _ id: Int64) -> Int64 {
-        if ids[text] == nil {
-            ids[text] = id
-            texts[id] = text
-        }
+        if ids[text] == nil { cache(text, id) }
         lastText = text
         lastID = id
         return id
+    }
+
+    private func cache(_ text: String, _ id: Int64) {
+        ids[text] = id
+        if id >= 0, id < Self.denseLimit {
+            if Int(id) >= denseTexts.count { denseTexts.append(contentsOf: repeatElement(nil, count: Int(id) - denseTexts.count + 1)) }
+            denseTexts[Int(id)] = text
+        } else {
+            sparseTexts[id] = text
+        }
+    }
+
+    private func cachedText(_ id: Int64) -> String? {
+        if id >= 0, id < denseTexts.count { return denseTexts[Int(id)] }
+        return sparseTexts[id]
     }
 }

@@ -7,9 +7,11 @@ enum SQLiteSchema {
 
     /// History rows refer to rule ids, resource ids and types, rule version hashes and lists of
     /// failing checks by their id in `names` or `resources` (see `SQLiteNames`). Row tables are
-    /// clustered by block, the order `verify` reads them; `transitions_as_of` holds, in (rule,
-    /// resource, sequence) order, every column `compliance --at` needs, so that query scans one
-    /// index. The `current_` tables are derived from the covered rows; `verify` checks them.
+    /// clustered by block, the order `verify` reads them. `transitions_by_resource` serves both the
+    /// timeline (one resource's range per source) and `compliance --at`, which scans it whole: it
+    /// holds every column that query needs, in (resource, rule, sequence) order, so SQLite groups
+    /// without sorting or reading the table; and a recording appends to it in that order.
+    /// The `current_` tables are derived from the covered rows; `verify` checks them.
     static let migrations: [String] = [
         """
         CREATE TABLE sources (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);
@@ -37,9 +39,8 @@ enum SQLiteSchema {
             rule INTEGER NOT NULL, resource INTEGER NOT NULL, resource_type INTEGER NOT NULL,
             old_state TEXT, new_state TEXT, rule_version INTEGER NOT NULL, checks INTEGER NOT NULL,
             PRIMARY KEY (source_id, sequence, ordinal)) WITHOUT ROWID;
-        CREATE INDEX transitions_by_resource ON transitions (resource);
-        CREATE INDEX transitions_as_of ON transitions (
-            source_id, rule, resource, sequence, old_state, new_state, resource_type, rule_version, checks);
+        CREATE INDEX transitions_by_resource ON transitions (
+            source_id, resource, rule, sequence, old_state, new_state, resource_type, rule_version, checks);
         CREATE TABLE summaries (
             source_id INTEGER NOT NULL, sequence INTEGER NOT NULL, ordinal INTEGER NOT NULL,
             rule INTEGER NOT NULL, rule_version INTEGER NOT NULL, state TEXT NOT NULL, count INTEGER NOT NULL,
