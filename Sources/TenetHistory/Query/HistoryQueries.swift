@@ -97,7 +97,7 @@ public struct HistoryQueries {
         var states: [Recorded<CurrentCompliance>] = []
         states.reserveCapacity(sorted.count)
         for (index, position) in sorted.enumerated() where index + 1 == sorted.count || !order.same(position, sorted[index + 1]) {
-            if let state = candidates[position] { states.append(state) }
+            if let state = candidates[position].take() { states.append(state) }
         }
         return states
     }

@@ -131,8 +131,12 @@ public struct HistoryRecorder {
         // Previous verdicts first, so after the stable sort each pair's group starts with its
         // previous verdict (if any), then its evaluations (the first one counts).
         var order = PairOrder(capacity: previous.compliance.count + result.evaluations.count)
-        for before in previous.compliance { order.append(rule: before.key.ruleID, resource: before.key.resourceID) }
-        for evaluation in result.evaluations { order.append(rule: evaluation.ruleID, resource: evaluation.resource.id) }
+        previous.compliance.withUnsafeBufferPointer { verdicts in
+            for index in verdicts.indices { order.append(rule: verdicts[index].key.ruleID, resource: verdicts[index].key.resourceID) }
+        }
+        result.evaluations.withUnsafeBufferPointer { evaluations in
+            for index in evaluations.indices { order.append(rule: evaluations[index].ruleID, resource: evaluations[index].resource.id) }
+        }
         let previousCount = previous.compliance.count
         let rulesRun = Set(result.rules.map(\.id))
         let versionHashes = order.ruleIDs.map { result.rule($0)?.versionHash }
@@ -173,17 +177,24 @@ public struct HistoryRecorder {
     }
 
     private func summaries(_ result: ScanResult) -> [RuleSummary] {
+        let states = ComplianceState.allCases
         var rules = Ranking<String>()
-        var counts: [[ComplianceState: Int]] = []
-        for evaluation in result.evaluations {
-            let number = Int(rules.intern(evaluation.ruleID))
-            if number == counts.count { counts.append([:]) }
-            counts[number][evaluation.state, default: 0] += 1
+        // Per rule number, a count per state (by its position in `states`).
+        var counts: [Int] = []
+        result.evaluations.withUnsafeBufferPointer { evaluations in
+            for index in evaluations.indices {
+                let number = Int(rules.intern(evaluations[index].ruleID))
+                if number * states.count == counts.count { counts.append(contentsOf: repeatElement(0, count: states.count)) }
+                counts[number * states.count + states.firstIndex(of: evaluations[index].state)!] += 1
+            }
         }
+        let ordered = states.indices.sorted { states[$0] < states[$1] }
         return rules.sortedNumbers().flatMap { number in
             let rule = rules.keys[number]
-            return counts[number].sorted { $0.key < $1.key }.map { state, count in
-                RuleSummary(ruleID: rule, ruleVersionHash: result.rule(rule)?.versionHash ?? "", state: state, count: count)
+            let versionHash = result.rule(rule)?.versionHash ?? ""
+            return ordered.compactMap { state in
+                let count = counts[number * states.count + state]
+                return count == 0 ? nil : RuleSummary(ruleID: rule, ruleVersionHash: versionHash, state: states[state], count: count)
             }
         }
     }

@@ -28,9 +28,9 @@ public final class SQLiteHistoryStore: HistoryStore {
             // NORMAL is crash-safe in WAL mode: a crash loses at most the last commits, never the file.
             try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
         }
-        // A first recording writes a million rows in one transaction; 64 MiB of cache keeps its
-        // index pages in memory instead of spilling them half-way.
-        try connection.execute("PRAGMA cache_size = -65536")
+        // A first recording writes a million rows in one transaction; 256 MiB of cache keeps its
+        // pages in memory instead of spilling them half-way and writing them again.
+        try connection.execute("PRAGMA cache_size = -262144")
     }
 
     public static func inMemory() throws -> SQLiteHistoryStore { try SQLiteHistoryStore(path: ":memory:") }
@@ -151,20 +151,21 @@ public final class SQLiteHistoryStore: HistoryStore {
         verdicts.reserveCapacity(content.transitions.count)
         try insert("transitions", ["rule", "resource", "resource_type", "old_state", "new_state", "rule_version", "checks"],
                    content.transitions) { statement, row in
-            let verdict = DerivedVerdict(
-                resource: try resourceKeys.id(row.resourceID.rawValue), rule: try names.id(row.ruleID),
-                verdict: try row.newState.map { state in
-                    SQLiteComplianceStates.Verdict(rule: try names.id(row.ruleID), resourceType: try names.id(row.resourceType.rawValue), state: state,
-                                                   ruleVersion: try names.id(row.ruleVersionHash), checks: try names.id(row.checks))
-                })
-            try statement.bind(verdict.rule, at: 4)
-            try statement.bind(verdict.resource, at: 5)
-            try statement.bind(try names.id(row.resourceType.rawValue), at: 6)
+            let rule = try names.id(row.ruleID)
+            let resource = try resourceKeys.id(row.resourceID.rawValue)
+            let resourceType = try names.id(row.resourceType.rawValue)
+            let ruleVersion = try names.id(row.ruleVersionHash)
+            let checks = try names.id(row.checks)
+            try statement.bind(rule, at: 4)
+            try statement.bind(resource, at: 5)
+            try statement.bind(resourceType, at: 6)
             try statement.bind(row.oldState?.rawValue, at: 7)
             try statement.bind(row.newState?.rawValue, at: 8)
-            try statement.bind(try names.id(row.ruleVersionHash), at: 9)
-            try statement.bind(try names.id(row.checks), at: 10)
-            verdicts.append(verdict)
+            try statement.bind(ruleVersion, at: 9)
+            try statement.bind(checks, at: 10)
+            verdicts.append(DerivedVerdict(resource: resource, rule: rule, verdict: row.newState.map { state in
+                SQLiteComplianceStates.Verdict(rule: rule, resourceType: resourceType, state: state, ruleVersion: ruleVersion, checks: checks)
+            }))
         }
         try insert("summaries", ["rule", "rule_version", "state", "count"], content.summaries) { statement, row in
             try statement.bind(try names.id(row.ruleID), at: 4)

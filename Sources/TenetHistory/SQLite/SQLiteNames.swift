@@ -16,8 +16,11 @@ final class SQLiteNames {
     private var denseTexts: [String?] = []
     private var sparseTexts: [Int64: String] = [:]
     private static let denseLimit: Int64 = 1 << 22
-    private var lastText = ""
-    private var lastID: Int64 = 0
+    /// The last few names looked up: rows repeat a handful of texts (a type, an empty check
+    /// list) that compare faster than they hash.
+    private var recent: [(text: String, id: Int64)] = []
+    private var nextRecent = 0
+    private static let recentCount = 4
 
     init(connection: SQLiteConnection, table: String, indexesSuffixes: Bool) {
         self.connection = connection
@@ -38,7 +41,7 @@ final class SQLiteNames {
 
     /// The id of `text`; nil when the table lacks it.
     func existingID(_ text: String) throws -> Int64? {
-        if text == lastText, lastID != 0 { return lastID }
+        for entry in recent where entry.text == text { return entry.id }
         if let id = ids[text] { return remember(text, id) }
         let select = try connection.statement("SELECT id FROM \(table) WHERE key = ?")
         try select.bind(text, at: 1)
@@ -65,8 +68,7 @@ final class SQLiteNames {
         ids.removeAll()
         denseTexts.removeAll()
         sparseTexts.removeAll()
-        lastText = ""
-        lastID = 0
+        recent.removeAll()
     }
 
     /// The key reversed by Unicode scalars: ids ending in a name are those whose reversed key
@@ -79,8 +81,12 @@ final class SQLiteNames {
 
     private func remember(_ text: String, _ id: Int64) -> Int64 {
         if ids[text] == nil { cache(text, id) }
-        lastText = text
-        lastID = id
+        if recent.count < Self.recentCount {
+            recent.append((text, id))
+        } else {
+            recent[nextRecent] = (text, id)
+            nextRecent = (nextRecent + 1) % Self.recentCount
+        }
         return id
     }
 
