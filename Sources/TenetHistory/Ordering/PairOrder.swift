@@ -1,6 +1,6 @@
 import TenetInventory
 
-/// Orders (rule, resource, source) triples as their texts would sort, without comparing strings
+/// Orders (resource, rule, source) triples as their texts would sort, without comparing strings
 /// per triple: a million verdicts name a few thousand distinct ids, so each id is ranked once and
 /// the triples are radix-sorted by rank. The sort is stable: equal triples keep the order in
 /// which they were appended, which is how callers tell a previous verdict from a new one.
@@ -39,20 +39,15 @@ struct PairOrder {
     /// The number of the rule appended at `position`, an index into `ruleIDs`.
     func ruleNumber(at position: Int) -> Int { Int(ruleIndices[position]) }
 
-    /// The positions of the appended triples, by rule, then resource, then source — or by
-    /// resource first, the order a scan lists its evaluations in, so walking them in that order
-    /// reads memory in sequence.
-    func sortedPositions(resourceFirst: Bool = false) -> [Int] {
+    /// The positions of the appended triples, by resource, then rule, then source: resource first
+    /// is the order a scan lists its evaluations in, so walking them in it reads memory in sequence.
+    func sortedPositions() -> [Int] {
         var order = Array(0..<count)
         if sources.keys.count > 1 {
             order = Self.countingSort(order, ranks: sources.ranks(), of: sourceIndices)
         }
-        if resourceFirst {
-            order = Self.countingSort(order, ranks: rules.ranks(), of: ruleIndices)
-            return Self.countingSort(order, ranks: resources.ranks(), of: resourceIndices)
-        }
-        order = Self.countingSort(order, ranks: resources.ranks(), of: resourceIndices)
-        return Self.countingSort(order, ranks: rules.ranks(), of: ruleIndices)
+        order = Self.countingSort(order, ranks: rules.ranks(), of: ruleIndices)
+        return Self.countingSort(order, ranks: resources.ranks(), of: resourceIndices)
     }
 
     /// One stable pass of a least-significant-first radix sort.

@@ -68,36 +68,43 @@ public struct HistoryQueries {
     }
 
     /// The state of every (rule, resource) pair as of `time`, each with when it entered that state;
-    /// only the given rules when `rules` is set (a rule or a pack's rule ids).
+    /// only the given rules when `rules` is set (a rule or a pack's rule ids). In (resource, rule,
+    /// source) order: the order stores keep transitions in, so a million verdicts are ordered
+    /// without being shuffled through memory.
     public func compliance(at time: Date, rules: Set<String>? = nil) throws -> [Recorded<CurrentCompliance>] {
-        // Baselines first, then transitions: after the stable sort, a pair's transition comes after,
-        // and overrides, its source's baseline. nil marks a removal.
-        var candidates: [Recorded<CurrentCompliance>?] = []
-        var order = PairOrder(capacity: 0)
+        var baselines: [Recorded<CurrentCompliance>] = []
         for source in try store.sources() {
             guard let checkpoint = try store.blocks(of: source).last(where: { $0.kind == .checkpoint }),
                   let pruned = try BlockHeader(parsing: checkpoint.header).prunedThrough else { continue }
             let since = HistoryTime.date(milliseconds: pruned.capturedAtMilliseconds)
             guard since <= time else { continue }
             for kept in try store.content(of: checkpoint).baselineCompliance where rules?.contains(kept.key.ruleID) ?? true {
-                order.append(rule: kept.key.ruleID, resource: kept.key.resourceID, source: source)
-                candidates.append(Recorded(source: source, sequence: pruned.sequence, capturedAt: since, row: kept))
+                baselines.append(Recorded(source: source, sequence: pruned.sequence, capturedAt: since, row: kept))
             }
         }
-        for transition in try store.latestTransitions(at: time) where rules?.contains(transition.row.ruleID) ?? true {
-            let row = transition.row
-            let key = ComplianceKey(ruleID: row.ruleID, resourceID: row.resourceID)
-            order.append(rule: row.ruleID, resource: row.resourceID, source: transition.source)
-            candidates.append(row.newState.map { state in
-                Recorded(source: transition.source, sequence: transition.sequence, capturedAt: transition.capturedAt, row: CurrentCompliance(
-                    key: key, resourceType: row.resourceType, state: state, ruleVersionHash: row.ruleVersionHash, checks: row.checks))
-            })
+        let latest = try store.latestTransitions(at: time)
+        // Baselines first, then transitions: after the stable sort, a pair's transition comes after,
+        // and overrides, its source's baseline; the last of each group is the state at `time`.
+        var order = PairOrder(capacity: baselines.count + latest.count)
+        for baseline in baselines { order.append(rule: baseline.row.key.ruleID, resource: baseline.row.key.resourceID, source: baseline.source) }
+        latest.withUnsafeBufferPointer { latest in
+            for index in latest.indices { order.append(rule: latest[index].row.ruleID, resource: latest[index].row.resourceID, source: latest[index].source) }
         }
         let sorted = order.sortedPositions()
         var states: [Recorded<CurrentCompliance>] = []
         states.reserveCapacity(sorted.count)
         for (index, position) in sorted.enumerated() where index + 1 == sorted.count || !order.same(position, sorted[index + 1]) {
-            if let state = candidates[position].take() { states.append(state) }
+            guard position >= baselines.count else {
+                states.append(baselines[position])
+                continue
+            }
+            let transition = latest[position - baselines.count]
+            let row = transition.row
+            guard let state = row.newState, rules?.contains(row.ruleID) ?? true else { continue }
+            states.append(Recorded(
+                source: transition.source, sequence: transition.sequence, capturedAt: transition.capturedAt,
+                row: CurrentCompliance(key: ComplianceKey(ruleID: row.ruleID, resourceID: row.resourceID), resourceType: row.resourceType, state: state,
+                                       ruleVersionHash: row.ruleVersionHash, checks: row.checks)))
         }
         return states
     }

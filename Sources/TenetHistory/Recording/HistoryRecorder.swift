@@ -46,18 +46,19 @@ public struct HistoryRecorder {
         return report!
     }
 
-    /// A resource reduced to what comparison needs, so the inventory's documents are released early.
+    /// A resource with its configuration hash. Its canonical configuration is built only when a
+    /// version is written — for the few resources that changed, not for every one scanned.
     private struct ObservedResource {
-        var id: ResourceID
-        var type: ResourceType
+        var resource: InventoryResource
         var hash: String
-        var configuration: Value
+
+        var id: ResourceID { resource.id }
+        var type: ResourceType { resource.type }
+        var configuration: Value { CanonicalConfiguration.value(of: resource) }
 
         init(_ resource: InventoryResource) {
-            id = resource.id
-            type = resource.type
+            self.resource = resource
             hash = resource.configurationHash
-            configuration = CanonicalConfiguration.value(of: resource)
         }
     }
 
@@ -140,7 +141,7 @@ public struct HistoryRecorder {
         let previousCount = previous.compliance.count
         let rulesRun = Set(result.rules.map(\.id))
         let versionHashes = order.ruleIDs.map { result.rule($0)?.versionHash }
-        let sorted = order.sortedPositions(resourceFirst: true)
+        let sorted = order.sortedPositions()
         var transitions: [ComplianceTransition] = []
         // Buffers, so the loop reads the fields it compares instead of copying whole verdicts.
         previous.compliance.withUnsafeBufferPointer { verdicts in
