@@ -149,13 +149,29 @@ public final class SQLiteHistoryStore: HistoryStore {
         }
         var verdicts: [DerivedVerdict] = []
         verdicts.reserveCapacity(content.transitions.count)
+        // A first recording writes a million transitions naming a few hundred texts: a rule comes
+        // with one version hash, a resource's rows come together, most check lists are empty or
+        // repeat. Remembered here, each row costs one short lookup instead of five.
+        var rules: [String: (id: Int64, versionHash: String, version: Int64)] = [:]
+        var lastResource: (key: String, id: Int64)?
+        var lastType: (key: String, id: Int64)?
+        var lastChecks: (key: String, id: Int64)?
+        let emptyChecks = try names.id(FailingCheckEncoding.empty)
         try insert("transitions", ["rule", "resource", "resource_type", "old_state", "new_state", "rule_version", "checks"],
                    content.transitions) { statement, row in
-            let rule = try names.id(row.ruleID)
-            let resource = try resourceKeys.id(row.resourceID.rawValue)
-            let resourceType = try names.id(row.resourceType.rawValue)
-            let ruleVersion = try names.id(row.ruleVersionHash)
-            let checks = try names.id(row.checks)
+            let rule: Int64, ruleVersion: Int64
+            if let known = rules[row.ruleID], known.versionHash == row.ruleVersionHash {
+                (rule, ruleVersion) = (known.id, known.version)
+            } else {
+                (rule, ruleVersion) = (try names.id(row.ruleID), try names.id(row.ruleVersionHash))
+                rules[row.ruleID] = (rule, row.ruleVersionHash, ruleVersion)
+            }
+            if lastResource?.key != row.resourceID.rawValue { lastResource = (row.resourceID.rawValue, try resourceKeys.id(row.resourceID.rawValue)) }
+            if lastType?.key != row.resourceType.rawValue { lastType = (row.resourceType.rawValue, try names.id(row.resourceType.rawValue)) }
+            if row.checks != FailingCheckEncoding.empty, lastChecks?.key != row.checks { lastChecks = (row.checks, try names.id(row.checks)) }
+            let resource = lastResource!.id
+            let resourceType = lastType!.id
+            let checks = row.checks == FailingCheckEncoding.empty ? emptyChecks : lastChecks!.id
             try statement.bind(rule, at: 4)
             try statement.bind(resource, at: 5)
             try statement.bind(resourceType, at: 6)
