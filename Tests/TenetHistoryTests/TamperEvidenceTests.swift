@@ -68,7 +68,11 @@ import Testing
 
     @Test func speedTableEditIsDetected() throws {
         let path = try recordedStore()
-        try RawSQLite.execute(path, "UPDATE current_compliance SET state = 'NON_COMPLIANT' WHERE resource_id = 'arn:aws:s3:::logs'")
+        // The third byte of the packed states is the first verdict's state code: 1 is NON_COMPLIANT.
+        try RawSQLite.execute(path, """
+            UPDATE current_compliance SET states = substr(states, 1, 2) || x'01' || substr(states, 4)
+            WHERE resource = (SELECT id FROM resources WHERE key = 'arn:aws:s3:::logs')
+            """)
         let problem = try #require(try firstProblem(path))
         #expect(problem.sequence == nil)
         #expect(problem.message.contains("current-compliance"))
@@ -79,9 +83,11 @@ import Testing
     @Test func rewrittenBlockWithRecomputedChainFailsTheSignatureCheck() throws {
         let key = HistorySigningKey()
         let path = try recordedStore(key: key)
-        try RawSQLite.execute(path, "UPDATE transitions SET new_state = 'COMPLIANT', checks = '[]' WHERE sequence = 2 AND new_state = 'NON_COMPLIANT'")
+        try RawSQLite.execute(path, """
+            UPDATE transitions SET new_state = 'COMPLIANT', checks = (SELECT id FROM names WHERE key = '[]')
+            WHERE sequence = 2 AND new_state = 'NON_COMPLIANT'
+            """)
         try RawSQLite.execute(path, "UPDATE transitions SET old_state = 'COMPLIANT' WHERE sequence = 3 AND old_state = 'NON_COMPLIANT'")
-        try RawSQLite.execute(path, "UPDATE current_compliance SET checks = '[]' WHERE state = 'COMPLIANT'")
         let store = try SQLiteHistoryStore(path: path)
         var previous = BlockDigest.genesis
         for block in try store.blocks(of: try #require(try store.sources().first)) {

@@ -15,48 +15,81 @@ public enum BlockDigest {
         source: HistorySource, sequence: Int, kind: Block.Kind, capturedAt: Date, header: String, previousDigest: String,
         content: BlockContent
     ) -> String {
-        var hasher = SHA256()
-        var line: [UInt8] = []
-        func emit(_ table: String, _ fields: [String?]) {
-            line.removeAll(keepingCapacity: true)
-            JSONWriter.writeString(table, to: &line)
-            for field in fields {
-                line.append(UInt8(ascii: ","))
-                if let field { JSONWriter.writeString(field, to: &line) } else { line.append(contentsOf: Array("null".utf8)) }
-            }
-            line.append(UInt8(ascii: "\n"))
-            hasher.update(data: line)
-        }
-        emit("block", ["tenet-history-v1", previousDigest, source.rawValue, String(sequence), kind.rawValue,
-                       String(HistoryTime.milliseconds(capturedAt)), header])
+        var lines = CanonicalLines()
+        lines.line("block", ["tenet-history-v1", previousDigest, source.rawValue, String(sequence), kind.rawValue,
+                             String(HistoryTime.milliseconds(capturedAt)), header])
         for version in content.versions {
-            emit("version", [version.resourceID.rawValue, version.resourceType.rawValue, version.status.rawValue,
-                             version.configurationHash, version.configuration])
+            lines.line("version", [version.resourceID.rawValue, version.resourceType.rawValue, version.status.rawValue,
+                                   version.configurationHash, version.configuration])
         }
         for change in content.changes {
-            emit("change", [change.resourceID.rawValue, change.path, change.oldValue, change.newValue])
+            lines.line("change", [change.resourceID.rawValue, change.path, change.oldValue, change.newValue])
         }
-        for transition in content.transitions {
-            emit("transition", [transition.ruleID, transition.resourceID.rawValue, transition.resourceType.rawValue,
-                                transition.oldState?.rawValue, transition.newState?.rawValue, transition.ruleVersionHash,
-                                transition.checks])
+        // A first recording holds a million transitions: written field by field, read in place.
+        content.transitions.withUnsafeBufferPointer { transitions in
+            for index in transitions.indices {
+                lines.start("transition")
+                lines.field(transitions[index].ruleID)
+                lines.field(transitions[index].resourceID.rawValue)
+                lines.field(transitions[index].resourceType.rawValue)
+                lines.field(transitions[index].oldState?.rawValue)
+                lines.field(transitions[index].newState?.rawValue)
+                lines.field(transitions[index].ruleVersionHash)
+                lines.field(transitions[index].checks)
+                lines.end()
+            }
         }
         for summary in content.summaries {
-            emit("summary", [summary.ruleID, summary.ruleVersionHash, summary.state.rawValue, String(summary.count)])
+            lines.line("summary", [summary.ruleID, summary.ruleVersionHash, summary.state.rawValue, String(summary.count)])
         }
         for resource in content.baselineResources {
-            emit("baseline-resource", [resource.resourceID.rawValue, resource.resourceType.rawValue, resource.configurationHash,
-                                       resource.configuration])
+            lines.line("baseline-resource", [resource.resourceID.rawValue, resource.resourceType.rawValue, resource.configurationHash,
+                                             resource.configuration])
         }
         for compliance in content.baselineCompliance {
-            emit("baseline-compliance", [compliance.key.ruleID, compliance.key.resourceID.rawValue, compliance.resourceType.rawValue,
-                                         compliance.state.rawValue, compliance.ruleVersionHash, compliance.checks])
+            lines.line("baseline-compliance", [compliance.key.ruleID, compliance.key.resourceID.rawValue, compliance.resourceType.rawValue,
+                                               compliance.state.rawValue, compliance.ruleVersionHash, compliance.checks])
         }
-        return Hex.encode(hasher.finalize())
+        return lines.digest()
     }
 
     public static func compute(block: Block, content: BlockContent) -> String {
         compute(source: block.source, sequence: block.sequence, kind: block.kind, capturedAt: block.capturedAt, header: block.header,
                 previousDigest: block.previousDigest, content: content)
+    }
+}
+
+/// The digest's input, one JSON array per row without its brackets, hashed in batches: the
+/// digest of the concatenation is the same, and a million rows cost a few hundred hash calls.
+private struct CanonicalLines {
+    private var hasher = SHA256()
+    private var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(1 << 16) }
+
+    mutating func line(_ table: String, _ fields: [String?]) {
+        start(table)
+        for field in fields { self.field(field) }
+        end()
+    }
+
+    mutating func start(_ table: String) { JSONWriter.writeString(table, to: &bytes) }
+
+    mutating func field(_ text: String?) {
+        bytes.append(UInt8(ascii: ","))
+        if let text { JSONWriter.writeString(text, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+    }
+
+    mutating func end() {
+        bytes.append(UInt8(ascii: "\n"))
+        if bytes.count >= 1 << 16 {
+            hasher.update(data: bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
+    }
+
+    mutating func digest() -> String {
+        hasher.update(data: bytes)
+        return Hex.encode(hasher.finalize())
     }
 }

@@ -76,8 +76,12 @@ public struct ChainVerifier {
             expectedPrevious = block.digest
             expectedSequence = block.sequence + 1
         }
-        if last == nil, let problem = try compareSpeedTables(of: source, with: state) {
-            report.problem = problem
+        if last == nil {
+            do {
+                report.problem = try compareSpeedTables(of: source, with: state)
+            } catch {
+                report.problem = Problem(sequence: nil, message: "the speed tables cannot be read: \(error)")
+            }
         }
         return (report, state, digests)
     }

@@ -11,7 +11,7 @@ public struct HistoryQueries {
 
     /// The resource id a user's name refers to; see `ResourceName`.
     public func resolve(_ name: String) throws -> ResourceID {
-        try ResourceName.resolve(name, among: store.resourceIDs())
+        try ResourceName.resolve(name, among: store.resourceIDs(endingWith: name))
     }
 
     /// Versions (with their changes), transitions and baselines in time order.
@@ -68,29 +68,45 @@ public struct HistoryQueries {
     }
 
     /// The state of every (rule, resource) pair as of `time`, each with when it entered that state;
-    /// only the given rules when `rules` is set (a rule or a pack's rule ids).
+    /// only the given rules when `rules` is set (a rule or a pack's rule ids). In (resource, rule,
+    /// source) order: the order stores keep transitions in, so a million verdicts are ordered
+    /// without being shuffled through memory.
     public func compliance(at time: Date, rules: Set<String>? = nil) throws -> [Recorded<CurrentCompliance>] {
-        var states: [HistorySource: [ComplianceKey: Recorded<CurrentCompliance>]] = [:]
+        var baselines: [Recorded<CurrentCompliance>] = []
         for source in try store.sources() {
             guard let checkpoint = try store.blocks(of: source).last(where: { $0.kind == .checkpoint }),
                   let pruned = try BlockHeader(parsing: checkpoint.header).prunedThrough else { continue }
             let since = HistoryTime.date(milliseconds: pruned.capturedAtMilliseconds)
             guard since <= time else { continue }
-            for kept in try store.content(of: checkpoint).baselineCompliance {
-                states[source, default: [:]][kept.key] = Recorded(source: source, sequence: pruned.sequence, capturedAt: since, row: kept)
+            for kept in try store.content(of: checkpoint).baselineCompliance where rules?.contains(kept.key.ruleID) ?? true {
+                baselines.append(Recorded(source: source, sequence: pruned.sequence, capturedAt: since, row: kept))
             }
         }
-        for transition in try store.latestTransitions(at: time) {
+        let latest = try store.latestTransitions(at: time)
+        // Baselines first, then transitions: after the stable sort, a pair's transition comes after,
+        // and overrides, its source's baseline; the last of each group is the state at `time`.
+        var order = PairOrder(capacity: baselines.count + latest.count)
+        for baseline in baselines { order.append(rule: baseline.row.key.ruleID, resource: baseline.row.key.resourceID, source: baseline.source) }
+        latest.withUnsafeBufferPointer { latest in
+            for index in latest.indices { order.append(rule: latest[index].row.ruleID, resource: latest[index].row.resourceID, source: latest[index].source) }
+        }
+        let sorted = order.sortedPositions()
+        var states: [Recorded<CurrentCompliance>] = []
+        states.reserveCapacity(sorted.count)
+        for (index, position) in sorted.enumerated() where index + 1 == sorted.count || !order.same(position, sorted[index + 1]) {
+            guard position >= baselines.count else {
+                states.append(baselines[position])
+                continue
+            }
+            let transition = latest[position - baselines.count]
             let row = transition.row
-            let key = ComplianceKey(ruleID: row.ruleID, resourceID: row.resourceID)
-            states[transition.source, default: [:]][key] = row.newState.map { state in
-                Recorded(source: transition.source, sequence: transition.sequence, capturedAt: transition.capturedAt, row: CurrentCompliance(
-                    key: key, resourceType: row.resourceType, state: state, ruleVersionHash: row.ruleVersionHash, checks: row.checks))
-            }
+            guard let state = row.newState, rules?.contains(row.ruleID) ?? true else { continue }
+            states.append(Recorded(
+                source: transition.source, sequence: transition.sequence, capturedAt: transition.capturedAt,
+                row: CurrentCompliance(key: ComplianceKey(ruleID: row.ruleID, resourceID: row.resourceID), resourceType: row.resourceType, state: state,
+                                       ruleVersionHash: row.ruleVersionHash, checks: row.checks)))
         }
-        return states.values.flatMap(\.values)
-            .filter { rules?.contains($0.row.key.ruleID) ?? true }
-            .sorted { ($0.row.key, $0.source) < ($1.row.key, $1.source) }
+        return states
     }
 
     /// How a rule's counts moved, one point per recorded snapshot that ran it.

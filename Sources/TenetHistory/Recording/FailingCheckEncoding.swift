@@ -7,17 +7,41 @@ import TenetScan
 enum FailingCheckEncoding {
     static let empty = "[]"
 
+    /// Written directly rather than through a document tree: a first recording encodes the
+    /// checks of every non-compliant pair, a hundred thousand lists or more.
     static func text(_ checks: [FailingCheck]) -> String {
         guard !checks.isEmpty else { return empty }
-        let list: [Value] = checks.map { check in
-            var entries: [Value.Entry] = []
-            if let path = check.propertyPath { entries.append(Value.Entry("path", .string(path.description))) }
-            if let found = check.found { entries.append(Value.Entry("found", found)) }
-            if let expected = check.expected { entries.append(Value.Entry("expected", expected)) }
-            if let message = check.message { entries.append(Value.Entry("message", .string(message))) }
-            entries.append(Value.Entry("reason", .string(check.reason)))
-            return .map(entries)
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, check) in checks.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            var first = true
+            func key(_ name: String) {
+                bytes.append(UInt8(ascii: first ? "{" : ","))
+                first = false
+                JSONWriter.writeString(name, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+            }
+            if let path = check.propertyPath {
+                key("path")
+                JSONWriter.writeString(path.description, to: &bytes)
+            }
+            if let found = check.found {
+                key("found")
+                bytes.append(contentsOf: CanonicalConfiguration.text(found).utf8)
+            }
+            if let expected = check.expected {
+                key("expected")
+                bytes.append(contentsOf: CanonicalConfiguration.text(expected).utf8)
+            }
+            if let message = check.message {
+                key("message")
+                JSONWriter.writeString(message, to: &bytes)
+            }
+            key("reason")
+            JSONWriter.writeString(check.reason, to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
         }
-        return CanonicalConfiguration.text(.list(list))
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -46,18 +46,19 @@ public struct HistoryRecorder {
         return report!
     }
 
-    /// A resource reduced to what comparison needs, so the inventory's documents are released early.
+    /// A resource with its configuration hash. Its canonical configuration is built only when a
+    /// version is written — for the few resources that changed, not for every one scanned.
     private struct ObservedResource {
-        var id: ResourceID
-        var type: ResourceType
+        var resource: InventoryResource
         var hash: String
-        var configuration: Value
+
+        var id: ResourceID { resource.id }
+        var type: ResourceType { resource.type }
+        var configuration: Value { CanonicalConfiguration.value(of: resource) }
 
         init(_ resource: InventoryResource) {
-            id = resource.id
-            type = resource.type
+            self.resource = resource
             hash = resource.configurationHash
-            configuration = CanonicalConfiguration.value(of: resource)
         }
     }
 
@@ -126,39 +127,75 @@ public struct HistoryRecorder {
 
     /// A transition for every pair whose state differs from the previous snapshot's, the first
     /// sighting included; a pair that disappears is removed when its resource was deleted, or when
-    /// its rule ran on a type that was read and no longer reports it.
+    /// its rule ran on a type that was read and no longer reports it. In (resource, rule) order.
     private func transitions(result: ScanResult, previous: PreviousState, deleted: Set<ResourceID>, failedTypes: Set<String>) -> [ComplianceTransition] {
-        var transitions: [ComplianceTransition] = []
-        var evaluated = Set<ComplianceKey>()
-        let ordered = result.evaluations.sorted { ($0.ruleID, $0.resource.id) < ($1.ruleID, $1.resource.id) }
-        for evaluation in ordered {
-            let key = ComplianceKey(ruleID: evaluation.ruleID, resourceID: evaluation.resource.id)
-            guard evaluated.insert(key).inserted else { continue }
-            let before = previous.compliance[key]?.state
-            guard before != evaluation.state else { continue }
-            transitions.append(ComplianceTransition(
-                ruleID: evaluation.ruleID, resourceID: evaluation.resource.id, resourceType: evaluation.resource.type, oldState: before,
-                newState: evaluation.state, ruleVersionHash: result.rule(evaluation.ruleID)?.versionHash ?? "",
-                checks: FailingCheckEncoding.text(evaluation.checks)))
+        // Previous verdicts first, so after the stable sort each pair's group starts with its
+        // previous verdict (if any), then its evaluations (the first one counts).
+        var order = PairOrder(capacity: previous.compliance.count + result.evaluations.count)
+        previous.compliance.withUnsafeBufferPointer { verdicts in
+            for index in verdicts.indices { order.append(rule: verdicts[index].key.ruleID, resource: verdicts[index].key.resourceID) }
         }
+        result.evaluations.withUnsafeBufferPointer { evaluations in
+            for index in evaluations.indices { order.append(rule: evaluations[index].ruleID, resource: evaluations[index].resource.id) }
+        }
+        let previousCount = previous.compliance.count
         let rulesRun = Set(result.rules.map(\.id))
-        for before in previous.compliance.values.sorted(by: { $0.key < $1.key }) where !evaluated.contains(before.key) {
-            let ruleRanOnReadType = rulesRun.contains(before.key.ruleID) && !failedTypes.contains(before.resourceType.rawValue)
-            guard deleted.contains(before.key.resourceID) || ruleRanOnReadType else { continue }
-            transitions.append(ComplianceTransition(
-                ruleID: before.key.ruleID, resourceID: before.key.resourceID, resourceType: before.resourceType, oldState: before.state,
-                newState: nil, ruleVersionHash: result.rule(before.key.ruleID)?.versionHash ?? before.ruleVersionHash,
-                checks: FailingCheckEncoding.empty))
+        let versionHashes = order.ruleIDs.map { result.rule($0)?.versionHash }
+        let sorted = order.sortedPositions()
+        var transitions: [ComplianceTransition] = []
+        // Buffers, so the loop reads the fields it compares instead of copying whole verdicts.
+        previous.compliance.withUnsafeBufferPointer { verdicts in
+            result.evaluations.withUnsafeBufferPointer { evaluations in
+                var start = 0
+                while start < sorted.count {
+                    var end = start + 1
+                    while end < sorted.count, order.same(sorted[start], sorted[end]) { end += 1 }
+                    let before = sorted[start] < previousCount ? sorted[start] : nil
+                    let first = before == nil ? start : start + 1
+                    let versionHash = versionHashes[order.ruleNumber(at: sorted[start])]
+                    start = end
+                    if first < end {
+                        let evaluation = sorted[first] - previousCount
+                        let oldState = before.map { verdicts[$0].state }
+                        guard oldState != evaluations[evaluation].state else { continue }
+                        transitions.append(ComplianceTransition(
+                            ruleID: evaluations[evaluation].ruleID, resourceID: evaluations[evaluation].resource.id,
+                            resourceType: evaluations[evaluation].resource.type, oldState: oldState, newState: evaluations[evaluation].state,
+                            ruleVersionHash: versionHash ?? "", checks: FailingCheckEncoding.text(evaluations[evaluation].checks)))
+                    } else if let before {
+                        let verdict = verdicts[before]
+                        let ruleRanOnReadType = rulesRun.contains(verdict.key.ruleID) && !failedTypes.contains(verdict.resourceType.rawValue)
+                        guard deleted.contains(verdict.key.resourceID) || ruleRanOnReadType else { continue }
+                        transitions.append(ComplianceTransition(
+                            ruleID: verdict.key.ruleID, resourceID: verdict.key.resourceID, resourceType: verdict.resourceType,
+                            oldState: verdict.state, newState: nil, ruleVersionHash: versionHash ?? verdict.ruleVersionHash,
+                            checks: FailingCheckEncoding.empty))
+                    }
+                }
+            }
         }
         return transitions
     }
 
     private func summaries(_ result: ScanResult) -> [RuleSummary] {
-        var counts: [String: [ComplianceState: Int]] = [:]
-        for evaluation in result.evaluations { counts[evaluation.ruleID, default: [:]][evaluation.state, default: 0] += 1 }
-        return counts.keys.sorted().flatMap { rule in
-            counts[rule]!.sorted { $0.key < $1.key }.map { state, count in
-                RuleSummary(ruleID: rule, ruleVersionHash: result.rule(rule)?.versionHash ?? "", state: state, count: count)
+        let states = ComplianceState.allCases
+        var rules = Ranking<String>()
+        // Per rule number, a count per state (by its position in `states`).
+        var counts: [Int] = []
+        result.evaluations.withUnsafeBufferPointer { evaluations in
+            for index in evaluations.indices {
+                let number = Int(rules.intern(evaluations[index].ruleID))
+                if number * states.count == counts.count { counts.append(contentsOf: repeatElement(0, count: states.count)) }
+                counts[number * states.count + states.firstIndex(of: evaluations[index].state)!] += 1
+            }
+        }
+        let ordered = states.indices.sorted { states[$0] < states[$1] }
+        return rules.sortedNumbers().flatMap { number in
+            let rule = rules.keys[number]
+            let versionHash = result.rule(rule)?.versionHash ?? ""
+            return ordered.compactMap { state in
+                let count = counts[number * states.count + state]
+                return count == 0 ? nil : RuleSummary(ruleID: rule, ruleVersionHash: versionHash, state: states[state], count: count)
             }
         }
     }

@@ -6,6 +6,8 @@ import Foundation
 final class SQLiteConnection {
     private let handle: OpaquePointer
     let location: String
+    /// Prepared once, reused for every row and every call.
+    private var statements: [String: SQLiteStatement] = [:]
 
     init(path: String) throws {
         location = path
@@ -21,7 +23,10 @@ final class SQLiteConnection {
         sqlite3_busy_timeout(handle, 30_000)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
 
     func execute(_ sql: String) throws {
         var error: UnsafeMutablePointer<CChar>?
@@ -40,14 +45,26 @@ final class SQLiteConnection {
         return SQLiteStatement(statement: statement, connection: self)
     }
 
+    /// The prepared statement for `sql`, prepared on first use. Callers reset it when they stop
+    /// reading before its last row, so it holds no read snapshot open.
+    func statement(_ sql: String) throws -> SQLiteStatement {
+        if let statement = statements[sql] { return statement }
+        let statement = try prepare(sql)
+        statements[sql] = statement
+        return statement
+    }
+
     /// Rows of a query, each read by `row`.
     func query<T>(_ sql: String, _ arguments: [SQLiteValue] = [], row: (SQLiteStatement) throws -> T) throws -> [T] {
-        let statement = try prepare(sql)
+        let statement = try statement(sql)
         try statement.bind(arguments)
+        defer { statement.reset() }
         var rows: [T] = []
         while try statement.step() { rows.append(try row(statement)) }
         return rows
     }
+
+    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     /// Runs `body` in one write transaction, taken at once so concurrent recorders queue instead
     /// of failing half-way; rolls back when it throws.
@@ -117,6 +134,32 @@ final class SQLiteStatement {
         while try step() {}
     }
 
+    /// Binding one parameter at a time, for bulk inserts: no array of values per row.
+    func bind(_ number: Int64, at position: Int32) throws {
+        try check(sqlite3_bind_int64(statement, position, number))
+    }
+
+    func bind(_ text: String?, at position: Int32) throws {
+        guard let text else { return try check(sqlite3_bind_null(statement, position)) }
+        try check(sqlite3_bind_text(statement, position, text, -1, Self.transient))
+    }
+
+    func bind(_ bytes: [UInt8], at position: Int32) throws {
+        try check(bytes.withUnsafeBytes { sqlite3_bind_blob(statement, position, $0.baseAddress, Int32($0.count), Self.transient) })
+    }
+
+    /// Runs a statement whose parameters were bound one at a time, and readies it for the next row.
+    func execute() throws {
+        defer { reset() }
+        while try step() {}
+    }
+
+    func reset() { sqlite3_reset(statement) }
+
+    private func check(_ status: Int32) throws {
+        guard status == SQLITE_OK else { throw connection.failure(connection.lastMessage, status: status) }
+    }
+
     /// Advances to the next row; false when done.
     func step() throws -> Bool {
         let status = sqlite3_step(statement)
@@ -136,4 +179,10 @@ final class SQLiteStatement {
 
     /// A NOT NULL text column; a NULL there means someone edited the store by hand.
     func requiredText(_ column: Int32) -> String { text(column) ?? "" }
+
+    func blob(_ column: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(statement, column))
+        guard count > 0, let pointer = sqlite3_column_blob(statement, column) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+    }
 }

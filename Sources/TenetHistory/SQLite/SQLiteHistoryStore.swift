@@ -8,6 +8,9 @@ public final class SQLiteHistoryStore: HistoryStore {
 
     let connection: SQLiteConnection
     public let location: String
+    /// Rule ids, resource types, rule version hashes and failing-check lists, by id.
+    private let names: SQLiteNames
+    private let resourceKeys: SQLiteNames
 
     /// Opens (creating when missing) the store at `path`, or an in-memory one for `":memory:"`,
     /// and brings its schema up to date.
@@ -18,10 +21,16 @@ public final class SQLiteHistoryStore: HistoryStore {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
         connection = try SQLiteConnection(path: path)
+        names = SQLiteNames(connection: connection, table: "names", indexesSuffixes: false)
+        resourceKeys = SQLiteNames(connection: connection, table: "resources", indexesSuffixes: true)
         try migrate()
         if path != ":memory:" {
+            // NORMAL is crash-safe in WAL mode: a crash loses at most the last commits, never the file.
             try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
         }
+        // A first recording writes a million rows in one transaction; 256 MiB of cache keeps its
+        // pages in memory instead of spilling them half-way and writing them again.
+        try connection.execute("PRAGMA cache_size = -262144")
     }
 
     public static func inMemory() throws -> SQLiteHistoryStore { try SQLiteHistoryStore(path: ":memory:") }
@@ -47,29 +56,41 @@ public final class SQLiteHistoryStore: HistoryStore {
     // MARK: Recording
 
     public func append(source: HistorySource, prepare: (PreviousState) throws -> PreparedBlock) throws -> Block {
-        try connection.transaction {
+        try writing {
             let sourceID = try self.sourceID(source, create: true)!
+            let stored = try storedCompliance(sourceID: sourceID)
             let previous = PreviousState(
                 latest: try blocks(sourceID: sourceID, source: source, latestOnly: true).last,
                 resources: Dictionary(try currentResources(sourceID: sourceID).map { ($0.resourceID, $0) }, uniquingKeysWith: { $1 }),
-                compliance: Dictionary(try currentCompliance(sourceID: sourceID).map { ($0.key, $0) }, uniquingKeysWith: { $1 }))
+                compliance: try currentCompliance(stored))
             let prepared = try prepare(previous)
-            try write(prepared, sourceID: sourceID)
-            try applyDerived(prepared.content, sourceID: sourceID)
+            let verdicts = try write(prepared, sourceID: sourceID)
+            try applyDerived(prepared.content, verdicts: verdicts, sourceID: sourceID, compliance: stored)
             return prepared.block
         }
     }
 
     public func prune(source: HistorySource, removingThrough sequence: Int, checkpoint: PreparedBlock) throws {
-        try connection.transaction {
+        try writing {
             guard let sourceID = try sourceID(source, create: false) else {
                 throw HistoryError(.notFound, "no history for source \(source)")
             }
-            try write(checkpoint, sourceID: sourceID)
+            _ = try write(checkpoint, sourceID: sourceID)
             for table in ["blocks", "versions", "changes", "transitions", "summaries", "baseline_resources", "baseline_compliance"] {
-                try connection.prepare("DELETE FROM \(table) WHERE source_id = ? AND sequence <= ?")
+                try connection.statement("DELETE FROM \(table) WHERE source_id = ? AND sequence <= ?")
                     .run([.integer(sourceID), .integer(Int64(sequence))])
             }
+        }
+    }
+
+    /// A write transaction; the names it added are forgotten when it rolls back.
+    private func writing<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try connection.transaction(body)
+        } catch {
+            names.forget()
+            resourceKeys.forget()
+            throw error
         }
     }
 
@@ -78,77 +99,156 @@ public final class SQLiteHistoryStore: HistoryStore {
             return id
         }
         guard create else { return nil }
-        try connection.prepare("INSERT INTO sources (key) VALUES (?)").run([.text(source.rawValue)])
-        return try sourceID(source, create: false)
+        try connection.statement("INSERT INTO sources (key) VALUES (?)").run([.text(source.rawValue)])
+        return connection.lastInsertedRowID
     }
 
-    private func write(_ prepared: PreparedBlock, sourceID: Int64) throws {
+    /// A transition as the current-compliance table applies it, by ids.
+    private struct DerivedVerdict {
+        var resource: Int64
+        var rule: Int64
+        var verdict: SQLiteComplianceStates.Verdict?
+    }
+
+    /// Writes the block and its rows; returns its transitions by ids, resolved once here.
+    private func write(_ prepared: PreparedBlock, sourceID: Int64) throws -> [DerivedVerdict] {
         let block = prepared.block
         let content = prepared.content
-        let source = Int64(sourceID)
         let sequence = Int64(block.sequence)
-        try connection.prepare(
+        try connection.statement(
             "INSERT INTO blocks (source_id, sequence, kind, captured_at, header, previous_digest, digest, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-        ).run([.integer(source), .integer(sequence), .text(block.kind.rawValue), .integer(HistoryTime.milliseconds(block.capturedAt)),
+        ).run([.integer(sourceID), .integer(sequence), .text(block.kind.rawValue), .integer(HistoryTime.milliseconds(block.capturedAt)),
                .text(block.header), .text(block.previousDigest), .text(block.digest), .optional(block.signature)])
 
-        func insert<Row>(_ table: String, _ columns: [String], _ rows: [Row], _ values: (Row) -> [SQLiteValue]) throws {
+        /// Inserts one table's rows; `bind` binds a row's own columns, from position 4 on.
+        func insert<Row>(_ table: String, _ columns: [String], _ rows: [Row], _ bind: (SQLiteStatement, Row) throws -> Void) throws {
             guard !rows.isEmpty else { return }
             let placeholders = Array(repeating: "?", count: columns.count + 3).joined(separator: ", ")
-            let statement = try connection.prepare(
+            let statement = try connection.statement(
                 "INSERT INTO \(table) (source_id, sequence, ordinal, \(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+            try statement.bind(sourceID, at: 1)
+            try statement.bind(sequence, at: 2)
             for (ordinal, row) in rows.enumerated() {
-                try statement.run([.integer(source), .integer(sequence), .integer(Int64(ordinal))] + values(row))
+                try statement.bind(Int64(ordinal), at: 3)
+                try bind(statement, row)
+                try statement.execute()
             }
         }
-        try insert("versions", ["resource_id", "resource_type", "status", "configuration_hash", "configuration"], content.versions) {
-            [.text($0.resourceID.rawValue), .text($0.resourceType.rawValue), .text($0.status.rawValue), .text($0.configurationHash),
-             .optional($0.configuration)]
+        try insert("versions", ["resource", "resource_type", "status", "configuration_hash", "configuration"], content.versions) { statement, row in
+            try statement.bind(try resourceKeys.id(row.resourceID.rawValue), at: 4)
+            try statement.bind(try names.id(row.resourceType.rawValue), at: 5)
+            try statement.bind(row.status.rawValue, at: 6)
+            try statement.bind(row.configurationHash, at: 7)
+            try statement.bind(row.configuration, at: 8)
         }
-        try insert("changes", ["resource_id", "path", "old_value", "new_value"], content.changes) {
-            [.text($0.resourceID.rawValue), .text($0.path), .optional($0.oldValue), .optional($0.newValue)]
+        try insert("changes", ["resource", "path", "old_value", "new_value"], content.changes) { statement, row in
+            try statement.bind(try resourceKeys.id(row.resourceID.rawValue), at: 4)
+            try statement.bind(row.path, at: 5)
+            try statement.bind(row.oldValue, at: 6)
+            try statement.bind(row.newValue, at: 7)
         }
-        try insert("transitions", ["rule_id", "resource_id", "resource_type", "old_state", "new_state", "rule_version_hash", "checks"],
-                   content.transitions) {
-            [.text($0.ruleID), .text($0.resourceID.rawValue), .text($0.resourceType.rawValue), .optional($0.oldState?.rawValue),
-             .optional($0.newState?.rawValue), .text($0.ruleVersionHash), .text($0.checks)]
+        var verdicts: [DerivedVerdict] = []
+        verdicts.reserveCapacity(content.transitions.count)
+        // A first recording writes a million transitions naming a few hundred texts: a rule comes
+        // with one version hash, a resource's rows come together, most check lists are empty or
+        // repeat. Remembered here, each row costs one short lookup instead of five.
+        var rules: [String: (id: Int64, versionHash: String, version: Int64)] = [:]
+        var lastResource: (key: String, id: Int64)?
+        var lastType: (key: String, id: Int64)?
+        var lastChecks: (key: String, id: Int64)?
+        let emptyChecks = try names.id(FailingCheckEncoding.empty)
+        try insert("transitions", ["rule", "resource", "resource_type", "old_state", "new_state", "rule_version", "checks"],
+                   content.transitions) { statement, row in
+            let rule: Int64, ruleVersion: Int64
+            if let known = rules[row.ruleID], known.versionHash == row.ruleVersionHash {
+                (rule, ruleVersion) = (known.id, known.version)
+            } else {
+                (rule, ruleVersion) = (try names.id(row.ruleID), try names.id(row.ruleVersionHash))
+                rules[row.ruleID] = (rule, row.ruleVersionHash, ruleVersion)
+            }
+            if lastResource?.key != row.resourceID.rawValue { lastResource = (row.resourceID.rawValue, try resourceKeys.id(row.resourceID.rawValue)) }
+            if lastType?.key != row.resourceType.rawValue { lastType = (row.resourceType.rawValue, try names.id(row.resourceType.rawValue)) }
+            if row.checks != FailingCheckEncoding.empty, lastChecks?.key != row.checks { lastChecks = (row.checks, try names.id(row.checks)) }
+            let resource = lastResource!.id
+            let resourceType = lastType!.id
+            let checks = row.checks == FailingCheckEncoding.empty ? emptyChecks : lastChecks!.id
+            try statement.bind(rule, at: 4)
+            try statement.bind(resource, at: 5)
+            try statement.bind(resourceType, at: 6)
+            try statement.bind(row.oldState?.rawValue, at: 7)
+            try statement.bind(row.newState?.rawValue, at: 8)
+            try statement.bind(ruleVersion, at: 9)
+            try statement.bind(checks, at: 10)
+            verdicts.append(DerivedVerdict(resource: resource, rule: rule, verdict: row.newState.map { state in
+                SQLiteComplianceStates.Verdict(rule: rule, resourceType: resourceType, state: state, ruleVersion: ruleVersion, checks: checks)
+            }))
         }
-        try insert("summaries", ["rule_id", "rule_version_hash", "state", "count"], content.summaries) {
-            [.text($0.ruleID), .text($0.ruleVersionHash), .text($0.state.rawValue), .integer(Int64($0.count))]
+        try insert("summaries", ["rule", "rule_version", "state", "count"], content.summaries) { statement, row in
+            try statement.bind(try names.id(row.ruleID), at: 4)
+            try statement.bind(try names.id(row.ruleVersionHash), at: 5)
+            try statement.bind(row.state.rawValue, at: 6)
+            try statement.bind(Int64(row.count), at: 7)
         }
-        try insert("baseline_resources", ["resource_id", "resource_type", "configuration_hash", "configuration"], content.baselineResources) {
-            [.text($0.resourceID.rawValue), .text($0.resourceType.rawValue), .text($0.configurationHash), .text($0.configuration)]
+        try insert("baseline_resources", ["resource", "resource_type", "configuration_hash", "configuration"], content.baselineResources) {
+            statement, row in
+            try statement.bind(try resourceKeys.id(row.resourceID.rawValue), at: 4)
+            try statement.bind(try names.id(row.resourceType.rawValue), at: 5)
+            try statement.bind(row.configurationHash, at: 6)
+            try statement.bind(row.configuration, at: 7)
         }
-        try insert("baseline_compliance", ["rule_id", "resource_id", "resource_type", "state", "rule_version_hash", "checks"],
-                   content.baselineCompliance) {
-            [.text($0.key.ruleID), .text($0.key.resourceID.rawValue), .text($0.resourceType.rawValue), .text($0.state.rawValue),
-             .text($0.ruleVersionHash), .text($0.checks)]
+        try insert("baseline_compliance", ["rule", "resource", "resource_type", "state", "rule_version", "checks"], content.baselineCompliance) {
+            statement, row in
+            try statement.bind(try names.id(row.key.ruleID), at: 4)
+            try statement.bind(try resourceKeys.id(row.key.resourceID.rawValue), at: 5)
+            try statement.bind(try names.id(row.resourceType.rawValue), at: 6)
+            try statement.bind(row.state.rawValue, at: 7)
+            try statement.bind(try names.id(row.ruleVersionHash), at: 8)
+            try statement.bind(try names.id(row.checks), at: 9)
         }
+        return verdicts
     }
 
-    /// Keeps the speed tables equal to `DerivedState` applied to the covered rows.
-    private func applyDerived(_ content: BlockContent, sourceID: Int64) throws {
-        let upsertResource = try connection.prepare(
-            "INSERT OR REPLACE INTO current_resources (source_id, resource_id, resource_type, configuration_hash, configuration) VALUES (?, ?, ?, ?, ?)")
-        let deleteResource = try connection.prepare("DELETE FROM current_resources WHERE source_id = ? AND resource_id = ?")
+    /// Keeps the speed tables equal to `DerivedState` applied to the covered rows; `compliance` is
+    /// the current-compliance table as the block found it, `verdicts` the block's transitions.
+    private func applyDerived(
+        _ content: BlockContent, verdicts: [DerivedVerdict], sourceID: Int64, compliance: [Int64: SQLiteComplianceStates]
+    ) throws {
+        let upsertResource = try connection.statement(
+            "INSERT OR REPLACE INTO current_resources (source_id, resource, resource_type, configuration_hash, configuration) VALUES (?, ?, ?, ?, ?)")
+        let deleteResource = try connection.statement("DELETE FROM current_resources WHERE source_id = ? AND resource = ?")
         for version in content.versions {
+            let resource = try resourceKeys.id(version.resourceID.rawValue)
             if version.status == .deleted {
-                try deleteResource.run([.integer(sourceID), .text(version.resourceID.rawValue)])
+                try deleteResource.run([.integer(sourceID), .integer(resource)])
             } else {
-                try upsertResource.run([.integer(sourceID), .text(version.resourceID.rawValue), .text(version.resourceType.rawValue),
+                try upsertResource.run([.integer(sourceID), .integer(resource), .integer(try names.id(version.resourceType.rawValue)),
                                         .text(version.configurationHash), .text(version.configuration ?? "null")])
             }
         }
-        let upsertCompliance = try connection.prepare(
-            "INSERT OR REPLACE INTO current_compliance (source_id, rule_id, resource_id, resource_type, state, rule_version_hash, checks) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        let deleteCompliance = try connection.prepare("DELETE FROM current_compliance WHERE source_id = ? AND rule_id = ? AND resource_id = ?")
-        for transition in content.transitions {
-            if let state = transition.newState {
-                try upsertCompliance.run([.integer(sourceID), .text(transition.ruleID), .text(transition.resourceID.rawValue),
-                                          .text(transition.resourceType.rawValue), .text(state.rawValue), .text(transition.ruleVersionHash),
-                                          .text(transition.checks)])
+        // Transitions come resource by resource: each run of one resource updates its row once.
+        var changed: [Int64: SQLiteComplianceStates] = [:]
+        var start = 0
+        while start < verdicts.count {
+            let resource = verdicts[start].resource
+            var states = changed[resource] ?? compliance[resource] ?? SQLiteComplianceStates()
+            var end = start
+            while end < verdicts.count, verdicts[end].resource == resource {
+                states.set(rule: verdicts[end].rule, to: verdicts[end].verdict)
+                end += 1
+            }
+            changed[resource] = states
+            start = end
+        }
+        let upsertCompliance = try connection.statement("INSERT OR REPLACE INTO current_compliance (source_id, resource, states) VALUES (?, ?, ?)")
+        let deleteCompliance = try connection.statement("DELETE FROM current_compliance WHERE source_id = ? AND resource = ?")
+        for (resource, states) in changed.sorted(by: { $0.key < $1.key }) {
+            if states.verdicts.isEmpty {
+                try deleteCompliance.run([.integer(sourceID), .integer(resource)])
             } else {
-                try deleteCompliance.run([.integer(sourceID), .text(transition.ruleID), .text(transition.resourceID.rawValue)])
+                try upsertCompliance.bind(sourceID, at: 1)
+                try upsertCompliance.bind(resource, at: 2)
+                try upsertCompliance.bind(states.encoded, at: 3)
+                try upsertCompliance.execute()
             }
         }
     }
@@ -181,18 +281,16 @@ public final class SQLiteHistoryStore: HistoryStore {
         let key: [SQLiteValue] = [.integer(sourceID), .integer(Int64(block.sequence))]
         let scope = "WHERE source_id = ? AND sequence = ? ORDER BY ordinal"
         var content = BlockContent()
-        content.versions = try connection.query(
-            "SELECT resource_id, resource_type, status, configuration_hash, configuration FROM versions \(scope)", key, row: Self.version)
-        content.changes = try connection.query("SELECT resource_id, path, old_value, new_value FROM changes \(scope)", key, row: Self.change)
-        content.transitions = try connection.query(
-            "SELECT rule_id, resource_id, resource_type, old_state, new_state, rule_version_hash, checks FROM transitions \(scope)", key,
-            row: Self.transition)
-        content.summaries = try connection.query("SELECT rule_id, rule_version_hash, state, count FROM summaries \(scope)", key, row: Self.summary)
-        content.baselineResources = try connection.query(
-            "SELECT resource_id, resource_type, configuration_hash, configuration FROM baseline_resources \(scope)", key, row: Self.resource)
-        content.baselineCompliance = try connection.query(
-            "SELECT rule_id, resource_id, resource_type, state, rule_version_hash, checks FROM baseline_compliance \(scope)", key,
-            row: Self.compliance)
+        content.versions = try connection.query("SELECT \(Self.versionColumns) FROM versions \(scope)", key) { try version($0, 0) }
+        content.changes = try connection.query("SELECT \(Self.changeColumns) FROM changes \(scope)", key) { try change($0, 0) }
+        content.transitions = try connection.query("SELECT \(Self.transitionColumns) FROM transitions \(scope)", key) { try transition($0, 0) }
+        content.summaries = try connection.query("SELECT \(Self.summaryColumns) FROM summaries \(scope)", key) { try summary($0, 0) }
+        content.baselineResources = try connection.query("SELECT \(Self.resourceColumns) FROM baseline_resources \(scope)", key) {
+            try resource($0, 0)
+        }
+        content.baselineCompliance = try connection.query("SELECT \(Self.complianceColumns) FROM baseline_compliance \(scope)", key) {
+            try compliance($0, 0)
+        }
         return content
     }
 
@@ -202,84 +300,124 @@ public final class SQLiteHistoryStore: HistoryStore {
     }
 
     private func currentResources(sourceID: Int64) throws -> [CurrentResource] {
-        try connection.query(
-            "SELECT resource_id, resource_type, configuration_hash, configuration FROM current_resources WHERE source_id = ? ORDER BY resource_id",
-            [.integer(sourceID)], row: Self.resource)
+        try connection.query("SELECT \(Self.resourceColumns) FROM current_resources WHERE source_id = ?", [.integer(sourceID)]) {
+            try resource($0, 0)
+        }.sorted { $0.resourceID < $1.resourceID }
     }
 
     public func currentCompliance(of source: HistorySource) throws -> [CurrentCompliance] {
         guard let sourceID = try sourceID(source, create: false) else { return [] }
-        return try currentCompliance(sourceID: sourceID)
+        return try currentCompliance(try storedCompliance(sourceID: sourceID))
     }
 
-    private func currentCompliance(sourceID: Int64) throws -> [CurrentCompliance] {
-        try connection.query(
-            "SELECT rule_id, resource_id, resource_type, state, rule_version_hash, checks FROM current_compliance WHERE source_id = ? ORDER BY rule_id, resource_id",
-            [.integer(sourceID)], row: Self.compliance)
+    /// The current-compliance table's rows, by resource id.
+    private func storedCompliance(sourceID: Int64) throws -> [Int64: SQLiteComplianceStates] {
+        var stored: [Int64: SQLiteComplianceStates] = [:]
+        let statement = try connection.statement("SELECT resource, states FROM current_compliance WHERE source_id = ?")
+        try statement.bind([.integer(sourceID)])
+        defer { statement.reset() }
+        while try statement.step() {
+            stored[statement.integer(0)] = try SQLiteComplianceStates(decoding: statement.blob(1))
+        }
+        return stored
     }
 
-    public func resourceIDs() throws -> [ResourceID] {
-        try connection.query(
-            "SELECT resource_id FROM versions UNION SELECT resource_id FROM baseline_resources UNION SELECT resource_id FROM current_compliance ORDER BY 1"
+    private func currentCompliance(_ stored: [Int64: SQLiteComplianceStates]) throws -> [CurrentCompliance] {
+        var compliance: [CurrentCompliance] = []
+        compliance.reserveCapacity(stored.values.reduce(0) { $0 + $1.verdicts.count })
+        for (resource, states) in stored {
+            let resourceID = ResourceID(try resourceKeys.text(resource))
+            for verdict in states.verdicts {
+                compliance.append(CurrentCompliance(
+                    key: ComplianceKey(ruleID: try names.text(verdict.rule), resourceID: resourceID),
+                    resourceType: ResourceType(try names.text(verdict.resourceType)), state: verdict.state,
+                    ruleVersionHash: try names.text(verdict.ruleVersion), checks: try names.text(verdict.checks)))
+            }
+        }
+        return compliance
+    }
+
+    public func resourceIDs(endingWith name: String) throws -> [ResourceID] {
+        let reversed = SQLiteNames.reversed(name)
+        return try connection.query(
+            "SELECT key FROM resources WHERE reversed_key >= ? AND reversed_key < ? ORDER BY key", [.text(reversed), .text(reversed + "\u{10FFFF}")]
         ) { ResourceID($0.requiredText(0)) }
     }
 
     public func history(of resource: ResourceID) throws -> ResourceHistory {
         var history = ResourceHistory()
+        guard let id = try resourceKeys.existingID(resource.rawValue) else { return history }
+        // `source_id IN` lets SQLite seek `transitions_by_resource`, which starts with the source.
         func recorded<Row>(_ table: String, _ columns: String, _ read: (SQLiteStatement, Int32) throws -> Row) throws -> [Recorded<Row>] {
             try connection.query(
                 """
                 SELECT s.key, r.sequence, b.captured_at, \(columns) FROM \(table) r
                 JOIN blocks b ON b.source_id = r.source_id AND b.sequence = r.sequence JOIN sources s ON s.id = r.source_id
-                WHERE r.resource_id = ? ORDER BY b.captured_at, s.key, r.sequence, r.ordinal
-                """, [.text(resource.rawValue)]
+                WHERE r.source_id IN (SELECT id FROM sources) AND r.resource = ? ORDER BY b.captured_at, s.key, r.sequence, r.ordinal
+                """, [.integer(id)]
             ) { row in
                 Recorded(source: HistorySource(rawValue: row.requiredText(0)), sequence: Int(row.integer(1)),
                          capturedAt: HistoryTime.date(milliseconds: row.integer(2)), row: try read(row, 3))
             }
         }
-        history.versions = try recorded("versions", "resource_id, resource_type, status, configuration_hash, configuration", Self.version)
-        history.changes = try recorded("changes", "resource_id, path, old_value, new_value", Self.change)
-        history.transitions = try recorded(
-            "transitions", "rule_id, resource_id, resource_type, old_state, new_state, rule_version_hash, checks", Self.transition)
-        history.baselines = try recorded("baseline_resources", "resource_id, resource_type, configuration_hash, configuration", Self.resource)
-        history.baselineCompliance = try recorded(
-            "baseline_compliance", "rule_id, resource_id, resource_type, state, rule_version_hash, checks", Self.compliance)
+        history.versions = try recorded("versions", Self.versionColumns, version)
+        history.changes = try recorded("changes", Self.changeColumns, change)
+        history.transitions = try recorded("transitions", Self.transitionColumns, transition)
+        history.baselines = try recorded("baseline_resources", Self.resourceColumns, self.resource)
+        history.baselineCompliance = try recorded("baseline_compliance", Self.complianceColumns, compliance)
         return history
     }
 
+    /// Per source, one scan of `transitions_by_resource`, which holds every column the answer
+    /// needs in (resource, rule, sequence) order.
     public func latestTransitions(at time: Date) throws -> [Recorded<ComplianceTransition>] {
-        try connection.query(
-            """
-            WITH bounds AS (SELECT source_id, MAX(sequence) AS upto FROM blocks WHERE captured_at <= ?1 GROUP BY source_id)
-            SELECT s.key, t.sequence, b.captured_at, t.rule_id, t.resource_id, t.resource_type, t.old_state, t.new_state,
-                   t.rule_version_hash, t.checks
-            FROM (SELECT t.source_id, MAX(t.sequence) AS sequence, t.rule_id, t.resource_id, t.resource_type, t.old_state, t.new_state,
-                         t.rule_version_hash, t.checks
-                  FROM transitions t JOIN bounds ON bounds.source_id = t.source_id AND t.sequence <= bounds.upto
-                  GROUP BY t.source_id, t.rule_id, t.resource_id) t
-            JOIN blocks b ON b.source_id = t.source_id AND b.sequence = t.sequence JOIN sources s ON s.id = t.source_id
-            """, [.integer(HistoryTime.milliseconds(time))]
-        ) { row in
-            Recorded(source: HistorySource(rawValue: row.requiredText(0)), sequence: Int(row.integer(1)),
-                     capturedAt: HistoryTime.date(milliseconds: row.integer(2)), row: try Self.transition(row, 3))
+        let bounds = try connection.query(
+            "SELECT b.source_id, s.key, MAX(b.sequence) FROM blocks b JOIN sources s ON s.id = b.source_id WHERE b.captured_at <= ? GROUP BY b.source_id",
+            [.integer(HistoryTime.milliseconds(time))]
+        ) { ($0.integer(0), HistorySource(rawValue: $0.requiredText(1)), $0.integer(2)) }
+        var transitions: [Recorded<ComplianceTransition>] = []
+        for (sourceID, source, upto) in bounds {
+            let times = Dictionary(
+                try connection.query("SELECT sequence, captured_at FROM blocks WHERE source_id = ?", [.integer(sourceID)]) {
+                    ($0.integer(0), HistoryTime.date(milliseconds: $0.integer(1)))
+                }, uniquingKeysWith: { $1 })
+            let statement = try connection.statement(
+                """
+                SELECT MAX(sequence), \(Self.transitionColumns) FROM transitions INDEXED BY transitions_by_resource
+                WHERE source_id = ? AND sequence <= ? GROUP BY resource, rule
+                """)
+            try statement.bind([.integer(sourceID), .integer(upto)])
+            defer { statement.reset() }
+            while try statement.step() {
+                transitions.append(Recorded(source: source, sequence: Int(statement.integer(0)), capturedAt: times[statement.integer(0)] ?? .distantPast,
+                                            row: try transition(statement, 1)))
+            }
         }
+        return transitions
     }
 
     public func summaries(of rule: String) throws -> [Recorded<RuleSummary>] {
-        try connection.query(
+        guard let id = try names.existingID(rule) else { return [] }
+        return try connection.query(
             """
-            SELECT s.key, r.sequence, b.captured_at, r.rule_id, r.rule_version_hash, r.state, r.count FROM summaries r
+            SELECT s.key, r.sequence, b.captured_at, \(Self.summaryColumns) FROM summaries r
             JOIN blocks b ON b.source_id = r.source_id AND b.sequence = r.sequence JOIN sources s ON s.id = r.source_id
-            WHERE r.rule_id = ? ORDER BY b.captured_at, s.key, r.ordinal
-            """, [.text(rule)]
+            WHERE r.rule = ? ORDER BY b.captured_at, s.key, r.ordinal
+            """, [.integer(id)]
         ) { row in
             Recorded(source: HistorySource(rawValue: row.requiredText(0)), sequence: Int(row.integer(1)),
-                     capturedAt: HistoryTime.date(milliseconds: row.integer(2)), row: try Self.summary(row, 3))
+                     capturedAt: HistoryTime.date(milliseconds: row.integer(2)), row: try summary(row, 3))
         }
     }
 
     // MARK: Row readers, shared by every query of a table
+
+    private static let versionColumns = "resource, resource_type, status, configuration_hash, configuration"
+    private static let changeColumns = "resource, path, old_value, new_value"
+    private static let transitionColumns = "rule, resource, resource_type, old_state, new_state, rule_version, checks"
+    private static let summaryColumns = "rule, rule_version, state, count"
+    private static let resourceColumns = "resource, resource_type, configuration_hash, configuration"
+    private static let complianceColumns = "rule, resource, resource_type, state, rule_version, checks"
 
     private static func state(_ text: String) throws -> ComplianceState {
         guard let state = ComplianceState(rawValue: text) else {
@@ -288,46 +426,44 @@ public final class SQLiteHistoryStore: HistoryStore {
         return state
     }
 
-    private static func version(_ row: SQLiteStatement) throws -> ConfigurationVersion { try version(row, 0) }
-    private static func version(_ row: SQLiteStatement, _ at: Int32) throws -> ConfigurationVersion {
+    private func name(_ row: SQLiteStatement, _ column: Int32) throws -> String { try names.text(row.integer(column)) }
+    private func resourceID(_ row: SQLiteStatement, _ column: Int32) throws -> ResourceID { ResourceID(try resourceKeys.text(row.integer(column))) }
+    private func resourceType(_ row: SQLiteStatement, _ column: Int32) throws -> ResourceType { ResourceType(try names.text(row.integer(column))) }
+
+    private func version(_ row: SQLiteStatement, _ at: Int32) throws -> ConfigurationVersion {
         let status = row.requiredText(at + 2)
         guard let parsed = ConfigurationVersion.Status(rawValue: status) else {
             throw HistoryError(.storeUnavailable, "the store holds an unknown version status '\(status)'")
         }
-        return ConfigurationVersion(resourceID: ResourceID(row.requiredText(at)), resourceType: ResourceType(row.requiredText(at + 1)),
+        return ConfigurationVersion(resourceID: try resourceID(row, at), resourceType: try resourceType(row, at + 1),
                                     status: parsed, configurationHash: row.requiredText(at + 3), configuration: row.text(at + 4))
     }
 
-    private static func change(_ row: SQLiteStatement) throws -> FieldChange { try change(row, 0) }
-    private static func change(_ row: SQLiteStatement, _ at: Int32) throws -> FieldChange {
-        FieldChange(resourceID: ResourceID(row.requiredText(at)), path: row.requiredText(at + 1), oldValue: row.text(at + 2), newValue: row.text(at + 3))
+    private func change(_ row: SQLiteStatement, _ at: Int32) throws -> FieldChange {
+        FieldChange(resourceID: try resourceID(row, at), path: row.requiredText(at + 1), oldValue: row.text(at + 2), newValue: row.text(at + 3))
     }
 
-    private static func transition(_ row: SQLiteStatement) throws -> ComplianceTransition { try transition(row, 0) }
-    private static func transition(_ row: SQLiteStatement, _ at: Int32) throws -> ComplianceTransition {
+    private func transition(_ row: SQLiteStatement, _ at: Int32) throws -> ComplianceTransition {
         ComplianceTransition(
-            ruleID: row.requiredText(at), resourceID: ResourceID(row.requiredText(at + 1)), resourceType: ResourceType(row.requiredText(at + 2)),
-            oldState: try row.text(at + 3).map(state), newState: try row.text(at + 4).map(state), ruleVersionHash: row.requiredText(at + 5),
-            checks: row.requiredText(at + 6))
+            ruleID: try name(row, at), resourceID: try resourceID(row, at + 1), resourceType: try resourceType(row, at + 2),
+            oldState: try row.text(at + 3).map(Self.state), newState: try row.text(at + 4).map(Self.state), ruleVersionHash: try name(row, at + 5),
+            checks: try name(row, at + 6))
     }
 
-    private static func summary(_ row: SQLiteStatement) throws -> RuleSummary { try summary(row, 0) }
-    private static func summary(_ row: SQLiteStatement, _ at: Int32) throws -> RuleSummary {
-        RuleSummary(ruleID: row.requiredText(at), ruleVersionHash: row.requiredText(at + 1), state: try state(row.requiredText(at + 2)),
+    private func summary(_ row: SQLiteStatement, _ at: Int32) throws -> RuleSummary {
+        RuleSummary(ruleID: try name(row, at), ruleVersionHash: try name(row, at + 1), state: try Self.state(row.requiredText(at + 2)),
                     count: Int(row.integer(at + 3)))
     }
 
-    private static func resource(_ row: SQLiteStatement) throws -> CurrentResource { try resource(row, 0) }
-    private static func resource(_ row: SQLiteStatement, _ at: Int32) throws -> CurrentResource {
-        CurrentResource(resourceID: ResourceID(row.requiredText(at)), resourceType: ResourceType(row.requiredText(at + 1)),
+    private func resource(_ row: SQLiteStatement, _ at: Int32) throws -> CurrentResource {
+        CurrentResource(resourceID: try resourceID(row, at), resourceType: try resourceType(row, at + 1),
                         configurationHash: row.requiredText(at + 2), configuration: row.requiredText(at + 3))
     }
 
-    private static func compliance(_ row: SQLiteStatement) throws -> CurrentCompliance { try compliance(row, 0) }
-    private static func compliance(_ row: SQLiteStatement, _ at: Int32) throws -> CurrentCompliance {
+    private func compliance(_ row: SQLiteStatement, _ at: Int32) throws -> CurrentCompliance {
         CurrentCompliance(
-            key: ComplianceKey(ruleID: row.requiredText(at), resourceID: ResourceID(row.requiredText(at + 1))),
-            resourceType: ResourceType(row.requiredText(at + 2)), state: try state(row.requiredText(at + 3)),
-            ruleVersionHash: row.requiredText(at + 4), checks: row.requiredText(at + 5))
+            key: ComplianceKey(ruleID: try name(row, at), resourceID: try resourceID(row, at + 1)),
+            resourceType: try resourceType(row, at + 2), state: try Self.state(row.requiredText(at + 3)),
+            ruleVersionHash: try name(row, at + 4), checks: try name(row, at + 5))
     }
 }

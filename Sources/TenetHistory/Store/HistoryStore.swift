@@ -23,8 +23,9 @@ public protocol HistoryStore: AnyObject {
     func currentResources(of source: HistorySource) throws -> [CurrentResource]
     func currentCompliance(of source: HistorySource) throws -> [CurrentCompliance]
 
-    /// Every resource id the store has seen, for naming a resource by a suffix.
-    func resourceIDs() throws -> [ResourceID]
+    /// The resource ids the store has seen that equal `name` or end with it, for naming a resource
+    /// by a suffix; `HistoryQueries.resolve` keeps those whose suffix starts after a separator.
+    func resourceIDs(endingWith name: String) throws -> [ResourceID]
     /// Every row about one resource, each with its block's time.
     func history(of resource: ResourceID) throws -> ResourceHistory
     /// The last transition of every (rule, resource) pair recorded at or before `time`, removals
@@ -42,9 +43,11 @@ public protocol HistoryStore: AnyObject {
 public struct PreviousState: Sendable {
     public var latest: Block?
     public var resources: [ResourceID: CurrentResource]
-    public var compliance: [ComplianceKey: CurrentCompliance]
+    /// Every current (rule, resource) verdict, in any order: the recorder orders them itself, which
+    /// is cheaper than a million-entry dictionary.
+    public var compliance: [CurrentCompliance]
 
-    public init(latest: Block?, resources: [ResourceID: CurrentResource], compliance: [ComplianceKey: CurrentCompliance]) {
+    public init(latest: Block?, resources: [ResourceID: CurrentResource], compliance: [CurrentCompliance]) {
         self.latest = latest
         self.resources = resources
         self.compliance = compliance
