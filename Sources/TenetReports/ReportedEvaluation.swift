@@ -59,22 +59,24 @@ struct ReportContext: Sendable {
     }
 
     /// The evaluations of one document, by resource.
-    struct DocumentGroup {
+    struct DocumentGroup: Sendable {
         let document: String
         let resources: [ResourceGroup]
     }
 
-    struct ResourceGroup {
+    struct ResourceGroup: Sendable {
         let resource: ScannedResource
-        let evaluations: [ReportedEvaluation]
+        /// Positions in `evaluations`: a group names its verdicts instead of holding a second copy
+        /// of every one.
+        let positions: [Int]
     }
 
     /// The evaluations grouped by document, then resource, each in order of first appearance.
     var byDocumentAndResource: [DocumentGroup] {
-        orderedGroups(evaluations, by: \.resource.document).map { document, inDocument in
+        orderedGroups(evaluations.indices, by: { evaluations[$0].resource.document }).map { document, inDocument in
             DocumentGroup(
                 document: document,
-                resources: orderedGroups(inDocument, by: \.resource).map { ResourceGroup(resource: $0, evaluations: $1) })
+                resources: orderedGroups(inDocument, by: { evaluations[$0].resource }).map { ResourceGroup(resource: $0, positions: $1) })
         }
     }
 
@@ -91,9 +93,9 @@ struct ReportContext: Sendable {
 
 /// Groups elements by a key, keeping the order in which keys first appear and elements' order
 /// within a group: reports follow the scan result's stable order.
-func orderedGroups<Element, Key: Hashable>(_ elements: [Element], by key: (Element) -> Key) -> [(Key, [Element])] {
+func orderedGroups<Elements: Sequence, Key: Hashable>(_ elements: Elements, by key: (Elements.Element) -> Key) -> [(Key, [Elements.Element])] {
     var order: [Key] = []
-    var groups: [Key: [Element]] = [:]
+    var groups: [Key: [Elements.Element]] = [:]
     for element in elements {
         let groupKey = key(element)
         if groups[groupKey] == nil { order.append(groupKey) }
