@@ -7,12 +7,22 @@ import TenetScan
 /// presented, and whether it fails the run under the report's policy.
 struct ReportedEvaluation: Sendable {
     let evaluation: Evaluation
-    let rule: ScannedRule
+    /// Shared by every evaluation of the rule: a descriptor is large, and a run has hundreds of
+    /// thousands of evaluations.
+    private let described: DescribedRule
     let disposition: Disposition
     /// Decided by the run's `FailurePolicy`, so a report marks exactly what sets the exit code.
     let failsRun: Bool
 
-    var severity: Severity { rule.severity }
+    init(evaluation: Evaluation, rule: DescribedRule, disposition: Disposition, failsRun: Bool) {
+        self.evaluation = evaluation
+        described = rule
+        self.disposition = disposition
+        self.failsRun = failsRun
+    }
+
+    var rule: ScannedRule { described.rule }
+    var severity: Severity { described.rule.severity }
     var resource: ScannedResource { evaluation.resource }
 
     /// Where a reader should look: the first failing check's node, else the resource's declaration.
@@ -31,6 +41,15 @@ struct ReportedEvaluation: Sendable {
     }
 }
 
+/// One rule's descriptor, held once for all its evaluations.
+final class DescribedRule: Sendable {
+    let rule: ScannedRule
+
+    init(_ rule: ScannedRule) {
+        self.rule = rule
+    }
+}
+
 /// A scan result as reports read it: every evaluation paired with its rule, in the result's order.
 struct ReportContext: Sendable {
     let result: ScanResult
@@ -42,11 +61,18 @@ struct ReportContext: Sendable {
         self.result = result
         self.options = options
         paths = ReportPaths(baseDirectory: options.baseDirectory)
+        var described = Dictionary(result.rules.map { ($0.id, DescribedRule($0)) }, uniquingKeysWith: { first, _ in first })
         evaluations = result.evaluations.map { evaluation in
-            let rule = result.rule(evaluation.ruleID) ?? Self.undescribedRule(evaluation.ruleID)
+            let rule: DescribedRule
+            if let known = described[evaluation.ruleID] {
+                rule = known
+            } else {
+                rule = DescribedRule(Self.undescribedRule(evaluation.ruleID))
+                described[evaluation.ruleID] = rule
+            }
             return ReportedEvaluation(
                 evaluation: evaluation, rule: rule, disposition: Disposition(evaluation),
-                failsRun: options.policy.fails(evaluation, severity: rule.severity))
+                failsRun: options.policy.fails(evaluation, severity: rule.rule.severity))
         }
     }
 
