@@ -50,11 +50,31 @@ final class DescribedRule: Sendable {
     }
 }
 
+/// The result's evaluations, each paired with its rule when it is read: the pairs are made on
+/// access instead of stored, so a report does not hold a second copy of every evaluation.
+struct ReportedEvaluations: RandomAccessCollection, Sendable {
+    let evaluations: [Evaluation]
+    /// The rule of each evaluation, by position.
+    let rules: [DescribedRule]
+    let policy: FailurePolicy
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { evaluations.count }
+
+    subscript(position: Int) -> ReportedEvaluation {
+        let evaluation = evaluations[position]
+        let rule = rules[position]
+        return ReportedEvaluation(
+            evaluation: evaluation, rule: rule, disposition: Disposition(evaluation),
+            failsRun: policy.fails(evaluation, severity: rule.rule.severity))
+    }
+}
+
 /// A scan result as reports read it: every evaluation paired with its rule, in the result's order.
 struct ReportContext: Sendable {
     let result: ScanResult
     let options: ReportOptions
-    let evaluations: [ReportedEvaluation]
+    let evaluations: ReportedEvaluations
     let paths: ReportPaths
 
     init(_ result: ScanResult, options: ReportOptions) {
@@ -62,18 +82,13 @@ struct ReportContext: Sendable {
         self.options = options
         paths = ReportPaths(baseDirectory: options.baseDirectory)
         var described = Dictionary(result.rules.map { ($0.id, DescribedRule($0)) }, uniquingKeysWith: { first, _ in first })
-        evaluations = result.evaluations.map { evaluation in
-            let rule: DescribedRule
-            if let known = described[evaluation.ruleID] {
-                rule = known
-            } else {
-                rule = DescribedRule(Self.undescribedRule(evaluation.ruleID))
-                described[evaluation.ruleID] = rule
-            }
-            return ReportedEvaluation(
-                evaluation: evaluation, rule: rule, disposition: Disposition(evaluation),
-                failsRun: options.policy.fails(evaluation, severity: rule.rule.severity))
+        let rules = result.evaluations.map { evaluation in
+            if let known = described[evaluation.ruleID] { return known }
+            let rule = DescribedRule(Self.undescribedRule(evaluation.ruleID))
+            described[evaluation.ruleID] = rule
+            return rule
         }
+        evaluations = ReportedEvaluations(evaluations: result.evaluations, rules: rules, policy: options.policy)
     }
 
     /// Stands in for a rule the result does not describe (the model promises it never happens),
