@@ -4,7 +4,7 @@ import TenetScan
 
 /// The wording every format shares for a verdict, so a finding reads the same in a terminal, a
 /// JUnit failure, a SARIF result, a CSV row and a pull-request annotation.
-struct FindingText {
+struct FindingText: Sendable {
     let paths: ReportPaths
 
     /// One line: the rule's title, then what failed (`…: PubliclyAccessible is true (found true,

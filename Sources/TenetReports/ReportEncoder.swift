@@ -8,4 +8,15 @@ import TenetScan
 /// own, so the same result always gives the same bytes.
 public protocol ReportEncoder: Sendable {
     func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8]
+
+    /// The same bytes handed to `write` in pieces, in order, as they are made: a report on every
+    /// resource of a large run need not be held whole before it is printed.
+    func encode(_ result: ScanResult, options: ReportOptions, into write: ([UInt8]) -> Void)
+}
+
+extension ReportEncoder {
+    /// Formats that are one document (JSON, XML) are made whole, then handed on.
+    public func encode(_ result: ScanResult, options: ReportOptions, into write: ([UInt8]) -> Void) {
+        write(encode(result, options: options))
+    }
 }

@@ -7,12 +7,22 @@ import TenetScan
 /// presented, and whether it fails the run under the report's policy.
 struct ReportedEvaluation: Sendable {
     let evaluation: Evaluation
-    let rule: ScannedRule
+    /// Shared by every evaluation of the rule: a descriptor is large, and a run has hundreds of
+    /// thousands of evaluations.
+    private let described: DescribedRule
     let disposition: Disposition
     /// Decided by the run's `FailurePolicy`, so a report marks exactly what sets the exit code.
     let failsRun: Bool
 
-    var severity: Severity { rule.severity }
+    init(evaluation: Evaluation, rule: DescribedRule, disposition: Disposition, failsRun: Bool) {
+        self.evaluation = evaluation
+        described = rule
+        self.disposition = disposition
+        self.failsRun = failsRun
+    }
+
+    var rule: ScannedRule { described.rule }
+    var severity: Severity { described.rule.severity }
     var resource: ScannedResource { evaluation.resource }
 
     /// Where a reader should look: the first failing check's node, else the resource's declaration.
@@ -31,23 +41,54 @@ struct ReportedEvaluation: Sendable {
     }
 }
 
+/// One rule's descriptor, held once for all its evaluations.
+final class DescribedRule: Sendable {
+    let rule: ScannedRule
+
+    init(_ rule: ScannedRule) {
+        self.rule = rule
+    }
+}
+
+/// The result's evaluations, each paired with its rule when it is read: the pairs are made on
+/// access instead of stored, so a report does not hold a second copy of every evaluation.
+struct ReportedEvaluations: RandomAccessCollection, Sendable {
+    let evaluations: [Evaluation]
+    /// The rule of each evaluation, by position.
+    let rules: [DescribedRule]
+    let policy: FailurePolicy
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { evaluations.count }
+
+    subscript(position: Int) -> ReportedEvaluation {
+        let evaluation = evaluations[position]
+        let rule = rules[position]
+        return ReportedEvaluation(
+            evaluation: evaluation, rule: rule, disposition: Disposition(evaluation),
+            failsRun: policy.fails(evaluation, severity: rule.rule.severity))
+    }
+}
+
 /// A scan result as reports read it: every evaluation paired with its rule, in the result's order.
 struct ReportContext: Sendable {
     let result: ScanResult
     let options: ReportOptions
-    let evaluations: [ReportedEvaluation]
+    let evaluations: ReportedEvaluations
     let paths: ReportPaths
 
     init(_ result: ScanResult, options: ReportOptions) {
         self.result = result
         self.options = options
         paths = ReportPaths(baseDirectory: options.baseDirectory)
-        evaluations = result.evaluations.map { evaluation in
-            let rule = result.rule(evaluation.ruleID) ?? Self.undescribedRule(evaluation.ruleID)
-            return ReportedEvaluation(
-                evaluation: evaluation, rule: rule, disposition: Disposition(evaluation),
-                failsRun: options.policy.fails(evaluation, severity: rule.severity))
+        var described = Dictionary(result.rules.map { ($0.id, DescribedRule($0)) }, uniquingKeysWith: { first, _ in first })
+        let rules = result.evaluations.map { evaluation in
+            if let known = described[evaluation.ruleID] { return known }
+            let rule = DescribedRule(Self.undescribedRule(evaluation.ruleID))
+            described[evaluation.ruleID] = rule
+            return rule
         }
+        evaluations = ReportedEvaluations(evaluations: result.evaluations, rules: rules, policy: options.policy)
     }
 
     /// Stands in for a rule the result does not describe (the model promises it never happens),
@@ -59,22 +100,24 @@ struct ReportContext: Sendable {
     }
 
     /// The evaluations of one document, by resource.
-    struct DocumentGroup {
+    struct DocumentGroup: Sendable {
         let document: String
         let resources: [ResourceGroup]
     }
 
-    struct ResourceGroup {
+    struct ResourceGroup: Sendable {
         let resource: ScannedResource
-        let evaluations: [ReportedEvaluation]
+        /// Positions in `evaluations`: a group names its verdicts instead of holding a second copy
+        /// of every one.
+        let positions: [Int]
     }
 
     /// The evaluations grouped by document, then resource, each in order of first appearance.
     var byDocumentAndResource: [DocumentGroup] {
-        orderedGroups(evaluations, by: \.resource.document).map { document, inDocument in
+        orderedGroups(evaluations.indices, by: { evaluations[$0].resource.document }).map { document, inDocument in
             DocumentGroup(
                 document: document,
-                resources: orderedGroups(inDocument, by: \.resource).map { ResourceGroup(resource: $0, evaluations: $1) })
+                resources: orderedGroups(inDocument, by: { evaluations[$0].resource }).map { ResourceGroup(resource: $0, positions: $1) })
         }
     }
 
@@ -103,9 +146,9 @@ struct ReportContext: Sendable {
 
 /// Groups elements by a key, keeping the order in which keys first appear and elements' order
 /// within a group: reports follow the scan result's stable order.
-func orderedGroups<Element, Key: Hashable>(_ elements: [Element], by key: (Element) -> Key) -> [(Key, [Element])] {
+func orderedGroups<Elements: Sequence, Key: Hashable>(_ elements: Elements, by key: (Elements.Element) -> Key) -> [(Key, [Elements.Element])] {
     var order: [Key] = []
-    var groups: [Key: [Element]] = [:]
+    var groups: [Key: [Elements.Element]] = [:]
     for element in elements {
         let groupKey = key(element)
         if groups[groupKey] == nil { order.append(groupKey) }

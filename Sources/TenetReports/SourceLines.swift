@@ -15,16 +15,26 @@ public final class SourceLines: @unchecked Sendable {
     private var files: [String: IndexedText?] = [:]
 
     /// A file's bytes with the offset of every line start, so quoting a line costs the line, not
-    /// a scan from the top: a large template has a finding on most of its lines.
-    private struct IndexedText {
+    /// a scan from the top: a large template has a finding on most of its lines. Each line is
+    /// redacted once and kept: many findings quote the same line (a resource's declaration when
+    /// a property is missing), and redaction is the costly part of quoting.
+    private final class IndexedText {
         let bytes: [UInt8]
         let lineStarts: [Int]
+        var redacted: [Int: String] = [:]
 
         init(_ bytes: [UInt8]) {
             self.bytes = bytes
             var starts = [0]
             for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
             lineStarts = starts
+        }
+
+        func redactedLine(_ number: Int) -> String? {
+            if let done = redacted[number] { return done }
+            let line = line(number).map(SourceLines.redactingSecretValue)
+            redacted[number] = line
+            return line
         }
 
         func line(_ number: Int) -> String? {
@@ -44,12 +54,13 @@ public final class SourceLines: @unchecked Sendable {
     /// The 1-based line of `file` (a name as the scan result gives it), secrets redacted; nil when
     /// the file cannot be read or is shorter.
     public func line(_ number: Int, of file: String) -> String? {
-        text(of: file)?.line(number).map(Self.redactingSecretValue)
-    }
-
-    private func text(of file: String) -> IndexedText? {
         lock.lock()
         defer { lock.unlock() }
+        return text(of: file)?.redactedLine(number)
+    }
+
+    /// Called with the lock held.
+    private func text(of file: String) -> IndexedText? {
         if let cached = files[file] { return cached }
         let text = FileManager.default.contents(atPath: paths.absolute(file)).map { IndexedText([UInt8]($0)) }
         files[file] = text
@@ -61,7 +72,8 @@ public final class SourceLines: @unchecked Sendable {
     /// JSON or YAML flow mappings (`{"MasterUserPassword":"hunter2","Engine":"mysql"}`), where a
     /// minified template holds its whole text on the quoted line.
     static func redactingSecretValue(_ line: String) -> String {
-        redactingLeadingMember(line) ?? redactingInlineMembers(line)
+        guard SecretRedaction.mayHoldSecretName(line) else { return line }
+        return redactingLeadingMember(line) ?? redactingInlineMembers(line)
     }
 
     /// A block mapping entry, list item or JSON member that starts the line, whose value is the

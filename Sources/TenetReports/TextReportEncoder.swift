@@ -12,14 +12,18 @@ public struct TextReportEncoder: ReportEncoder {
     public init() {}
 
     public func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8] {
-        let context = ReportContext(result, options: options)
-        let writer = TextReportWriter(context: context)
-        return Array(writer.report().utf8)
+        var bytes: [UInt8] = []
+        encode(result, options: options) { bytes += $0 }
+        return bytes
+    }
+
+    public func encode(_ result: ScanResult, options: ReportOptions, into write: ([UInt8]) -> Void) {
+        TextReportWriter(context: ReportContext(result, options: options)).report(into: write)
     }
 }
 
 /// One text report being written.
-private struct TextReportWriter {
+private struct TextReportWriter: Sendable {
     let context: ReportContext
     let text: FindingText
     let renderer: DiagnosticRenderer
@@ -32,22 +36,34 @@ private struct TextReportWriter {
         style = TerminalStyle(enabled: context.options.colour)
     }
 
-    func report() -> String {
-        var blocks: [String] = []
+    /// Blocks separated by blank lines: each document's heading and resources, then the summary.
+    /// Resources are rendered on all cores a batch at a time and handed on in order, so a run
+    /// with a finding on every resource holds one batch of text, not the whole report.
+    func report(into write: ([UInt8]) -> Void) {
         for group in context.byDocumentAndResource {
-            let resources = group.resources.compactMap(resourceBlock)
-            guard !resources.isEmpty else { continue }
-            let heading = context.file(ofDocument: group.document).map(context.paths.display) ?? "\(group.document) (all templates together)"
-            blocks.append(style.bold("== \(heading)"))
-            blocks.append(contentsOf: resources)
+            var headed = false
+            for start in stride(from: 0, to: group.resources.count, by: Self.batchSize) {
+                let batch = group.resources[start..<min(start + Self.batchSize, group.resources.count)]
+                let blocks = batch.concurrentMap(resourceBlock).compactMap { $0 }
+                guard !blocks.isEmpty else { continue }
+                if !headed {
+                    let heading = context.file(ofDocument: group.document).map(context.paths.display) ?? "\(group.document) (all templates together)"
+                    write(Array((style.bold("== \(heading)") + "\n\n").utf8))
+                    headed = true
+                }
+                write(Array(blocks.map { $0 + "\n\n" }.joined().utf8))
+            }
         }
-        blocks.append(summary())
-        return blocks.joined(separator: "\n\n") + "\n"
+        write(Array((summary() + "\n").utf8))
     }
+
+    /// Resources rendered together: enough to keep every core busy, few enough to keep the text
+    /// held at once small.
+    private static let batchSize = 256
 
     /// A resource's heading and its listed verdicts; nil when nothing about it is listed.
     private func resourceBlock(_ group: ReportContext.ResourceGroup) -> String? {
-        let listed = group.evaluations.filter { $0.disposition.isListedByDefault || context.options.verbose }
+        let listed = group.positions.map { context.evaluations[$0] }.filter { $0.disposition.isListedByDefault || context.options.verbose }
         guard let first = listed.first else { return nil }
         var lines = [style.bold("-- \(first.resourceName) (\(group.resource.type))")]
         for reported in listed {
@@ -201,7 +217,7 @@ private struct TextReportWriter {
 
 /// ANSI styling for the report's own headings and verdict, off unless the caller asked for
 /// colour (the findings themselves are coloured by `DiagnosticRenderer`).
-private struct TerminalStyle {
+private struct TerminalStyle: Sendable {
     let enabled: Bool
 
     func bold(_ text: String) -> String { paint(text, "1") }

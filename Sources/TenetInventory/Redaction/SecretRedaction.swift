@@ -1,3 +1,5 @@
+import TenetDocument
+
 /// Secrets are dropped where they enter Tenet — at collection — so that no inventory, report,
 /// history record or export downstream can hold one, whatever it later does with the data.
 public enum SecretRedaction {
@@ -32,6 +34,18 @@ public enum SecretRedaction {
             words.count >= phrase.count && Array(words.suffix(phrase.count)) == phrase
         }
     }
+
+    /// False when no secret name can occur in `text`: it is ASCII and the last word of no secret
+    /// phrase appears in it, in any case. A test of the bytes, made before the costlier search
+    /// for names in each line a report quotes.
+    public static func mayHoldSecretName(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
+        let lowered = bytes.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }
+        return secretStems.contains(where: lowered.containsBytes)
+    }
+
+    private static let secretStems: [[UInt8]] = Set(secretWords.compactMap(\.last)).sorted().map { Array($0.utf8) }
 
     /// `MasterUserPassword` → `["master", "user", "password"]`; `DB_PASSWORD` → `["db", "password"]`.
     static func splitWords(_ name: String) -> [String] {

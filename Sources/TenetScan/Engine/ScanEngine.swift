@@ -48,17 +48,45 @@ public struct ScanEngine: Sendable {
             progress?.evaluationFinished(inDocument: pair.document)
             return evaluations
         }
-        let order = Dictionary(documents.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let evaluations = verdicts.joined().sorted { left, right in
-            let (leftDocument, rightDocument) = (order[left.resource.document] ?? 0, order[right.resource.document] ?? 0)
-            if leftDocument != rightDocument { return leftDocument < rightDocument }
-            if left.resource.id != right.resource.id { return left.resource.id < right.resource.id }
-            return left.ruleID < right.ruleID
-        }
         return ScanResult(
             rules: rules.map(\.descriptor), documents: documents.prefix(accountIndex ?? documents.count).map(\.name),
-            accountDocument: accountDocument?.name, evaluations: evaluations,
+            accountDocument: accountDocument?.name, evaluations: Self.ordered(verdicts, of: pairs, documents: documents),
             skippedFiles: skippedFiles, evaluatedAt: evaluatedAt)
+    }
+
+    /// The verdicts in the result's order: document, resource id, rule id. Sorting the
+    /// evaluations themselves would compare strings and move large values at every step; instead
+    /// each gets a key of ranks (rules are already in id order, resource ids are ranked once) and
+    /// only the keys are sorted.
+    private static func ordered(_ verdicts: [[Evaluation]], of pairs: [Pair], documents: [ScanDocument]) -> [Evaluation] {
+        let order = Dictionary(documents.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let ids = Set(verdicts.lazy.joined().map(\.resource.id)).sorted()
+        let idRank = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        var keys: [SortKey] = []
+        keys.reserveCapacity(verdicts.reduce(0) { $0 + $1.count })
+        for (pairIndex, evaluations) in verdicts.enumerated() {
+            for (position, evaluation) in evaluations.enumerated() {
+                keys.append(SortKey(
+                    document: order[evaluation.resource.document] ?? 0, resource: idRank[evaluation.resource.id]!, rule: pairs[pairIndex].rule,
+                    pair: pairIndex, position: position))
+            }
+        }
+        keys.sort()
+        return keys.map { verdicts[$0.pair][$0.position] }
+    }
+
+    /// Where a verdict goes in the result, and where it is in the engine's output. The last two
+    /// fields keep the order of verdicts that tie on the first three as the engine made them.
+    private struct SortKey: Comparable {
+        var document: Int
+        var resource: Int
+        var rule: Int
+        var pair: Int
+        var position: Int
+
+        static func < (left: SortKey, right: SortKey) -> Bool {
+            (left.document, left.resource, left.rule, left.pair, left.position) < (right.document, right.resource, right.rule, right.pair, right.position)
+        }
     }
 
     private struct Pair: Sendable {

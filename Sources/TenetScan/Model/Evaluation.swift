@@ -11,7 +11,13 @@ public struct Evaluation: Sendable {
     public var detail: String?
     /// Set when a suppression in force covers this non-compliant verdict; the state stays
     /// `nonCompliant` so every report can still show it, but it no longer fails the run.
-    public var suppression: Suppression?
+    public var suppression: Suppression? {
+        get { suppressedBy?.suppression }
+        set { suppressedBy = newValue.map(SuppressionReference.init) }
+    }
+    /// Held by reference: few verdicts are suppressed, and a suppression stored in place would
+    /// double the size of every one of a large run's hundreds of thousands of evaluations.
+    private var suppressedBy: SuppressionReference?
     /// Set when the run was compared with a baseline.
     public var baseline: BaselineClass?
 
@@ -24,7 +30,7 @@ public struct Evaluation: Sendable {
         self.state = state
         self.checks = checks
         self.detail = detail
-        self.suppression = suppression
+        suppressedBy = suppression.map(SuppressionReference.init)
         self.baseline = baseline
     }
 
@@ -35,4 +41,13 @@ public struct Evaluation: Sendable {
 
     /// The property path the fingerprint is keyed on, which a baseline file writes beside it.
     public var fingerprintPath: String? { checks.first?.propertyPath?.description }
+}
+
+/// A suppression shared, not copied, by the evaluation that carries it.
+private final class SuppressionReference: Sendable {
+    let suppression: Suppression
+
+    init(_ suppression: Suppression) {
+        self.suppression = suppression
+    }
 }

@@ -69,11 +69,11 @@ struct ReportOutputOptions: ParsableArguments {
             let options = ReportOptions(
                 policy: settings.policy, verbose: verbose, colour: path == nil && colour, junitAll: junitAll, junitNoLocations: junitNoLocations,
                 toolVersion: TenetCommand.version, baseDirectory: workingDirectory)
-            let bytes = format.encoder.encode(result, options: options)
             guard let path else {
-                StandardStreams.write(bytes)
+                format.encoder.encode(result, options: options, into: StandardStreams.write)
                 continue
             }
+            let bytes = format.encoder.encode(result, options: options)
             do {
                 try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
