@@ -159,6 +159,33 @@ import Testing
         #expect(account.checks.allSatisfy { $0.location == nil })
     }
 
+    /// As AWS Config judges its `AWS::::Account`, the account answers for an account-level rule's
+    /// failures under no resource alone: a trail that is not logging is the trail's finding, not
+    /// the account's as well, and the account is not NON_COMPLIANT without a check.
+    @Test func anAccountRuleFailingOnlyUnderAResourceLeavesTheAccountCompliant() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenet-trails-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Data("rule trails_log {\n    Resources.*[ Properties.IsLogging exists ].Properties.IsLogging == true\n}\n".utf8)
+            .write(to: URL(fileURLWithPath: directory + "/trails_log.guard"))
+        let rules = try RuleSet(rules: try RuleSet.customRules(at: [directory + "/trails_log.guard"]))
+        #expect(rules.rules.first?.descriptor.appliesToAccount == true)
+        let trails = "Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      IsLogging: %@\n"
+
+        let failing = try Self.scan(trails.replacingOccurrences(of: "%@", with: "false"), rules: rules).evaluations
+        let trail = try #require(failing.first { $0.resource.id == "stack.yaml#Trail" })
+        #expect(trail.state == .nonCompliant)
+        #expect(trail.checks.map(\.location) == [FileLocation(file: "stack.yaml", line: 5, column: 18)])
+        let account = try #require(failing.first { $0.resource.type == .account })
+        #expect(account.state == .compliant)
+        #expect(account.checks.isEmpty)
+        #expect(failing.count == 2)
+
+        let passing = try Self.scan(trails.replacingOccurrences(of: "%@", with: "true"), rules: rules).evaluations
+        #expect(passing.map(\.resource.type) == [.account])
+        #expect(passing.map(\.state) == [.compliant])
+    }
+
     @Test func typesTheCollectorCouldNotReadHaveInsufficientData() throws {
         let rules = try Self.managedRules(["encryption/ENCRYPTED_VOLUMES.guard"])
         let document = ScanDocument(
