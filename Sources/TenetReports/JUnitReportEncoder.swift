@@ -24,7 +24,7 @@ public struct JUnitReportEncoder: ReportEncoder {
             JUnitSuite(
                 name: context.paths.display(document),
                 cases: cases(
-                    suite: document, file: document, rules: context.result.rules.filter { context.accountJudged(by: $0) == nil },
+                    suite: document, file: context.file(ofDocument: document), rules: context.result.rules.filter { context.accountJudged(by: $0) == nil },
                     evaluations: bySuite[document] ?? [], context: context, text: text))
         }
         let accountRules = context.result.rules.filter { context.accountJudged(by: $0) != nil }
@@ -46,8 +46,8 @@ public struct JUnitReportEncoder: ReportEncoder {
         return writer.finish()
     }
 
-    /// The cases of one suite: a file, or the account pseudo-document, which has no `file` to
-    /// fall back on.
+    /// The cases of one suite: a file, or a document that is none (the account pseudo-document, a
+    /// live collection of the account's resources) and has no `file` to fall back on.
     private func cases(
         suite: String, file: String?, rules: [ScannedRule], evaluations: [ReportedEvaluation], context: ReportContext, text: FindingText
     ) -> [JUnitCase] {

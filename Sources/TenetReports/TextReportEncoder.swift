@@ -37,12 +37,20 @@ private struct TextReportWriter {
         for group in context.byDocumentAndResource {
             let resources = group.resources.compactMap(resourceBlock)
             guard !resources.isEmpty else { continue }
-            let heading = context.file(ofDocument: group.document).map(context.paths.display) ?? "\(group.document) (all templates together)"
-            blocks.append(style.bold("== \(heading)"))
+            blocks.append(style.bold("== \(heading(of: group.document))"))
             blocks.append(contentsOf: resources)
         }
         blocks.append(summary())
         return blocks.joined(separator: "\n\n") + "\n"
+    }
+
+    /// A file by its path; a document that is no file by its name and what it is.
+    private func heading(of document: String) -> String {
+        switch context.result.origin(ofDocument: document) {
+        case .file: context.paths.display(document)
+        case .live: "\(document) (collected live)"
+        case .templatesTogether: "\(document) (all templates together)"
+        }
     }
 
     /// A resource's heading and its listed verdicts; nil when nothing about it is listed.

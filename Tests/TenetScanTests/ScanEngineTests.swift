@@ -186,6 +186,37 @@ import Testing
         #expect(passing.map(\.state) == [.compliant])
     }
 
+    /// A live collection is no file: its account and its resources' findings have no location,
+    /// and the result says what the document is. The same snapshot read from an inventory file
+    /// points at the file's header.
+    @Test func aLiveCollectionIsNoFile() throws {
+        let rules = try Self.managedRules(["encryption/S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED.guard"], parameters: ["requireExplicitEncryption": true])
+        let header = SnapshotHeader(
+            capturedAt: Date(timeIntervalSince1970: 0), collector: .aws,
+            source: .aws(account: "123456789012", regions: ["eu-west-1"], endpoint: nil), completeness: .complete)
+        let bucket = InventoryResource(
+            type: "AWS::S3::Bucket", id: "arn:aws:s3:::plain", account: "123456789012", region: "eu-west-1",
+            properties: Document(value: ["BucketName": "plain"]).root)
+        let name = "aws:123456789012:eu-west-1"
+        let projection = try SnapshotProjection(header: header, resources: [bucket], name: name)
+
+        let live = ScanEngine(ruleSet: rules).scan([ScanDocument(projection: projection, name: name, origin: .live)])
+        #expect(live.liveDocuments == [name])
+        #expect(live.origin(ofDocument: name) == .live)
+        let plain = try #require(live.evaluations.first { $0.resource.id == "arn:aws:s3:::plain" })
+        #expect(plain.state == .nonCompliant)
+        #expect(plain.resource.location == nil)
+        #expect(!plain.checks.isEmpty)
+        #expect(plain.checks.allSatisfy { $0.location == nil })
+        let account = ScanDocument(projection: projection, name: name, origin: .live).account
+        #expect(account == ScannedResource(id: ResourceID(name), type: .account, document: name))
+
+        let file = ScanEngine(ruleSet: rules).scan([ScanDocument(projection: projection, name: "inventory.jsonl")])
+        #expect(file.liveDocuments.isEmpty)
+        #expect(file.origin(ofDocument: "inventory.jsonl") == .file)
+        #expect(ScanDocument(projection: projection, name: "inventory.jsonl").account.location == FileLocation(file: "inventory.jsonl", line: 1, column: 1))
+    }
+
     @Test func typesTheCollectorCouldNotReadHaveInsufficientData() throws {
         let rules = try Self.managedRules(["encryption/ENCRYPTED_VOLUMES.guard"])
         let document = ScanDocument(

@@ -57,7 +57,7 @@ public struct ScanEngine: Sendable {
         }
         return ScanResult(
             rules: rules.map(\.descriptor), documents: documents.prefix(accountIndex ?? documents.count).map(\.name),
-            accountDocument: accountDocument?.name, evaluations: evaluations,
+            accountDocument: accountDocument?.name, liveDocuments: Set(documents.filter { $0.origin == .live }.map(\.name)), evaluations: evaluations,
             skippedFiles: skippedFiles, evaluatedAt: evaluatedAt)
     }
 

@@ -36,10 +36,11 @@ struct ScanAWSCommand: AsyncParsableCommand {
         }
         let name = Self.documentName(of: snapshot.header)
         let projection = try SnapshotProjection(header: snapshot.header, resources: snapshot.resources, name: name)
-        try scan.scan([(name, projection)], reports: reports, recordingIn: recording.store, signingKey: recording.signingKey)
+        try scan.scan([(name, projection)], origin: .live, reports: reports, recordingIn: recording.store, signingKey: recording.signingKey)
     }
 
-    /// What reports name the live snapshot, where they name a file otherwise: `aws:ACCOUNT:REGIONS`.
+    /// What reports name the live snapshot, in place of the file they name otherwise (but never
+    /// as a file): `aws:ACCOUNT:REGIONS`.
     static func documentName(of header: SnapshotHeader) -> String {
         guard case .aws(let account, let regions, _) = header.source else { return "aws" }
         return "aws:\(account ?? "unknown"):\(regions.joined(separator: ","))"
