@@ -8,7 +8,8 @@ import TenetXML
 /// One `testsuite` per scanned file: the file is what a developer opens and fixes, GitLab shows
 /// the `classname` (the file) as the suite, and the scan result knows files but not which pack
 /// selected a rule. Account-level rules that `check` judged once over all templates get one
-/// `account` suite of their own instead of a skipped case in every file's. Test cases, per file
+/// `account` suite of their own instead of a skipped case in every file's; a live collection's
+/// suite, like the account's, has no `file` or `line` to give. Test cases, per file
 /// and rule in rule-id order: one per (rule, resource) that is non-compliant, errored, suppressed
 /// or without data; one for the rule's compliant resources ("RULE: 3 resources compliant"); one
 /// when the rule applied to no resource of the file. `junitAll` lists every (rule, resource) pair

@@ -12,6 +12,9 @@ struct ScanAWSCommand: AsyncParsableCommand {
             and history options. A type that cannot be read is named on stderr and its
             rules report INSUFFICIENT_DATA, which fails the run only with
             --fail-on-insufficient-data. The snapshot is taken as of --now when given.
+            Reports name it aws:ACCOUNT:REGIONS but, as it is no file, give its
+            findings no file, line or column: SARIF results carry the resource's ARN
+            as a logical location only, which GitHub code scanning does not accept.
 
             Examples:
               tenet scan aws --region eu-west-1
