@@ -163,12 +163,13 @@ import Testing
     /// failures under no resource alone: a trail that is not logging is the trail's finding, not
     /// the account's as well, and the account is not NON_COMPLIANT without a check.
     @Test func anAccountRuleFailingOnlyUnderAResourceLeavesTheAccountCompliant() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenet-trails-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try Data("rule trails_log {\n    Resources.*[ Properties.IsLogging exists ].Properties.IsLogging == true\n}\n".utf8)
-            .write(to: URL(fileURLWithPath: directory + "/trails_log.guard"))
-        let rules = try RuleSet(rules: try RuleSet.customRules(at: [directory + "/trails_log.guard"]))
+        var ruleFiles: [CompiledRule] = []
+        try withTemporaryDirectory { directory in
+            let file = directory.appending(path: "trails_log.guard")
+            try Data("rule trails_log {\n    Resources.*[ Properties.IsLogging exists ].Properties.IsLogging == true\n}\n".utf8).write(to: file)
+            ruleFiles = try RuleSet.customRules(at: [file.path])
+        }
+        let rules = try RuleSet(rules: ruleFiles)
         #expect(rules.rules.first?.descriptor.appliesToAccount == true)
         let trails = "Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      IsLogging: %@\n"
 
