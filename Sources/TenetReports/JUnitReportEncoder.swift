@@ -8,7 +8,8 @@ import TenetXML
 /// One `testsuite` per scanned file: the file is what a developer opens and fixes, GitLab shows
 /// the `classname` (the file) as the suite, and the scan result knows files but not which pack
 /// selected a rule. Account-level rules that `check` judged once over all templates get one
-/// `account` suite of their own instead of a skipped case in every file's. Test cases, per file
+/// `account` suite of their own instead of a skipped case in every file's; a live collection's
+/// suite, like the account's, has no `file` or `line` to give. Test cases, per file
 /// and rule in rule-id order: one per (rule, resource) that is non-compliant, errored, suppressed
 /// or without data; one for the rule's compliant resources ("RULE: 3 resources compliant"); one
 /// when the rule applied to no resource of the file. `junitAll` lists every (rule, resource) pair
@@ -24,7 +25,7 @@ public struct JUnitReportEncoder: ReportEncoder {
             JUnitSuite(
                 name: context.paths.display(document),
                 cases: cases(
-                    suite: document, file: document, rules: context.result.rules.filter { context.accountJudged(by: $0) == nil },
+                    suite: document, file: context.file(ofDocument: document), rules: context.result.rules.filter { context.accountJudged(by: $0) == nil },
                     evaluations: bySuite[document] ?? [], context: context, text: text))
         }
         let accountRules = context.result.rules.filter { context.accountJudged(by: $0) != nil }
@@ -46,8 +47,8 @@ public struct JUnitReportEncoder: ReportEncoder {
         return writer.finish()
     }
 
-    /// The cases of one suite: a file, or the account pseudo-document, which has no `file` to
-    /// fall back on.
+    /// The cases of one suite: a file, or a document that is none (the account pseudo-document, a
+    /// live collection of the account's resources) and has no `file` to fall back on.
     private func cases(
         suite: String, file: String?, rules: [ScannedRule], evaluations: [ReportedEvaluation], context: ReportContext, text: FindingText
     ) -> [JUnitCase] {

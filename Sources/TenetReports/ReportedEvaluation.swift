@@ -132,9 +132,10 @@ struct ReportContext: Sendable {
         return documents
     }
 
-    /// The file a document is, for locations to fall back on; nil for the account pseudo-document.
+    /// The file a document is, for locations to fall back on; nil for the account pseudo-document
+    /// and a live collection, which are no files.
     func file(ofDocument document: String) -> String? {
-        document == result.accountDocument ? nil : document
+        result.origin(ofDocument: document) == .file ? document : nil
     }
 
     /// The account pseudo-document when it, not a file, owns the rule's verdicts: an account-level

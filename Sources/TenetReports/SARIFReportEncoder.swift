@@ -179,11 +179,13 @@ private struct SARIFLocations {
     /// it is a file. The account judged over all templates is none, and GitHub code scanning
     /// rejects the whole SARIF file when one result lacks an artifact location, so its findings
     /// that no template node locates are anchored at the first line of the first template
-    /// evaluated; the logical location says they are the account's.
+    /// evaluated; the logical location says they are the account's. A live collection has no
+    /// file in any repository to anchor at: its results have the logical location alone.
     private func anchor(of reported: ReportedEvaluation) -> (file: String?, position: FileLocation?) {
         if let location = reported.location { return (location.file, location) }
-        if let document = context.file(ofDocument: reported.resource.document) { return (document, nil) }
-        guard let first = context.documents.first else { return (nil, nil) }
+        let document = reported.resource.document
+        if let file = context.file(ofDocument: document) { return (file, nil) }
+        guard context.result.origin(ofDocument: document) == .templatesTogether, let first = context.documents.first else { return (nil, nil) }
         return (first, FileLocation(file: first, line: 1, column: 1))
     }
 

@@ -47,8 +47,7 @@ private struct TextReportWriter: Sendable {
                 let blocks = batch.concurrentMap(resourceBlock).compactMap { $0 }
                 guard !blocks.isEmpty else { continue }
                 if !headed {
-                    let heading = context.file(ofDocument: group.document).map(context.paths.display) ?? "\(group.document) (all templates together)"
-                    write(Array((style.bold("== \(heading)") + "\n\n").utf8))
+                    write(Array((style.bold("== \(heading(of: group.document))") + "\n\n").utf8))
                     headed = true
                 }
                 write(Array(blocks.map { $0 + "\n\n" }.joined().utf8))
@@ -60,6 +59,15 @@ private struct TextReportWriter: Sendable {
     /// Resources rendered together: enough to keep every core busy, few enough to keep the text
     /// held at once small.
     private static let batchSize = 256
+
+    /// A file by its path; a document that is no file by its name and what it is.
+    private func heading(of document: String) -> String {
+        switch context.result.origin(ofDocument: document) {
+        case .file: context.paths.display(document)
+        case .live: "\(document) (collected live)"
+        case .templatesTogether: "\(document) (all templates together)"
+        }
+    }
 
     /// A resource's heading and its listed verdicts; nil when nothing about it is listed.
     private func resourceBlock(_ group: ReportContext.ResourceGroup) -> String? {

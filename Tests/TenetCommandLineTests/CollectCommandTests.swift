@@ -205,6 +205,43 @@ final class CollectCommandTests: XCTestCase {
         XCTAssertEqual(try verdicts(twoSteps.standardOutput).map { $0.replacingOccurrences(of: inventory, with: "aws:123456789012:us-east-1") }.sorted(), scanned.sorted())
     }
 
+    /// The live snapshot is named `aws:ACCOUNT:REGIONS` but is no file: no format gives it, its
+    /// account or its resources a file, line or column, and SARIF names resources by ARN alone.
+    /// The same snapshot read from an inventory file still points into the file.
+    func testScanAWSReportsPointIntoNoFile() throws {
+        let server = try Self.moto.get()
+        let reports = ["sarif", "github", "junit", "csv"].flatMap { ["--report", "\($0)=\(scratch.appendingPathComponent("live.\($0)").path)"] }
+        let live = try TenetProcess.run(
+            ["scan", "aws", "--region", "us-east-1", "--endpoint", server.url, "--pack", "encryption", "--format", "text"] + reports,
+            environment: Self.credentials)
+        XCTAssertEqual(live.status, 1, live.standardError)
+        func report(_ format: String) throws -> String {
+            try String(contentsOf: scratch.appendingPathComponent("live.\(format)"), encoding: .utf8)
+        }
+        XCTAssertTrue(live.standardOutput.hasPrefix("== aws:123456789012:us-east-1 (collected live)\n"), live.standardOutput)
+        XCTAssertFalse(live.standardOutput.contains("-->"), live.standardOutput)
+        let annotations = try report("github").split(separator: "\n").filter { $0.hasPrefix("::") }
+        XCTAssertFalse(annotations.isEmpty)
+        XCTAssertFalse(annotations.contains { $0.contains("file=") }, "\(annotations)")
+        XCTAssertFalse(try report("junit").contains(" file=\""))
+        let rows = try report("csv").split(separator: "\r\n").dropFirst()
+        XCTAssertFalse(rows.isEmpty)
+        XCTAssertTrue(rows.allSatisfy { $0.hasPrefix(",,,aws:123456789012:us-east-1,") }, "\(rows)")
+
+        let sarif = try JSONLoader().load(SourceText(name: "live.sarif", bytes: Array(try report("sarif").utf8))).root
+        let results = try XCTUnwrap(sarif["runs"]?[0]?["results"]).children
+        XCTAssertFalse(results.isEmpty)
+        XCTAssertTrue(results.allSatisfy { $0["locations"]?[0]?["physicalLocation"] == nil }, "no result names a file")
+        let resources = Set(results.compactMap { $0["locations"]?[0]?["logicalLocations"]?[0]?["fullyQualifiedName"]?.stringValue })
+        XCTAssertTrue(resources.contains("arn:aws:s3:::estate-plain"), "\(resources)")
+
+        let inventory = scratch.appendingPathComponent("live.jsonl").path
+        let collected = try TenetProcess.run(["collect", "aws", "--region", "us-east-1", "--endpoint", server.url, "--output", inventory], environment: Self.credentials)
+        XCTAssertEqual(collected.status, 0, collected.standardError)
+        let fromFile = try TenetProcess.run(["scan", "--inventory", inventory, "--pack", "encryption", "--format", "github"])
+        XCTAssertTrue(fromFile.standardOutput.contains("::error file=\(inventory),line=1,col=1,"), fromFile.standardOutput)
+    }
+
     /// A service that cannot be read leaves its types without data: reported, and failing the run
     /// only with --fail-on-insufficient-data.
     func testScanAWSReportsUnreadableTypesAsInsufficientData() throws {

@@ -159,6 +159,65 @@ import Testing
         #expect(account.checks.allSatisfy { $0.location == nil })
     }
 
+    /// As AWS Config judges its `AWS::::Account`, the account answers for an account-level rule's
+    /// failures under no resource alone: a trail that is not logging is the trail's finding, not
+    /// the account's as well, and the account is not NON_COMPLIANT without a check.
+    @Test func anAccountRuleFailingOnlyUnderAResourceLeavesTheAccountCompliant() throws {
+        var ruleFiles: [CompiledRule] = []
+        try withTemporaryDirectory { directory in
+            let file = directory.appending(path: "trails_log.guard")
+            try Data("rule trails_log {\n    Resources.*[ Properties.IsLogging exists ].Properties.IsLogging == true\n}\n".utf8).write(to: file)
+            ruleFiles = try RuleSet.customRules(at: [file.path])
+        }
+        let rules = try RuleSet(rules: ruleFiles)
+        #expect(rules.rules.first?.descriptor.appliesToAccount == true)
+        let trails = "Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      IsLogging: %@\n"
+
+        let failing = try Self.scan(trails.replacingOccurrences(of: "%@", with: "false"), rules: rules).evaluations
+        let trail = try #require(failing.first { $0.resource.id == "stack.yaml#Trail" })
+        #expect(trail.state == .nonCompliant)
+        #expect(trail.checks.map(\.location) == [FileLocation(file: "stack.yaml", line: 5, column: 18)])
+        let account = try #require(failing.first { $0.resource.type == .account })
+        #expect(account.state == .compliant)
+        #expect(account.checks.isEmpty)
+        #expect(failing.count == 2)
+
+        let passing = try Self.scan(trails.replacingOccurrences(of: "%@", with: "true"), rules: rules).evaluations
+        #expect(passing.map(\.resource.type) == [.account])
+        #expect(passing.map(\.state) == [.compliant])
+    }
+
+    /// A live collection is no file: its account and its resources' findings have no location,
+    /// and the result says what the document is. The same snapshot read from an inventory file
+    /// points at the file's header.
+    @Test func aLiveCollectionIsNoFile() throws {
+        let rules = try Self.managedRules(["encryption/S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED.guard"], parameters: ["requireExplicitEncryption": true])
+        let header = SnapshotHeader(
+            capturedAt: Date(timeIntervalSince1970: 0), collector: .aws,
+            source: .aws(account: "123456789012", regions: ["eu-west-1"], endpoint: nil), completeness: .complete)
+        let bucket = InventoryResource(
+            type: "AWS::S3::Bucket", id: "arn:aws:s3:::plain", account: "123456789012", region: "eu-west-1",
+            properties: Document(value: ["BucketName": "plain"]).root)
+        let name = "aws:123456789012:eu-west-1"
+        let projection = try SnapshotProjection(header: header, resources: [bucket], name: name)
+
+        let live = ScanEngine(ruleSet: rules).scan([ScanDocument(projection: projection, name: name, origin: .live)])
+        #expect(live.liveDocuments == [name])
+        #expect(live.origin(ofDocument: name) == .live)
+        let plain = try #require(live.evaluations.first { $0.resource.id == "arn:aws:s3:::plain" })
+        #expect(plain.state == .nonCompliant)
+        #expect(plain.resource.location == nil)
+        #expect(!plain.checks.isEmpty)
+        #expect(plain.checks.allSatisfy { $0.location == nil })
+        let account = ScanDocument(projection: projection, name: name, origin: .live).account
+        #expect(account == ScannedResource(id: ResourceID(name), type: .account, document: name))
+
+        let file = ScanEngine(ruleSet: rules).scan([ScanDocument(projection: projection, name: "inventory.jsonl")])
+        #expect(file.liveDocuments.isEmpty)
+        #expect(file.origin(ofDocument: "inventory.jsonl") == .file)
+        #expect(ScanDocument(projection: projection, name: "inventory.jsonl").account.location == FileLocation(file: "inventory.jsonl", line: 1, column: 1))
+    }
+
     @Test func typesTheCollectorCouldNotReadHaveInsufficientData() throws {
         let rules = try Self.managedRules(["encryption/ENCRYPTED_VOLUMES.guard"])
         let document = ScanDocument(

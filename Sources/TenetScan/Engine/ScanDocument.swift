@@ -30,18 +30,23 @@ public struct ScanDocument: Sendable {
     public var insufficientTypes: [ResourceType: String]
     /// Owns account-level verdicts and failures under no resource.
     public var account: ScannedResource
-    /// False when the document's nodes do not carry their own files' locations (a document
-    /// assembled from several templates); findings then point at the resource.
-    public var nodesHaveLocations = true
+    public var origin: DocumentOrigin
+    /// False when the document's nodes do not carry their own file's locations (it is assembled
+    /// from several templates, or is no file); findings then point at the resource, if anywhere.
+    var nodesHaveLocations: Bool { origin == .file }
     private var entryByKey: [String: Int] = [:]
     private(set) var entriesByType: [ResourceType: [Int]] = [:]
 
-    public init(name: String, root: Node, entries: [Entry], insufficientTypes: [ResourceType: String] = [:], account: ScannedResource? = nil) {
+    public init(
+        name: String, root: Node, entries: [Entry], insufficientTypes: [ResourceType: String] = [:], account: ScannedResource? = nil,
+        origin: DocumentOrigin = .file
+    ) {
         self.name = name
         self.root = root
         self.entries = entries
         self.insufficientTypes = insufficientTypes
         self.account = account ?? .account(ofDocument: name)
+        self.origin = origin
         for (index, entry) in entries.enumerated() {
             entryByKey[entry.key] = index
             entriesByType[entry.resource.type, default: []].append(index)
@@ -60,8 +65,9 @@ public struct ScanDocument: Sendable {
     }
 
     /// An inventory's projection: resources keyed by their ids, the types the collector failed to
-    /// read reported as insufficient data.
-    public init(projection: SnapshotProjection, name: String) {
+    /// read reported as insufficient data. A file's account points at its first line, the header;
+    /// a live collection's account is in no file.
+    public init(projection: SnapshotProjection, name: String, origin: DocumentOrigin = .file) {
         var insufficient: [ResourceType: String] = [:]
         if case .partial(let failed) = projection.header.completeness { insufficient = failed }
         self.init(
@@ -73,7 +79,8 @@ public struct ScanDocument: Sendable {
                     unresolved: resource.unresolved)
             },
             insufficientTypes: insufficient,
-            account: .account(ofDocument: name, id: Self.accountID(of: projection.header, document: name)))
+            account: .account(ofDocument: name, id: Self.accountID(of: projection.header, document: name), inFile: origin == .file),
+            origin: origin)
     }
 
     /// Live snapshots name their account pseudo-resource after the account and regions, as AWS
@@ -116,11 +123,9 @@ public struct ScanDocument: Sendable {
         }
         try assembler.end()
         try assembler.end()
-        var document = ScanDocument(
+        return ScanDocument(
             name: name, root: assembler.build().root, entries: entries,
-            account: ScannedResource(id: ResourceID(name), type: .account, document: name))
-        document.nodesHaveLocations = false
-        return document
+            account: .account(ofDocument: name, inFile: false), origin: .templatesTogether)
     }
 
     func entry(forKey key: String) -> Entry? {

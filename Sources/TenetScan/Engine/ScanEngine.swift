@@ -50,7 +50,8 @@ public struct ScanEngine: Sendable {
         }
         return ScanResult(
             rules: rules.map(\.descriptor), documents: documents.prefix(accountIndex ?? documents.count).map(\.name),
-            accountDocument: accountDocument?.name, evaluations: Self.ordered(verdicts, of: pairs, documents: documents),
+            accountDocument: accountDocument?.name, liveDocuments: Set(documents.filter { $0.origin == .live }.map(\.name)),
+            evaluations: Self.ordered(verdicts, of: pairs, documents: documents),
             skippedFiles: skippedFiles, evaluatedAt: evaluatedAt)
     }
 

@@ -6,8 +6,9 @@ import TenetInventory
 ///
 /// A failing check whose path lies under `/Resources/<key>/` makes that resource NON_COMPLIANT;
 /// the rule's other resources are COMPLIANT when it passed or failed elsewhere and NOT_APPLICABLE
-/// when it skipped. Failures under no resource, and account-level rules, belong to the document's
-/// account pseudo-resource.
+/// when it skipped. Failures under no resource belong to the document's account pseudo-resource,
+/// which account-level rules judge too, so that the account has a verdict whenever they ran; one
+/// failure is never the account's and a resource's at once.
 struct VerdictAssignment {
     let rule: ScannedRule
     let document: ScanDocument
@@ -43,8 +44,12 @@ struct VerdictAssignment {
             if !unowned.isEmpty {
                 evaluations.append(Evaluation(ruleID: rule.id, resource: document.account, state: .nonCompliant, checks: unowned))
             } else if rule.appliesToAccount {
-                let state: ComplianceState = result.status == .fail ? .nonCompliant : passState
-                evaluations.append(Evaluation(ruleID: rule.id, resource: document.account, state: state))
+                // As AWS Config judges its AWS::::Account, the account answers only for failures
+                // under no resource: one under a resource is that resource's finding, and the
+                // account, like the rule's other resources, passed. A failure no check records
+                // belongs to no resource, so it stays the account's.
+                let failedUnrecorded = result.status == .fail && checksByKey.isEmpty
+                evaluations.append(Evaluation(ruleID: rule.id, resource: document.account, state: failedUnrecorded ? .nonCompliant : passState))
             }
         }
         return evaluations

@@ -17,6 +17,8 @@ public struct ScanResult: Sendable {
     /// templates together, ``ScanDocument/accountName``); nil when each document owns its
     /// account, as a snapshot does.
     public var accountDocument: String?
+    /// The documents collected live rather than read from a file (``DocumentOrigin/live``).
+    public var liveDocuments: Set<String>
     /// In a stable order: document, resource id, rule id.
     public var evaluations: [Evaluation]
     public var skippedFiles: [SkippedFile]
@@ -30,18 +32,26 @@ public struct ScanResult: Sendable {
     private var ruleIndex: [String: Int]
 
     public init(
-        rules: [ScannedRule], documents: [String], accountDocument: String? = nil, evaluations: [Evaluation], skippedFiles: [SkippedFile] = [],
-        expiredSuppressions: [Suppression] = [], fixedFindings: [FindingFingerprint] = [], evaluatedAt: Date
+        rules: [ScannedRule], documents: [String], accountDocument: String? = nil, liveDocuments: Set<String> = [], evaluations: [Evaluation],
+        skippedFiles: [SkippedFile] = [], expiredSuppressions: [Suppression] = [], fixedFindings: [FindingFingerprint] = [], evaluatedAt: Date
     ) {
         self.rules = rules
         self.documents = documents
         self.accountDocument = accountDocument
+        self.liveDocuments = liveDocuments
         self.evaluations = evaluations
         self.skippedFiles = skippedFiles
         self.expiredSuppressions = expiredSuppressions
         self.fixedFindings = fixedFindings
         self.evaluatedAt = evaluatedAt
         ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// What a document named by the result or one of its resources is; a file unless the scan
+    /// said otherwise.
+    public func origin(ofDocument document: String) -> DocumentOrigin {
+        if document == accountDocument { return .templatesTogether }
+        return liveDocuments.contains(document) ? .live : .file
     }
 
     /// The descriptor of an evaluation's rule; every evaluation's rule is in `rules`.

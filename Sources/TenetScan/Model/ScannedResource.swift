@@ -18,8 +18,11 @@ public struct ScannedResource: Sendable, Hashable {
     }
 
     /// The pseudo-resource that owns a document's account-level findings and failures that lie
-    /// under no one resource, as AWS Config's `AWS::::Account` does.
-    public static func account(ofDocument document: String, id: ResourceID? = nil) -> ScannedResource {
-        ScannedResource(id: id ?? ResourceID(document), type: .account, document: document, location: FileLocation(file: document, line: 1, column: 1))
+    /// under no one resource, as AWS Config's `AWS::::Account` does; at the document's first line
+    /// when the document is a file.
+    public static func account(ofDocument document: String, id: ResourceID? = nil, inFile: Bool = true) -> ScannedResource {
+        ScannedResource(
+            id: id ?? ResourceID(document), type: .account, document: document,
+            location: inFile ? FileLocation(file: document, line: 1, column: 1) : nil)
     }
 }

@@ -12,6 +12,9 @@ struct ScanAWSCommand: AsyncParsableCommand {
             and history options. A type that cannot be read is named on stderr and its
             rules report INSUFFICIENT_DATA, which fails the run only with
             --fail-on-insufficient-data. The snapshot is taken as of --now when given.
+            Reports name it aws:ACCOUNT:REGIONS but, as it is no file, give its
+            findings no file, line or column: SARIF results carry the resource's ARN
+            as a logical location only, which GitHub code scanning does not accept.
 
             Examples:
               tenet scan aws --region eu-west-1
@@ -36,10 +39,11 @@ struct ScanAWSCommand: AsyncParsableCommand {
         }
         let name = Self.documentName(of: snapshot.header)
         let projection = try SnapshotProjection(header: snapshot.header, resources: snapshot.resources, name: name)
-        try scan.scan([(name, projection)], reports: reports, recordingIn: recording.store, signingKey: recording.signingKey)
+        try scan.scan([(name, projection)], origin: .live, reports: reports, recordingIn: recording.store, signingKey: recording.signingKey)
     }
 
-    /// What reports name the live snapshot, where they name a file otherwise: `aws:ACCOUNT:REGIONS`.
+    /// What reports name the live snapshot, in place of the file they name otherwise (but never
+    /// as a file): `aws:ACCOUNT:REGIONS`.
     static func documentName(of header: SnapshotHeader) -> String {
         guard case .aws(let account, let regions, _) = header.source else { return "aws" }
         return "aws:\(account ?? "unknown"):\(regions.joined(separator: ","))"

@@ -36,7 +36,7 @@ struct ScanInventoryCommand: ParsableCommand {
     ) throws {
         let scan = try SnapshotScan(options: options, counting: "inventories")
         let snapshots = try inventoryFiles(inventory).map { path throws(Diagnostic) in (name: path, projection: try SnapshotProjection(reading: path)) }
-        try scan.scan(snapshots, reports: reports, recordingIn: history, signingKey: signingKey)
+        try scan.scan(snapshots, origin: .file, reports: reports, recordingIn: history, signingKey: signingKey)
     }
 
     static func inventoryFiles(_ path: String) throws(Diagnostic) -> [String] {

@@ -25,12 +25,15 @@ struct SnapshotScan {
         ruleSet = try ScanPipeline.ruleSet(for: settings)
     }
 
+    /// `origin` says whether the snapshots are inventory files, which reports point into, or a
+    /// live collection, which they cannot.
     func scan(
-        _ snapshots: [(name: String, projection: SnapshotProjection)], reports: ReportOutputOptions, recordingIn history: HistoryStoreOption?,
-        signingKey: String?
+        _ snapshots: [(name: String, projection: SnapshotProjection)], origin: DocumentOrigin, reports: ReportOutputOptions,
+        recordingIn history: HistoryStoreOption?, signingKey: String?
     ) throws {
         var result = ScanEngine(ruleSet: ruleSet).scan(
-            snapshots.map { ScanDocument(projection: $0.projection, name: $0.name) }, evaluatedAt: settings.now, progress: progressBar?.tracking())
+            snapshots.map { ScanDocument(projection: $0.projection, name: $0.name, origin: origin) }, evaluatedAt: settings.now,
+            progress: progressBar?.tracking())
         progressBar?.finish()
         try ScanPipeline.govern(&result, templates: [], settings: settings)
         if let history {
