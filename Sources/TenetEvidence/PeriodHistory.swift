@@ -1,0 +1,81 @@
+import Foundation
+import TenetHistory
+
+/// What the store holds about a period, read once through the `HistoryStore` protocol: the
+/// snapshot blocks captured in it with their rows and headers, each chain's digests, and the
+/// compliance in force when the period starts and when it ends.
+struct PeriodHistory {
+    struct Snapshot {
+        var block: Block
+        var header: BlockHeader
+        var content: BlockContent
+    }
+
+    struct Chain {
+        var source: HistorySource
+        /// Every block captured within the period, checkpoints included.
+        var blocks: [Block]
+        /// The source's latest block when the bundle was written.
+        var head: Block?
+    }
+
+    var from: Date
+    var to: Date
+    /// Snapshot blocks captured within [from, to], in capture order across sources.
+    var snapshots: [Snapshot] = []
+    var chains: [Chain] = []
+    var atStart: [Recorded<CurrentCompliance>]
+    var atEnd: [Recorded<CurrentCompliance>]
+
+    init(store: any HistoryStore, from: Date, to: Date) throws {
+        self.from = from
+        self.to = to
+        for source in try store.sources() {
+            let blocks = try store.blocks(of: source)
+            let inPeriod = blocks.filter { $0.capturedAt >= from && $0.capturedAt <= to }
+            chains.append(Chain(source: source, blocks: inPeriod, head: blocks.last))
+            for block in inPeriod where block.kind == .snapshot {
+                snapshots.append(Snapshot(block: block, header: try BlockHeader(parsing: block.header), content: try store.content(of: block)))
+            }
+        }
+        snapshots.sort { ($0.block.capturedAt, $0.block.source) < ($1.block.capturedAt, $1.block.source) }
+        let queries = HistoryQueries(store: store)
+        atStart = try queries.compliance(at: from)
+        atEnd = try queries.compliance(at: to)
+    }
+
+    /// Every stretch of the period in which a (rule, resource) pair was non-compliant: those
+    /// already non-compliant at its start, then each transition into and out of the state.
+    /// State is taken to hold from one snapshot to the next.
+    func nonCompliantIntervals() -> [NonCompliantInterval] {
+        struct Key: Hashable {
+            var source: HistorySource
+            var pair: ComplianceKey
+        }
+        var open: [Key: NonCompliantInterval] = [:]
+        var closed: [NonCompliantInterval] = []
+        for state in atStart where state.row.state == .nonCompliant {
+            open[Key(source: state.source, pair: state.row.key)] = NonCompliantInterval(
+                source: state.source, pair: state.row.key, resourceType: state.row.resourceType, entered: state.capturedAt,
+                ruleVersionHash: state.row.ruleVersionHash, checks: state.row.checks)
+        }
+        for snapshot in snapshots {
+            let time = snapshot.block.capturedAt
+            for transition in snapshot.content.transitions {
+                let pair = ComplianceKey(ruleID: transition.ruleID, resourceID: transition.resourceID)
+                let key = Key(source: snapshot.block.source, pair: pair)
+                if transition.newState == .nonCompliant {
+                    // A snapshot at the period's very start is already in `atStart`.
+                    guard open[key] == nil else { continue }
+                    open[key] = NonCompliantInterval(
+                        source: key.source, pair: pair, resourceType: transition.resourceType, entered: time,
+                        ruleVersionHash: transition.ruleVersionHash, checks: transition.checks)
+                } else if var interval = open.removeValue(forKey: key) {
+                    interval.left = time
+                    closed.append(interval)
+                }
+            }
+        }
+        return (closed + open.values).sorted { ($0.pair, $0.entered, $0.source) < ($1.pair, $1.entered, $1.source) }
+    }
+}
