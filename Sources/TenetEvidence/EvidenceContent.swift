@@ -116,7 +116,7 @@ struct EvidenceContent {
                 let configuration = try queries.configuration(of: interval.pair.resourceID, at: max(interval.entered, period.from))
                 return [.string(interval.pair.ruleID), .string(interval.pair.resourceID.rawValue), .string(interval.resourceType.rawValue),
                         .string(interval.source.rawValue), time(interval.entered), interval.left.map(time) ?? .null,
-                        .int(interval.seconds(from: period.from, to: period.to)), .string(interval.ruleVersionHash),
+                        .int(interval.seconds(from: period.from, to: period.end)), .string(interval.ruleVersionHash),
                         embedded(interval.checks), configuration ?? .null]
             })
     }

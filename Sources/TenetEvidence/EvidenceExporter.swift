@@ -34,7 +34,7 @@ public struct EvidenceExporter {
         if let failed = verification.sources.first(where: { $0.problem != nil }), let problem = failed.problem {
             throw HistoryError(.invalidInput, "refusing to export: the chain of \(failed.source) does not verify (\(problem)); run `tenet history verify`")
         }
-        let period = try PeriodHistory(store: store, from: request.from, to: request.to)
+        let period = try PeriodHistory(store: store, from: request.from, to: request.to, now: request.createdAt)
         let content = try EvidenceContent(period: period, request: request, library: library, queries: HistoryQueries(store: store))
 
         var files: [EvidenceManifest.File] = []

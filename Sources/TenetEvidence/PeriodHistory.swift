@@ -21,15 +21,19 @@ struct PeriodHistory {
 
     var from: Date
     var to: Date
+    /// Where durations stop: the period's end, or the time of export when that is earlier, since
+    /// nothing is known of the time after it.
+    var end: Date
     /// Snapshot blocks captured within [from, to], in capture order across sources.
     var snapshots: [Snapshot] = []
     var chains: [Chain] = []
     var atStart: [Recorded<CurrentCompliance>]
     var atEnd: [Recorded<CurrentCompliance>]
 
-    init(store: any HistoryStore, from: Date, to: Date) throws {
+    init(store: any HistoryStore, from: Date, to: Date, now: Date) throws {
         self.from = from
         self.to = to
+        end = max(from, min(to, now))
         for source in try store.sources() {
             let blocks = try store.blocks(of: source)
             let inPeriod = blocks.filter { $0.capturedAt >= from && $0.capturedAt <= to }

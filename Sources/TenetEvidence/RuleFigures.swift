@@ -44,7 +44,7 @@ struct RuleFigures {
         for interval in intervals {
             touch(interval.pair.ruleID) { entry in
                 entry.nonCompliantResources.insert(interval.pair.resourceID.rawValue)
-                entry.nonCompliantSeconds += interval.seconds(from: period.from, to: period.to)
+                entry.nonCompliantSeconds += interval.seconds(from: period.from, to: period.end)
             }
         }
         return figures
