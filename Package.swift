@@ -75,7 +75,7 @@ let package = Package(
         ),
         .target(
             name: "TenetEvidence",
-            dependencies: ["TenetHistory", "TenetScan", "TenetRules", "TenetReports", "TenetDocument", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["TenetHistory", "TenetScan", "TenetRules", "TenetReports", "TenetInventory", "TenetDocument", .product(name: "Crypto", package: "swift-crypto")]
         ),
 
         .executableTarget(

@@ -1,6 +1,7 @@
 import Foundation
 import TenetDocument
 import TenetHistory
+import TenetInventory
 import TenetRules
 import TenetScan
 
@@ -106,14 +107,18 @@ struct EvidenceContent {
     }
 
     /// Each non-compliant stretch with the resource's configuration when it began (or when the
-    /// period began, for one already under way).
+    /// period began, for one already under way). A resource's timeline is read once, however many
+    /// rules it failed.
     private static func nonCompliantResources(_ intervals: [NonCompliantInterval], period: PeriodHistory, queries: HistoryQueries) throws -> EvidenceTable {
-        EvidenceTable(
+        var timelines: [ResourceID: [TimelineEntry]] = [:]
+        return EvidenceTable(
             name: "non-compliant-resources",
             columns: ["rule", "resource", "resource_type", "source", "non_compliant_from", "non_compliant_until", "seconds_in_period",
                       "rule_version", "checks", "configuration"],
             rows: try intervals.map { interval in
-                let configuration = try queries.configuration(of: interval.pair.resourceID, at: max(interval.entered, period.from))
+                let resource = interval.pair.resourceID
+                if timelines[resource] == nil { timelines[resource] = try queries.timeline(of: resource) }
+                let configuration = HistoryQueries.configuration(in: timelines[resource] ?? [], at: max(interval.entered, period.from))
                 return [.string(interval.pair.ruleID), .string(interval.pair.resourceID.rawValue), .string(interval.resourceType.rawValue),
                         .string(interval.source.rawValue), time(interval.entered), interval.left.map(time) ?? .null,
                         .int(interval.seconds(from: period.from, to: period.end)), .string(interval.ruleVersionHash),
