@@ -96,7 +96,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "tenet-benchmark",
-            dependencies: ["TenetDocument", "TenetGuard", "TenetRules", "TenetInventory", "TenetTemplates", "TenetScan", "TenetHistory"],
+            dependencies: ["TenetDocument", "TenetGuard", "TenetRules", "TenetInventory", "TenetTemplates", "TenetScan", "TenetHistory", "TenetEvidence"],
             path: "Benchmarks/tenet-benchmark"
         ),
 
