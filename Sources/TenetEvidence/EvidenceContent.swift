@@ -1,7 +1,6 @@
 import Foundation
 import TenetDocument
 import TenetHistory
-import TenetInventory
 import TenetRules
 import TenetScan
 
@@ -13,7 +12,7 @@ struct EvidenceContent {
     /// The version hashes of every reported rule seen in the period, for the manifest.
     var ruleVersions: [String: Set<String>]
 
-    init(period: PeriodHistory, request: EvidenceRequest, library: ManagedRuleLibrary, queries: HistoryQueries) throws {
+    init(period: PeriodHistory, request: EvidenceRequest, library: ManagedRuleLibrary) {
         let intervals = period.nonCompliantIntervals().filter { request.selects($0.pair.ruleID) }
         let figures = RuleFigures.of(period, request: request, intervals: intervals)
         ruleVersions = figures.mapValues(\.versionHashes)
@@ -21,7 +20,7 @@ struct EvidenceContent {
             Self.rules(figures, library: library),
             Self.controls(figures, library: library),
             Self.ruleStates(period, request: request),
-            try Self.nonCompliantResources(intervals, period: period, queries: queries),
+            Self.nonCompliantResources(intervals, period: period),
             Self.suppressions(period, request: request),
             Self.configurationVersions(period),
             Self.fieldChanges(period),
@@ -107,22 +106,18 @@ struct EvidenceContent {
     }
 
     /// Each non-compliant stretch with the resource's configuration when it began (or when the
-    /// period began, for one already under way). A resource's timeline is read once, however many
-    /// rules it failed.
-    private static func nonCompliantResources(_ intervals: [NonCompliantInterval], period: PeriodHistory, queries: HistoryQueries) throws -> EvidenceTable {
-        var timelines: [ResourceID: [TimelineEntry]] = [:]
-        return EvidenceTable(
+    /// period began, for one already under way).
+    private static func nonCompliantResources(_ intervals: [NonCompliantInterval], period: PeriodHistory) -> EvidenceTable {
+        EvidenceTable(
             name: "non-compliant-resources",
             columns: ["rule", "resource", "resource_type", "source", "non_compliant_from", "non_compliant_until", "seconds_in_period",
                       "rule_version", "checks", "configuration"],
-            rows: try intervals.map { interval in
-                let resource = interval.pair.resourceID
-                if timelines[resource] == nil { timelines[resource] = try queries.timeline(of: resource) }
-                let configuration = HistoryQueries.configuration(in: timelines[resource] ?? [], at: max(interval.entered, period.from))
+            rows: intervals.map { interval in
+                let configuration = period.configuration(of: interval.pair.resourceID, in: interval.source, at: max(interval.entered, period.from))
                 return [.string(interval.pair.ruleID), .string(interval.pair.resourceID.rawValue), .string(interval.resourceType.rawValue),
                         .string(interval.source.rawValue), time(interval.entered), interval.left.map(time) ?? .null,
                         .int(interval.seconds(from: period.from, to: period.end)), .string(interval.ruleVersionHash),
-                        embedded(interval.checks), configuration ?? .null]
+                        embedded(interval.checks), embedded(configuration)]
             })
     }
 

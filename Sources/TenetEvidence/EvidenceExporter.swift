@@ -4,7 +4,7 @@ import TenetRules
 
 /// Writes an evidence bundle: the period's tables as JSON Lines and CSV, and a manifest with
 /// every file's SHA-256, the rule versions and the chain digests covered, signed when a key is
-/// given. Reads the store only through `HistoryStore` and `HistoryQueries`.
+/// given. Reads the store only through `HistoryStore`, `HistoryQueries` and `ChainVerifier`.
 public struct EvidenceExporter {
     public let store: any HistoryStore
     /// Where rule titles, severities and control mappings come from.
@@ -35,7 +35,7 @@ public struct EvidenceExporter {
             throw HistoryError(.invalidInput, "refusing to export: the chain of \(failed.source) does not verify (\(problem)); run `tenet history verify`")
         }
         let period = try PeriodHistory(store: store, from: request.from, to: request.to, now: request.createdAt)
-        let content = try EvidenceContent(period: period, request: request, library: library, queries: HistoryQueries(store: store))
+        let content = EvidenceContent(period: period, request: request, library: library)
 
         var files: [EvidenceManifest.File] = []
         for table in content.tables {

@@ -1,5 +1,6 @@
 import Foundation
 import TenetHistory
+import TenetInventory
 
 /// What the store holds about a period, read once through the `HistoryStore` protocol: the
 /// snapshot blocks captured in it with their rows and headers, each chain's digests, and the
@@ -29,23 +30,43 @@ struct PeriodHistory {
     var chains: [Chain] = []
     var atStart: [Recorded<CurrentCompliance>]
     var atEnd: [Recorded<CurrentCompliance>]
+    /// Each source's resources as its last block before the period left them.
+    private var resourcesBefore: [HistorySource: [ResourceID: CurrentResource]] = [:]
+    /// Each source's configuration versions in the period, per resource, in time order.
+    private var versions: [HistorySource: [ResourceID: [(time: Date, configuration: String?)]]] = [:]
 
     init(store: any HistoryStore, from: Date, to: Date, now: Date) throws {
         self.from = from
         self.to = to
         end = max(from, min(to, now))
+        let replay = ChainVerifier(store: store)
         for source in try store.sources() {
             let blocks = try store.blocks(of: source)
             let inPeriod = blocks.filter { $0.capturedAt >= from && $0.capturedAt <= to }
             chains.append(Chain(source: source, blocks: inPeriod, head: blocks.last))
+            if let before = blocks.last(where: { $0.capturedAt < from }) {
+                resourcesBefore[source] = try replay.state(of: source, through: before.sequence).resources
+            }
             for block in inPeriod where block.kind == .snapshot {
-                snapshots.append(Snapshot(block: block, header: try BlockHeader(parsing: block.header), content: try store.content(of: block)))
+                let content = try store.content(of: block)
+                snapshots.append(Snapshot(block: block, header: try BlockHeader(parsing: block.header), content: content))
+                for version in content.versions {
+                    versions[source, default: [:]][version.resourceID, default: []].append((block.capturedAt, version.configuration))
+                }
             }
         }
         snapshots.sort { ($0.block.capturedAt, $0.block.source) < ($1.block.capturedAt, $1.block.source) }
         let queries = HistoryQueries(store: store)
         atStart = try queries.compliance(at: from)
         atEnd = try queries.compliance(at: to)
+    }
+
+    /// The configuration `source` recorded for `resource` as of `time` within the period (canonical
+    /// JSON); nil when the resource did not exist then. Read from memory, so a bundle listing many
+    /// non-compliant resources asks the store nothing more.
+    func configuration(of resource: ResourceID, in source: HistorySource, at time: Date) -> String? {
+        if let version = versions[source]?[resource]?.last(where: { $0.time <= time }) { return version.configuration }
+        return resourcesBefore[source]?[resource]?.configuration
     }
 
     /// Every stretch of the period in which a (rule, resource) pair was non-compliant: those

@@ -67,13 +67,15 @@ import Testing
     }
 
     /// A period that starts while `logs` is already non-compliant counts only the part inside it,
-    /// and its change log starts with it.
+    /// shows the configuration in force when it began, and its change log starts with it.
     @Test func periodStartingMidwayCountsOnlyItsPart() throws {
         let bundle = try EvidenceBundleFiles.export(try recordedStore(), from: "2026-03-03T00:00:00Z", to: "2026-03-05T00:00:00Z",
                                                     rules: [Self.encryption])
         let row = try #require(try EvidenceBundleFiles.rows(bundle, "non-compliant-resources").first)
         #expect(row["non_compliant_from"] as? String == "2026-03-02T09:00:00Z")
         #expect(row["seconds_in_period"] as? Int == 33 * 3_600)
+        let properties = try #require((row["configuration"] as? [String: Any])?["Properties"] as? [String: Any])
+        #expect(properties["BucketName"] as? String == "logs" && properties["BucketEncryption"] == nil)
         #expect(try EvidenceBundleFiles.rows(bundle, "field-changes").count == 1)
         #expect(try EvidenceBundleFiles.rows(bundle, "rules").map { $0["rule"] as? String } == [Self.encryption])
     }

@@ -46,14 +46,8 @@ public struct HistoryQueries {
 
     /// The resource's configuration as of `time`: nil when it did not exist then.
     public func configuration(of resource: ResourceID, at time: Date) throws -> Value? {
-        Self.configuration(in: try timeline(of: resource), at: time)
-    }
-
-    /// The configuration a resource's timeline says was in force at `time`, for callers that ask
-    /// about several times of one resource and read its timeline once.
-    public static func configuration(in timeline: [TimelineEntry], at time: Date) -> Value? {
         var latest: (time: Date, configuration: String?)?
-        for entry in timeline where entry.time <= time {
+        for entry in try timeline(of: resource) where entry.time <= time {
             switch entry.event {
             case .version(let version, _): latest = (entry.time, version.configuration)
             case .baseline(let kept?, _): if latest.map({ $0.time <= entry.time }) ?? true { latest = (entry.time, kept.configuration) }
