@@ -1,5 +1,4 @@
 import Foundation
-import TenetDocument
 import TenetHistory
 import TenetRules
 import TenetScan
@@ -29,17 +28,14 @@ struct EvidenceContent {
 
     private static let stateColumns = ComplianceState.allCases.map { $0.rawValue.lowercased() }
 
-    private static func time(_ date: Date) -> Value { .string(HistoryTime.format(date)) }
-    private static func optional(_ text: String?) -> Value { text.map(Value.string) ?? .null }
-    private static func strings<Texts: Sequence<String>>(_ texts: Texts) -> Value { .list(texts.sorted().map(Value.string)) }
+    private static func time(_ date: Date) -> EvidenceTable.Cell { .string(HistoryTime.format(date)) }
+    private static func optional(_ text: String?) -> EvidenceTable.Cell { text.map(EvidenceTable.Cell.string) ?? .null }
+    private static func strings<Texts: Sequence<String>>(_ texts: Texts) -> EvidenceTable.Cell { .strings(texts.sorted()) }
 
-    /// Stored JSON text (a configuration, a value, the checks) as JSON, not as a string.
-    private static func embedded(_ text: String?) -> Value {
-        guard let text else { return .null }
-        return CanonicalConfiguration.parse(text) ?? .string(text)
-    }
+    /// Stored JSON text (a configuration, a value, the checks), null when absent.
+    private static func embedded(_ text: String?) -> EvidenceTable.Cell { text.map(EvidenceTable.Cell.json) ?? .null }
 
-    private static func counts(_ byState: [ComplianceState: Int]) -> [Value] {
+    private static func counts(_ byState: [ComplianceState: Int]) -> [EvidenceTable.Cell] {
         ComplianceState.allCases.map { .int(Int64(byState[$0] ?? 0)) }
     }
 
@@ -55,7 +51,7 @@ struct EvidenceContent {
             rows: figures.values.sorted { $0.ruleID < $1.ruleID }.map { rule in
                 let metadata = library.rule(rule.ruleID)?.metadata
                 return [.string(rule.ruleID), optional(metadata?.title), optional(metadata?.severity.rawValue),
-                        .list(controlNames(metadata).map(Value.string)), strings(rule.versionHashes), .int(Int64(rule.snapshots)),
+                        .strings(controlNames(metadata)), strings(rule.versionHashes), .int(Int64(rule.snapshots)),
                         optional(rule.stateAtEnd?.rawValue)]
                     + counts(rule.atEnd) + [.int(Int64(rule.nonCompliantResources.count)), .int(rule.nonCompliantSeconds)]
             })
@@ -91,7 +87,7 @@ struct EvidenceContent {
 
     /// Each snapshot's counts per state for each reported rule it ran: the state over the period.
     private static func ruleStates(_ period: PeriodHistory, request: EvidenceRequest) -> EvidenceTable {
-        var rows: [[Value]] = []
+        var rows: [[EvidenceTable.Cell]] = []
         for snapshot in period.snapshots {
             var byRule: [String: (version: String, counts: [ComplianceState: Int])] = [:]
             for summary in snapshot.content.summaries where request.selects(summary.ruleID) {
