@@ -15,20 +15,20 @@ struct EvidenceContent {
         let intervals = period.nonCompliantIntervals().filter { request.selects($0.pair.ruleID) }
         let figures = RuleFigures.of(period, request: request, intervals: intervals)
         ruleVersions = figures.mapValues(\.versionHashes)
+        let time = TimeText()
         tables = [
             Self.rules(figures, library: library),
             Self.controls(figures, library: library),
-            Self.ruleStates(period, request: request),
-            Self.nonCompliantResources(intervals, period: period),
-            Self.suppressions(period, request: request),
-            Self.configurationVersions(period),
-            Self.fieldChanges(period),
+            Self.ruleStates(period, request: request, time: time),
+            Self.nonCompliantResources(intervals, period: period, time: time),
+            Self.suppressions(period, request: request, time: time),
+            Self.configurationVersions(period, time: time),
+            Self.fieldChanges(period, time: time),
         ]
     }
 
     private static let stateColumns = ComplianceState.allCases.map { $0.rawValue.lowercased() }
 
-    private static func time(_ date: Date) -> EvidenceTable.Cell { .string(HistoryTime.format(date)) }
     private static func optional(_ text: String?) -> EvidenceTable.Cell { text.map(EvidenceTable.Cell.string) ?? .null }
     private static func strings<Texts: Sequence<String>>(_ texts: Texts) -> EvidenceTable.Cell { .strings(texts.sorted()) }
 
@@ -86,7 +86,7 @@ struct EvidenceContent {
     }
 
     /// Each snapshot's counts per state for each reported rule it ran: the state over the period.
-    private static func ruleStates(_ period: PeriodHistory, request: EvidenceRequest) -> EvidenceTable {
+    private static func ruleStates(_ period: PeriodHistory, request: EvidenceRequest, time: TimeText) -> EvidenceTable {
         var rows: [[EvidenceTable.Cell]] = []
         for snapshot in period.snapshots {
             var byRule: [String: (version: String, counts: [ComplianceState: Int])] = [:]
@@ -103,7 +103,7 @@ struct EvidenceContent {
 
     /// Each non-compliant stretch with the resource's configuration when it began (or when the
     /// period began, for one already under way).
-    private static func nonCompliantResources(_ intervals: [NonCompliantInterval], period: PeriodHistory) -> EvidenceTable {
+    private static func nonCompliantResources(_ intervals: [NonCompliantInterval], period: PeriodHistory, time: TimeText) -> EvidenceTable {
         EvidenceTable(
             name: "non-compliant-resources",
             columns: ["rule", "resource", "resource_type", "source", "non_compliant_from", "non_compliant_until", "seconds_in_period",
@@ -111,25 +111,25 @@ struct EvidenceContent {
             rows: intervals.map { interval in
                 let configuration = period.configuration(of: interval.pair.resourceID, in: interval.source, at: max(interval.entered, period.from))
                 return [.string(interval.pair.ruleID), .string(interval.pair.resourceID.rawValue), .string(interval.resourceType.rawValue),
-                        .string(interval.source.rawValue), time(interval.entered), interval.left.map(time) ?? .null,
+                        .string(interval.source.rawValue), time(interval.entered), interval.left.map { time($0) } ?? .null,
                         .int(interval.seconds(from: period.from, to: period.end)), .string(interval.ruleVersionHash),
                         embedded(interval.checks), embedded(configuration)]
             })
     }
 
     /// Every suppression that covered a verdict in the period, with the snapshots it was seen in.
-    private static func suppressions(_ period: PeriodHistory, request: EvidenceRequest) -> EvidenceTable {
+    private static func suppressions(_ period: PeriodHistory, request: EvidenceRequest, time: TimeText) -> EvidenceTable {
         struct Key: Hashable {
             var source: HistorySource
             var record: SuppressionRecord
         }
         var seen: [Key: (first: Date, last: Date, snapshots: Int)] = [:]
         for snapshot in period.snapshots {
-            let time = snapshot.block.capturedAt
+            let captured = snapshot.block.capturedAt
             for record in snapshot.header.suppressions ?? [] where request.selects(record.rule) {
                 let key = Key(source: snapshot.block.source, record: record)
                 let earlier = seen[key]
-                seen[key] = (earlier?.first ?? time, time, (earlier?.snapshots ?? 0) + 1)
+                seen[key] = (earlier?.first ?? captured, captured, (earlier?.snapshots ?? 0) + 1)
             }
         }
         return EvidenceTable(
@@ -142,7 +142,7 @@ struct EvidenceContent {
             })
     }
 
-    private static func configurationVersions(_ period: PeriodHistory) -> EvidenceTable {
+    private static func configurationVersions(_ period: PeriodHistory, time: TimeText) -> EvidenceTable {
         EvidenceTable(
             name: "configuration-versions",
             columns: ["time", "source", "block", "resource", "resource_type", "status", "configuration_hash", "configuration"],
@@ -155,7 +155,7 @@ struct EvidenceContent {
             })
     }
 
-    private static func fieldChanges(_ period: PeriodHistory) -> EvidenceTable {
+    private static func fieldChanges(_ period: PeriodHistory, time: TimeText) -> EvidenceTable {
         EvidenceTable(
             name: "field-changes",
             columns: ["time", "source", "block", "resource", "path", "old_value", "new_value"],
