@@ -30,7 +30,7 @@ struct PeriodHistory {
     var chains: [Chain] = []
     var atStart: [Recorded<CurrentCompliance>]
     var atEnd: [Recorded<CurrentCompliance>]
-    /// Each source's resources as its last block before the period left them.
+    /// Each source's resources as its last block before the period (or a checkpoint's baseline) left them.
     private var resourcesBefore: [HistorySource: [ResourceID: CurrentResource]] = [:]
     /// Each source's configuration versions in the period, per resource, in time order.
     private var versions: [HistorySource: [ResourceID: [(time: Date, configuration: String?)]]] = [:]
@@ -44,8 +44,12 @@ struct PeriodHistory {
             let blocks = try store.blocks(of: source)
             let inPeriod = blocks.filter { $0.capturedAt >= from && $0.capturedAt <= to }
             chains.append(Chain(source: source, blocks: inPeriod, head: blocks.last))
-            if let before = blocks.last(where: { $0.capturedAt < from }) {
-                resourcesBefore[source] = try replay.state(of: source, through: before.sequence).resources
+            // The last block before the period; for a pruned chain with none left, the
+            // checkpoint's baseline, which replaying through the first remaining block's
+            // predecessor yields.
+            let before = blocks.last(where: { $0.capturedAt < from })?.sequence ?? ((blocks.first?.sequence ?? 1) - 1)
+            if before > 0 {
+                resourcesBefore[source] = try replay.state(of: source, through: before).resources
             }
             for block in inPeriod where block.kind == .snapshot {
                 let content = try store.content(of: block)

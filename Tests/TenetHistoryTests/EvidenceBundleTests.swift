@@ -80,6 +80,21 @@ import Testing
         #expect(try EvidenceBundleFiles.rows(bundle, "rules").map { $0["rule"] as? String } == [Self.encryption])
     }
 
+    /// After `prune`, the stretch that began in the removed blocks still shows, with the
+    /// configuration the checkpoint kept.
+    @Test func prunedStoreShowsTheConfigurationTheCheckpointKept() throws {
+        let story = SnapshotFixture.encryptionStory
+        let store = try recordedStore(Array(story.prefix(2)))
+        try HistoryPruner(store: store).prune(before: SnapshotFixture.time("2026-03-03T00:00:00Z"))
+        try story[2].record(into: store)
+        let bundle = try EvidenceBundleFiles.export(store, from: "2026-03-03T00:00:00Z", to: "2026-03-05T00:00:00Z", rules: [Self.encryption])
+        let row = try #require(try EvidenceBundleFiles.rows(bundle, "non-compliant-resources").first)
+        #expect(row["non_compliant_until"] as? String == "2026-03-04T09:00:00Z")
+        #expect(row["seconds_in_period"] as? Int == 33 * 3_600)
+        let properties = try #require((row["configuration"] as? [String: Any])?["Properties"] as? [String: Any])
+        #expect(properties["BucketName"] as? String == "logs" && properties["BucketEncryption"] == nil)
+    }
+
     @Test func everyTableIsWrittenAsJSONLinesAndCSVWithTheSameRows() throws {
         let bundle = try EvidenceBundleFiles.export(try recordedStore(), from: "2026-03-01T00:00:00Z", to: "2026-03-05T00:00:00Z")
         for table in ["rules", "controls", "rule-states", "non-compliant-resources", "suppressions", "configuration-versions", "field-changes"] {
