@@ -2,9 +2,10 @@ import Foundation
 import TenetHistory
 import TenetInventory
 
-/// What the store holds about a period, read once through the `HistoryStore` protocol: the
-/// snapshot blocks captured in it with their rows and headers, each chain's digests, and the
-/// compliance in force when the period starts and when it ends.
+/// What the store holds about a period, read through the `HistoryStore` protocol, `HistoryQueries`
+/// and `ChainVerifier`'s replay: the snapshot blocks captured in it with their rows and headers,
+/// each chain's digests, the resources as they stood before it, and the compliance in force when
+/// it starts and when it ends.
 struct PeriodHistory {
     struct Snapshot {
         var block: Block
