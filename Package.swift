@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "TenetScan", targets: ["TenetScan"]),
         .library(name: "TenetReports", targets: ["TenetReports"]),
         .library(name: "TenetHistory", targets: ["TenetHistory"]),
+        .library(name: "TenetEvidence", targets: ["TenetEvidence"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -72,6 +73,10 @@ let package = Package(
             name: "TenetHistory",
             dependencies: ["CSQLite", "TenetDocument", "TenetInventory", "TenetScan", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(
+            name: "TenetEvidence",
+            dependencies: ["TenetHistory", "TenetScan", "TenetRules", "TenetReports", "TenetInventory", "TenetDocument", .product(name: "Crypto", package: "swift-crypto")]
+        ),
 
         .executableTarget(
             name: "tenet",
@@ -85,12 +90,13 @@ let package = Package(
                 "TenetReports",
                 "TenetAWS",
                 "TenetHistory",
+                "TenetEvidence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "tenet-benchmark",
-            dependencies: ["TenetDocument", "TenetGuard", "TenetRules", "TenetInventory", "TenetTemplates", "TenetScan", "TenetHistory"],
+            dependencies: ["TenetDocument", "TenetGuard", "TenetRules", "TenetInventory", "TenetTemplates", "TenetScan", "TenetHistory", "TenetEvidence"],
             path: "Benchmarks/tenet-benchmark"
         ),
 
@@ -129,6 +135,6 @@ let package = Package(
             exclude: ["Fixtures", "Golden", "Support/validate_json_schema.py"]
         ),
         .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument", "TenetXML", "TenetTestServers"], exclude: ["Fixtures"]),
-        .testTarget(name: "TenetHistoryTests", dependencies: ["TenetHistory", "TenetScan", "TenetInventory", "TenetDocument", "CSQLite"]),
+        .testTarget(name: "TenetHistoryTests", dependencies: ["TenetHistory", "TenetEvidence", "TenetRules", "TenetScan", "TenetInventory", "TenetDocument", "CSQLite"]),
     ]
 )

@@ -10,6 +10,7 @@ enum BenchmarkMain {
     static let benchmarks: [String: (description: String, run: @Sendable ([String]) throws -> Void)] = [
         "check": (CheckBenchmark.description, CheckBenchmark.run),
         "collect": (CollectBenchmark.description, CollectBenchmark.run),
+        "export": (ExportBenchmark.description, ExportBenchmark.run),
         "guard": (GuardBenchmark.description, GuardBenchmark.run),
         "inventory-stream": (InventoryStreamBenchmark.description, InventoryStreamBenchmark.run),
         "history": (HistoryBenchmark.description, HistoryBenchmark.run),

@@ -65,8 +65,9 @@ enum HistoryBenchmark {
         print("compliance --at query: \(compliance) (target < 1 s)")
     }
 
-    /// A snapshot: resources whose configuration carries their revision, every rule's verdict on each.
-    private static func generate(revisions: [Int], rules: [ScannedRule]) -> ([InventoryResource], ScanResult) {
+    /// A snapshot: resources whose configuration carries their revision, every rule's verdict on
+    /// each. The export benchmark records the same store.
+    static func generate(revisions: [Int], rules: [ScannedRule]) -> ([InventoryResource], ScanResult) {
         var resources: [InventoryResource] = []
         var evaluations: [Evaluation] = []
         resources.reserveCapacity(revisions.count)

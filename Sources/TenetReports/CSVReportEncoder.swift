@@ -49,7 +49,7 @@ public struct CSVReportEncoder: ReportEncoder {
         return Array(output.utf8)
     }
 
-    static func row(_ fields: [String]) -> String {
+    public static func row(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 

@@ -119,7 +119,7 @@ public struct JSONReportEncoder: ReportEncoder {
             ("reason", .text(suppression.reason)),
             ("owner", .text(suppression.owner)),
             ("expires", .text(suppression.expires.map(FindingText.timestamp))),
-            ("origin", .string(Self.originKey(suppression.origin))),
+            ("origin", .string(suppression.origin.rawValue)),
             ("location", suppression.location.map { locationValue($0, paths: paths) }),
         ])
     }
@@ -130,13 +130,5 @@ public struct JSONReportEncoder: ReportEncoder {
             ("line", .number(location.line)),
             ("column", .number(location.column)),
         ])
-    }
-
-    private static func originKey(_ origin: Suppression.Origin) -> String {
-        switch origin {
-        case .inlineTenet: "inline-tenet"
-        case .inlineGuard: "inline-guard"
-        case .central: "central"
-        }
     }
 }

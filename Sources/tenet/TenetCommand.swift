@@ -28,7 +28,7 @@ struct TenetCommand: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [
-            CheckCommand.self, ScanCommand.self, CollectCommand.self, HistoryCommand.self, RulesCommand.self, ParseCommand.self,
+            CheckCommand.self, ScanCommand.self, CollectCommand.self, HistoryCommand.self, ExportCommand.self, RulesCommand.self, ParseCommand.self,
             ValidateCommand.self, TestCommand.self,
         ]
     )

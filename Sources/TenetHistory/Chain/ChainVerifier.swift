@@ -49,6 +49,13 @@ public struct ChainVerifier {
         return Report(sources: reports, missingHeads: heads.filter { !digests.contains($0.lowercased()) })
     }
 
+    /// What the covered rows of `source` replay to through block `sequence`: each resource's
+    /// configuration and each pair's compliance as that block left them. Meaningful for a chain
+    /// that verifies; replay stops at the first bad block.
+    public func state(of source: HistorySource, through sequence: Int) throws -> DerivedState {
+        try replay(source, through: sequence).1
+    }
+
     /// Replays `source` from its start (or its checkpoint's baseline), checking each block, up to
     /// `last` or its end; at its end, also checks the speed tables. Returns the replayed state and
     /// every digest seen.

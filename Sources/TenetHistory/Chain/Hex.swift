@@ -1,6 +1,6 @@
 /// Lower-case hexadecimal, the form digests and signatures take in the store and on screen.
-enum Hex {
-    static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+public enum Hex {
+    public static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var text = ""
         for byte in bytes {
             text.append(digits[Int(byte >> 4)])
@@ -9,7 +9,7 @@ enum Hex {
         return text
     }
 
-    static func decode(_ text: String) -> [UInt8]? {
+    public static func decode(_ text: String) -> [UInt8]? {
         let characters = Array(text.utf8)
         guard characters.count % 2 == 0 else { return nil }
         var bytes: [UInt8] = []

@@ -23,7 +23,12 @@ public struct HistorySigningKey: Sendable {
 
     /// Hex signature of a hex digest's text.
     public func sign(digest: String) throws -> String {
-        Hex.encode(try key.signature(for: Array(digest.utf8)))
+        try sign(bytes: Array(digest.utf8))
+    }
+
+    /// Hex signature of a file's exact bytes (an evidence bundle's manifest).
+    public func sign(bytes: [UInt8]) throws -> String {
+        Hex.encode(try key.signature(for: bytes))
     }
 
     public func write(to path: String) throws {
@@ -46,12 +51,19 @@ public struct HistoryPublicKey: Sendable {
     }
 
     public func isValid(signature: String, digest: String) -> Bool {
-        guard let bytes = Hex.decode(signature) else { return false }
-        return key.isValidSignature(bytes, for: Array(digest.utf8))
+        isValid(signature: signature, bytes: Array(digest.utf8))
     }
 
+    public func isValid(signature: String, bytes: [UInt8]) -> Bool {
+        guard let signatureBytes = Hex.decode(signature) else { return false }
+        return key.isValidSignature(signatureBytes, for: bytes)
+    }
+
+    /// Hex of the raw key, for naming the signer in a manifest.
+    public var hex: String { Hex.encode(key.rawRepresentation) }
+
     public func write(to path: String) throws {
-        try KeyFile.write(Hex.encode(key.rawRepresentation), to: path, permissions: 0o644)
+        try KeyFile.write(hex, to: path, permissions: 0o644)
     }
 }
 

@@ -19,23 +19,33 @@ public struct BlockHeader: Codable, Sendable, Equatable {
     /// Resource types the collector failed to read; nothing of them was deleted.
     public var failedTypes: [String]
     public var prunedThrough: PrunedThrough?
+    /// The suppressions that covered a verdict of this snapshot. Absent, not empty, when none did:
+    /// a header without them encodes exactly as headers did before they were recorded, so
+    /// existing digests still verify.
+    public var suppressions: [SuppressionRecord]?
 
-    public init(collector: String?, rules: [String: String] = [:], failedTypes: [String], prunedThrough: PrunedThrough? = nil) {
+    public init(
+        collector: String?, rules: [String: String] = [:], failedTypes: [String], prunedThrough: PrunedThrough? = nil,
+        suppressions: [SuppressionRecord]? = nil
+    ) {
         self.collector = collector
         self.rules = rules
         self.failedTypes = failedTypes
         self.prunedThrough = prunedThrough
+        self.suppressions = suppressions
     }
 
-    public init(snapshot header: SnapshotHeader, rules: [ScannedRule]) {
+    public init(snapshot header: SnapshotHeader, result: ScanResult) {
         collector = header.collector.rawValue
-        self.rules = Dictionary(rules.map { ($0.id, $0.versionHash) }, uniquingKeysWith: { first, _ in first })
+        rules = Dictionary(result.rules.map { ($0.id, $0.versionHash) }, uniquingKeysWith: { first, _ in first })
         if case .partial(let failed) = header.completeness {
             failedTypes = failed.keys.map(\.rawValue).sorted()
         } else {
             failedTypes = []
         }
         prunedThrough = nil
+        let applied = SuppressionRecord.applied(in: result)
+        suppressions = applied.isEmpty ? nil : applied
     }
 
     /// Sorted keys, no spaces: the text the digest covers.

@@ -3,7 +3,7 @@ import TenetInventory
 
 /// The configuration a version stores and a diff compares: `{"Properties": …, "Tags": …}` with
 /// keys in byte order, so its paths read like the failing checks' (`/Properties/BucketEncryption`).
-enum CanonicalConfiguration {
+public enum CanonicalConfiguration {
     static func value(of resource: InventoryResource) -> Value {
         [
             "Properties": ConfigurationHash.sortedKeys(resource.properties.value),
@@ -11,13 +11,13 @@ enum CanonicalConfiguration {
         ]
     }
 
-    static func text(_ value: Value) -> String {
+    public static func text(_ value: Value) -> String {
         JSONWriter(style: .compact).string(for: Document(value: value).root)
     }
 
     /// Reads back a stored configuration or value; nil when the text is not JSON (a hand-edited row,
     /// which `verify` reports).
-    static func parse(_ text: String) -> Value? {
+    public static func parse(_ text: String) -> Value? {
         try? JSONLoader().load(SourceText(name: "<history>", bytes: Array(text.utf8))).root.value
     }
 }

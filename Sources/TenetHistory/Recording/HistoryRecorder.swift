@@ -69,7 +69,7 @@ public struct HistoryRecorder {
         if let latest = previous.latest, HistoryTime.milliseconds(header.capturedAt) <= HistoryTime.milliseconds(latest.capturedAt) {
             throw HistoryError(.outOfOrder, "refusing to record a snapshot captured at \(HistoryTime.format(header.capturedAt)): source \(source) already has one from \(HistoryTime.format(latest.capturedAt)); snapshots are recorded in capture order")
         }
-        let blockHeader = BlockHeader(snapshot: header, rules: result.rules)
+        let blockHeader = BlockHeader(snapshot: header, result: result)
         let failedTypes = Set(blockHeader.failedTypes)
         var content = BlockContent()
         var counts = (created: 0, updated: 0, deleted: 0)

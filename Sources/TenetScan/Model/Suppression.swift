@@ -3,11 +3,12 @@ import TenetDocument
 
 /// A governed exception: someone named, for a reason, until a date, accepted a finding.
 public struct Suppression: Sendable, Hashable {
-    public enum Origin: Sendable, Hashable {
+    /// Raw values are the names reports and the history store write.
+    public enum Origin: String, Sendable, Hashable, Codable {
         /// `Metadata.tenet.suppress` in a template resource.
-        case inlineTenet
+        case inlineTenet = "inline-tenet"
         /// The registry's `Metadata.guard.SuppressedRules` convention, which has no owner or reason.
-        case inlineGuard
+        case inlineGuard = "inline-guard"
         /// The central suppressions file.
         case central
     }

@@ -24,6 +24,8 @@ struct SnapshotFixture {
         var encrypted = true
         var versioned = true
         var tags: [String: String] = [:]
+        /// Covers the encryption rule's verdict when the bucket is unencrypted.
+        var suppression: Suppression?
 
         var id: ResourceID { ResourceID("arn:aws:s3:::\(name)") }
 
@@ -62,7 +64,7 @@ struct SnapshotFixture {
                 : Evaluation(ruleID: Self.encryptionRule.id, resource: scanned, state: .nonCompliant, checks: [
                     FailingCheck(propertyPath: JSONPointer(parsing: "/Properties/BucketEncryption"), found: nil, expected: nil,
                                  message: "Buckets must be encrypted at rest", reason: "BucketEncryption does not exist", location: nil),
-                ]))
+                ], suppression: bucket.suppression))
             evaluations.append(Evaluation(ruleID: Self.versioningRule.id, resource: scanned, state: bucket.versioned ? .compliant : .nonCompliant))
         }
         return ScanResult(rules: [Self.encryptionRule, Self.versioningRule], documents: ["inventory.jsonl"], evaluations: evaluations, evaluatedAt: capturedAt)
