@@ -16,11 +16,13 @@ let package = Package(
         .library(name: "TenetScan", targets: ["TenetScan"]),
         .library(name: "TenetReports", targets: ["TenetReports"]),
         .library(name: "TenetHistory", targets: ["TenetHistory"]),
+        .library(name: "TenetHistoryPostgreSQL", targets: ["TenetHistoryPostgreSQL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries from Debian packages. Each is imported by exactly one Swift wrapper target.
@@ -72,6 +74,11 @@ let package = Package(
             name: "TenetHistory",
             dependencies: ["CSQLite", "TenetDocument", "TenetInventory", "TenetScan", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The shared store for teams, kept apart so that programs embedding the SQLite default do not link PostgresNIO.
+        .target(
+            name: "TenetHistoryPostgreSQL",
+            dependencies: ["TenetHistory", "TenetInventory", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
 
         .executableTarget(
             name: "tenet",
@@ -85,12 +92,13 @@ let package = Package(
                 "TenetReports",
                 "TenetAWS",
                 "TenetHistory",
+                "TenetHistoryPostgreSQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "tenet-benchmark",
-            dependencies: ["TenetDocument", "TenetGuard", "TenetRules", "TenetInventory", "TenetTemplates", "TenetScan", "TenetHistory"],
+            dependencies: ["TenetDocument", "TenetGuard", "TenetRules", "TenetInventory", "TenetTemplates", "TenetScan", "TenetHistory", "TenetHistoryPostgreSQL"],
             path: "Benchmarks/tenet-benchmark"
         ),
 
@@ -129,6 +137,9 @@ let package = Package(
             exclude: ["Fixtures", "Golden", "Support/validate_json_schema.py"]
         ),
         .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument", "TenetXML", "TenetTestServers"], exclude: ["Fixtures"]),
-        .testTarget(name: "TenetHistoryTests", dependencies: ["TenetHistory", "TenetScan", "TenetInventory", "TenetDocument", "CSQLite"]),
+        .testTarget(
+            name: "TenetHistoryTests",
+            dependencies: ["TenetHistory", "TenetHistoryPostgreSQL", "TenetScan", "TenetInventory", "TenetDocument", "CSQLite", "TenetTestServers"]
+        ),
     ]
 )

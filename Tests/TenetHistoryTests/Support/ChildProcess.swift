@@ -3,9 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs a built executable from the products directory and captures its output, waiting by
-/// polling `waitpid`: Foundation's `waitUntilExit` never returns on a Swift concurrency thread on
-/// Linux, where these tests run.
+/// Runs a built executable from the products directory, or a script, and captures its output,
+/// waiting by polling `waitpid`: Foundation's `waitUntilExit` never returns on a Swift concurrency
+/// thread on Linux, where these tests run.
 enum ChildProcess {
     struct Outcome {
         var status: Int32
@@ -14,6 +14,10 @@ enum ChildProcess {
     }
 
     static func run(_ executable: String, _ arguments: [String]) throws -> Outcome {
+        try run(Bundle.main.bundleURL.appendingPathComponent(executable), arguments)
+    }
+
+    static func run(_ executable: URL, _ arguments: [String]) throws -> Outcome {
         let directory = TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("stdout")
@@ -21,7 +25,7 @@ enum ChildProcess {
         FileManager.default.createFile(atPath: output.path, contents: nil)
         FileManager.default.createFile(atPath: error.path, contents: nil)
         let process = Process()
-        process.executableURL = Bundle.main.bundleURL.appendingPathComponent(executable)
+        process.executableURL = executable
         process.arguments = arguments
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: error)
