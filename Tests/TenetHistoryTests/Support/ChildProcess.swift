@@ -17,7 +17,8 @@ enum ChildProcess {
         try run(Bundle.main.bundleURL.appendingPathComponent(executable), arguments)
     }
 
-    static func run(_ executable: URL, _ arguments: [String]) throws -> Outcome {
+    /// `seconds`: how long to wait before giving up on the process (status -1).
+    static func run(_ executable: URL, _ arguments: [String], seconds: Int = 30) throws -> Outcome {
         let directory = TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("stdout")
@@ -30,17 +31,17 @@ enum ChildProcess {
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: error)
         try process.run()
-        let status = waitForExit(process) ?? -1
+        let status = waitForExit(process, seconds: seconds) ?? -1
         return Outcome(
             status: status,
             standardOutput: String(decoding: FileManager.default.contents(atPath: output.path) ?? Data(), as: UTF8.self),
             standardError: String(decoding: FileManager.default.contents(atPath: error.path) ?? Data(), as: UTF8.self))
     }
 
-    /// The exit code (128 + signal when killed), or nil after 30 seconds.
-    static func waitForExit(_ process: Process) -> Int32? {
+    /// The exit code (128 + signal when killed), or nil after `seconds`.
+    static func waitForExit(_ process: Process, seconds: Int = 30) -> Int32? {
         let pid = process.processIdentifier
-        for _ in 0..<1_500 {
+        for _ in 0..<(seconds * 50) {
             var status: Int32 = 0
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid {

@@ -31,7 +31,8 @@ final class PostgreSQLCluster {
     deinit { _ = try? Self.run("remove", directory.path) }
 
     private static func run(_ arguments: String...) throws -> String {
-        let outcome = try ChildProcess.run(script, arguments)
+        // initdb on a busy machine can take a while.
+        let outcome = try ChildProcess.run(script, arguments, seconds: 180)
         guard outcome.status == 0 else {
             throw Failure(message: "postgres-cluster \(arguments.joined(separator: " ")) exited with \(outcome.status): \(outcome.standardError)")
         }
