@@ -17,11 +17,13 @@ let package = Package(
         .library(name: "TenetReports", targets: ["TenetReports"]),
         .library(name: "TenetHistory", targets: ["TenetHistory"]),
         .library(name: "TenetEvidence", targets: ["TenetEvidence"]),
+        .library(name: "TenetHistoryPostgreSQL", targets: ["TenetHistoryPostgreSQL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries from Debian packages. Each is imported by exactly one Swift wrapper target.
@@ -77,6 +79,11 @@ let package = Package(
             name: "TenetEvidence",
             dependencies: ["TenetHistory", "TenetScan", "TenetRules", "TenetReports", "TenetInventory", "TenetDocument", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The shared store for teams, kept apart so that programs embedding the SQLite default do not link PostgresNIO.
+        .target(
+            name: "TenetHistoryPostgreSQL",
+            dependencies: ["TenetHistory", "TenetInventory", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
 
         .executableTarget(
             name: "tenet",
@@ -91,12 +98,13 @@ let package = Package(
                 "TenetAWS",
                 "TenetHistory",
                 "TenetEvidence",
+                "TenetHistoryPostgreSQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "tenet-benchmark",
-            dependencies: ["TenetDocument", "TenetGuard", "TenetRules", "TenetInventory", "TenetTemplates", "TenetScan", "TenetHistory", "TenetEvidence"],
+            dependencies: ["TenetDocument", "TenetGuard", "TenetRules", "TenetInventory", "TenetTemplates", "TenetScan", "TenetHistory", "TenetHistoryPostgreSQL", "TenetEvidence"],
             path: "Benchmarks/tenet-benchmark"
         ),
 
@@ -135,6 +143,12 @@ let package = Package(
             exclude: ["Fixtures", "Golden", "Support/validate_json_schema.py"]
         ),
         .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument", "TenetXML", "TenetTestServers"], exclude: ["Fixtures"]),
-        .testTarget(name: "TenetHistoryTests", dependencies: ["TenetHistory", "TenetEvidence", "TenetRules", "TenetScan", "TenetInventory", "TenetDocument", "CSQLite"]),
+        .testTarget(
+            name: "TenetHistoryTests",
+            dependencies: [
+                "TenetHistory", "TenetHistoryPostgreSQL", "TenetEvidence", "TenetRules", "TenetScan", "TenetInventory", "TenetDocument", "CSQLite",
+                "TenetTestServers",
+            ]
+        ),
     ]
 )

@@ -4,9 +4,10 @@ import TenetHistory
 import TenetInventory
 import TenetScan
 
-/// `tenet-benchmark history [SNAPSHOTS] [RESOURCES] [RULES]`: records a generated inventory
-/// (default 100 snapshots of 10,000 resources evaluated by 100 rules, 1% of resources changing
-/// between snapshots) into an SQLite file, then times a `timeline` and a `compliance --at` query.
+/// `tenet-benchmark history [SNAPSHOTS] [RESOURCES] [RULES] [--store postgres://…]`: records a
+/// generated inventory (default 100 snapshots of 10,000 resources evaluated by 100 rules, 1% of
+/// resources changing between snapshots) into a new SQLite file, or a new database on the
+/// PostgreSQL server named, then times a `timeline` and a `compliance --at` query.
 ///
 /// Targets: first recording ≥ 200,000 rows/s; a later recording < 1 s; timeline < 10 ms;
 /// compliance --at < 1 s.
@@ -14,15 +15,19 @@ enum HistoryBenchmark {
     static let description = "history store: record 100 snapshots of 10,000 resources × 100 rules, then query"
 
     static func run(_ arguments: [String]) throws {
+        var arguments = arguments
+        var server: String?
+        if let option = arguments.firstIndex(of: "--store"), option + 1 < arguments.count {
+            server = arguments[option + 1]
+            arguments.removeSubrange(option...(option + 1))
+        }
         let snapshots = arguments.first.flatMap { Int($0) } ?? 100
         let resourceCount = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
         let ruleCount = arguments.count > 2 ? Int(arguments[2]) ?? 100 : 100
 
-        let directory = FileManager.default.temporaryDirectory.appending(path: "tenet-history-benchmark-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appending(path: "history.db").path
-        let store = try SQLiteHistoryStore(path: path)
+        let opened = try HistoryBenchmarkStore.open(server: server)
+        defer { opened.remove() }
+        let store = opened.store
         let recorder = HistoryRecorder(store: store)
         let rules = (0..<ruleCount).map { index in
             ScannedRule(id: "RULE_\(index)", title: "Rule \(index)", severity: .medium, metadata: nil, resourceTypes: ["AWS::S3::Bucket"],
@@ -30,7 +35,7 @@ enum HistoryBenchmark {
         }
         var revisions = [Int](repeating: 0, count: resourceCount)
         let start = try HistoryTime.parse("2026-01-01T00:00:00Z")
-        print("history: \(snapshots) snapshots of \(resourceCount) resources × \(ruleCount) rules, 1% changing between snapshots")
+        print("history (\(store.location)): \(snapshots) snapshots of \(resourceCount) resources × \(ruleCount) rules, 1% changing between snapshots")
 
         var later: [Timing] = []
         for snapshot in 0..<snapshots {
@@ -53,9 +58,7 @@ enum HistoryBenchmark {
             let sorted = later.sorted { $0.wall < $1.wall }
             print("later recordings: median \(sorted[sorted.count / 2]), worst \(sorted.last!) (target < 1 s)")
         }
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
-            + ((try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0)
-        print("database size: \(size / 1_048_576) MB")
+        print("database size: \(try opened.size() / 1_048_576) MB")
 
         let queries = HistoryQueries(store: store)
         let timeline = try best(5) { _ = try queries.timeline(of: try queries.resolve("bucket-42")) }

@@ -2,13 +2,15 @@ import ArgumentParser
 import Foundation
 import TenetDocument
 import TenetHistory
+import TenetHistoryPostgreSQL
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "Query and verify the recorded configuration and compliance history.",
         discussion: """
-            The history store is ~/.tenet/history.db unless --store names another file.
+            The history store is ~/.tenet/history.db unless --store names another file or a
+            PostgreSQL database (postgres://user@host:port/database) shared by several scanners.
 
             Examples:
               tenet history timeline logs                  A bucket's versions, changes and transitions
@@ -24,7 +26,7 @@ struct HistoryCommand: ParsableCommand {
 
 /// `--store`: which history store a command reads or writes.
 struct HistoryStoreOption: ParsableArguments {
-    @Option(help: "The history store: an SQLite file (default ~/.tenet/history.db).")
+    @Option(help: "The history store: an SQLite file (default ~/.tenet/history.db) or postgres://user@host:port/database.")
     var store: String?
 
     static var defaultPath: String {
@@ -33,8 +35,8 @@ struct HistoryStoreOption: ParsableArguments {
 
     func open() throws -> any HistoryStore {
         let location = store ?? Self.defaultPath
-        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            throw HistoryError(.storeUnavailable, "PostgreSQL stores are not supported by this build of Tenet yet; use an SQLite file")
+        if PostgreSQLAddress.isPostgreSQL(location) {
+            return try PostgreSQLHistoryStore(url: location)
         }
         return try SQLiteHistoryStore(path: location)
     }

@@ -3,9 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs a built executable from the products directory and captures its output, waiting by
-/// polling `waitpid`: Foundation's `waitUntilExit` never returns on a Swift concurrency thread on
-/// Linux, where these tests run.
+/// Runs a built executable from the products directory, or a script, and captures its output,
+/// waiting by polling `waitpid`: Foundation's `waitUntilExit` never returns on a Swift concurrency
+/// thread on Linux, where these tests run.
 enum ChildProcess {
     struct Outcome {
         var status: Int32
@@ -14,6 +14,11 @@ enum ChildProcess {
     }
 
     static func run(_ executable: String, _ arguments: [String]) throws -> Outcome {
+        try run(Bundle.main.bundleURL.appendingPathComponent(executable), arguments)
+    }
+
+    /// `seconds`: how long to wait before giving up on the process (status -1).
+    static func run(_ executable: URL, _ arguments: [String], seconds: Int = 30) throws -> Outcome {
         let directory = TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("stdout")
@@ -21,22 +26,22 @@ enum ChildProcess {
         FileManager.default.createFile(atPath: output.path, contents: nil)
         FileManager.default.createFile(atPath: error.path, contents: nil)
         let process = Process()
-        process.executableURL = Bundle.main.bundleURL.appendingPathComponent(executable)
+        process.executableURL = executable
         process.arguments = arguments
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: error)
         try process.run()
-        let status = waitForExit(process) ?? -1
+        let status = waitForExit(process, seconds: seconds) ?? -1
         return Outcome(
             status: status,
             standardOutput: String(decoding: FileManager.default.contents(atPath: output.path) ?? Data(), as: UTF8.self),
             standardError: String(decoding: FileManager.default.contents(atPath: error.path) ?? Data(), as: UTF8.self))
     }
 
-    /// The exit code (128 + signal when killed), or nil after 30 seconds.
-    static func waitForExit(_ process: Process) -> Int32? {
+    /// The exit code (128 + signal when killed), or nil after `seconds`.
+    static func waitForExit(_ process: Process, seconds: Int = 30) -> Int32? {
         let pid = process.processIdentifier
-        for _ in 0..<1_500 {
+        for _ in 0..<(seconds * 50) {
             var status: Int32 = 0
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid {
