@@ -1,14 +1,14 @@
 import Foundation
 import TenetRules
 
-/// `tenet-benchmark rules-load [RUNS]`: the time from nothing to the whole bundled library parsed
-/// and compiled (every metadata block and Guard body) plus its packs, as every command that reads
-/// the managed rules pays it once before its first answer.
+/// `tenet-benchmark rules-load [RUNS]`: the time from nothing to the whole bundled library loaded
+/// (every metadata block; Guard bodies wait for a scan that selects them) plus its packs, as every
+/// command that reads the managed rules pays it once before its first answer.
 ///
 /// The first run includes the process's first touch of the bundled texts; later runs show the
 /// steady cost of parsing alone.
 enum RulesLoadBenchmark {
-    static let description = "parse and compile the bundled managed library and packs (default 10 runs)"
+    static let description = "load the bundled managed library's metadata and packs (default 10 runs)"
 
     static func run(_ arguments: [String]) throws {
         let runs = max(1, arguments.first.flatMap { Int($0) } ?? 10)

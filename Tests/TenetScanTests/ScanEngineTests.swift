@@ -98,6 +98,23 @@ import Testing
         #expect(none.evaluations.isEmpty, "a rule whose types are absent says nothing")
     }
 
+    /// Bundled rules are parsed when a scan first evaluates them, so a text that does not parse is
+    /// an ERROR on each of the rule's resources, never dropped; a rule whose types are absent says
+    /// nothing, broken or not.
+    @Test func aRuleParsedWhenFirstEvaluatedFailsAsAnError() throws {
+        func broken(_ id: String, on type: ResourceType) -> CompiledRule {
+            let source = SourceText(name: "rules/encryption/\(id).guard", bytes: Array("rule \(id) {\n    Resources.* ==\n".utf8))
+            return CompiledRule(
+                descriptor: ScannedRule(
+                    id: id, title: id, severity: .high, metadata: nil, resourceTypes: [type], appliesToAccount: false, sourcePath: source.name,
+                    versionHash: ScannedRule.versionHash(of: source.bytes)),
+                body: RuleBody(source: source))
+        }
+        let result = try Self.scan(Self.buckets, rules: try RuleSet(rules: [broken("BUCKETS", on: "AWS::S3::Bucket"), broken("QUEUES", on: "AWS::SQS::Queue")]))
+        #expect(result.evaluations.map(\.ruleID) == ["BUCKETS", "BUCKETS", "BUCKETS"])
+        #expect(result.evaluations.allSatisfy { $0.state == .error && $0.detail?.hasPrefix("rules/encryption/BUCKETS.guard:") == true })
+    }
+
     @Test func accountLevelRulesAndStrayFailuresBelongToTheDocument() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenet-custom-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -9,6 +9,9 @@ import TenetGuard
 /// `id` and its `rule` block agree, identifiers are unique, every `RuleParameters.x` the body reads
 /// is declared, and the rule has its tests. Problems are collected, not thrown one at a time, so a
 /// contributor sees all of them at once.
+///
+/// The bundled library reads only each rule's metadata when loaded; a rule's Guard body is parsed
+/// when a scan first evaluates it (see `RuleBody`).
 public struct ManagedRuleLibrary: Sendable {
     public private(set) var rules: [ManagedRule] = []
     /// Positions in `rules` by id: packs and parameter layers look rules up by id for every rule.
@@ -30,7 +33,7 @@ public struct ManagedRuleLibrary: Sendable {
                 sources.append((area, SourceText(name: path, bytes: Array(data))))
             }
         }
-        add(sources, checkingTests: true)
+        add(sources, origin: .directory)
     }
 
     /// Rules from texts in memory, such as those compiled into the binary. Their tests stay in the
@@ -42,16 +45,27 @@ public struct ManagedRuleLibrary: Sendable {
             guard file.path.hasSuffix(".guard"), let area = RuleArea(rawValue: folder) else { continue }
             sources.append((area, SourceText(name: file.path, bytes: Array(file.text.utf8))))
         }
-        add(sources, checkingTests: false)
+        add(sources, origin: .bundled)
     }
 
     /// The bundled library, parsed the first time it is asked for and then kept for the process.
     public static let bundled = ManagedRuleLibrary(bundled: BundledRules.files)
 
+    /// Where a library's files come from, which decides what loading checks.
+    private enum Origin {
+        /// A `rules/` directory: every body is parsed to check its rule's name and the
+        /// parameters it reads, and every rule needs its tests beside it.
+        case directory
+        /// Compiled into the binary: only the metadata is read, and bodies are left for a scan to
+        /// parse. The bundle is the repository's `rules/` byte for byte (a test compares them),
+        /// where the directory form checks every body and test.
+        case bundled
+    }
+
     /// Files are parsed and checked on all cores (the bundled library is loaded by every
     /// `check`), then added in order, so ids and diagnostics come out as from one pass.
-    private mutating func add(_ sources: [(area: RuleArea, source: SourceText)], checkingTests: Bool) {
-        let loaded = sources.concurrentMap { Self.load($0.source, area: $0.area, checkingTests: checkingTests) }
+    private mutating func add(_ sources: [(area: RuleArea, source: SourceText)], origin: Origin) {
+        let loaded = sources.concurrentMap { Self.load($0.source, area: $0.area, origin: origin) }
         for ((_, source), (rule, problems)) in zip(sources, loaded) {
             diagnostics += problems
             guard let rule else { continue }
@@ -69,14 +83,14 @@ public struct ManagedRuleLibrary: Sendable {
     }
 
     /// One file's rule, or nil when it is unusable, and the problems found in it.
-    private static func load(_ source: SourceText, area: RuleArea, checkingTests: Bool) -> (ManagedRule?, [Diagnostic]) {
+    private static func load(_ source: SourceText, area: RuleArea, origin: Origin) -> (ManagedRule?, [Diagnostic]) {
         let path = source.name
         let start = FileLocation(file: path, line: 1, column: 1)
         let metadata: RuleMetadata
-        let rules: RulesFile
+        let parsed: RulesFile?
         do {
             metadata = try RuleMetadataParser.parse(source)
-            rules = try GuardParser.parse(source)
+            parsed = origin == .directory ? try GuardParser.parse(source) : nil
         } catch {
             return (nil, [error])
         }
@@ -85,22 +99,19 @@ public struct ManagedRuleLibrary: Sendable {
         var problems: [String] = []
         if metadata.id != stem { problems.append("the id \(metadata.id) differs from the file name \(stem)") }
         if metadata.area != area { problems.append("the area \(metadata.area.rawValue) differs from the folder \(area.rawValue)") }
-        let ruleNames = rules.rules.map(\.name)
-        if ruleNames != [metadata.id] { problems.append("the file must define exactly one rule named \(metadata.id); it defines [\(ruleNames.joined(separator: ", "))]") }
+        if let ruleNames = parsed?.rules.map(\.name), ruleNames != [metadata.id] { problems.append("the file must define exactly one rule named \(metadata.id); it defines [\(ruleNames.joined(separator: ", "))]") }
         for problem in problems {
             diagnostics.append(Diagnostic(code: .ruleInconsistent, message: problem, location: start))
         }
 
-        let declared = Set(metadata.parameters.map(\.name))
-        let text = String(decoding: source.bytes, as: UTF8.self)
-        for used in Self.parameterReferences(in: text) where !declared.contains(used) {
-            diagnostics.append(Diagnostic(
-                code: .ruleUndeclaredParameter,
-                message: "the rule reads RuleParameters.\(used), which its metadata does not declare", location: start))
-        }
-
         var testPath: String?
-        if checkingTests {
+        if origin == .directory {
+            let declared = Set(metadata.parameters.map(\.name))
+            for used in Self.parameterReferences(in: String(decoding: source.bytes, as: UTF8.self)) where !declared.contains(used) {
+                diagnostics.append(Diagnostic(
+                    code: .ruleUndeclaredParameter,
+                    message: "the rule reads RuleParameters.\(used), which its metadata does not declare", location: start))
+            }
             let expected = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("tests/\(stem)_tests.yaml")
             if FileManager.default.fileExists(atPath: expected) {
                 testPath = expected
@@ -109,7 +120,7 @@ public struct ManagedRuleLibrary: Sendable {
             }
         }
         guard problems.isEmpty else { return (nil, diagnostics) }
-        return (ManagedRule(metadata: metadata, rules: rules, path: path, testPath: testPath), diagnostics)
+        return (ManagedRule(metadata: metadata, body: parsed.map(RuleBody.init(parsed:)) ?? RuleBody(source: source), path: path, testPath: testPath), diagnostics)
     }
 
     /// The names after `RuleParameters.` outside comments.

@@ -7,7 +7,9 @@ import TenetInventory
 ///
 /// Each rule runs once over each whole document — cross-resource rules see everything — and only
 /// over documents holding a resource of its types (account-level rules run everywhere). The
-/// (rule, document) pairs run in parallel on all cores.
+/// (rule, document) pairs run in parallel on all cores; a rule not yet parsed is parsed by the
+/// first pair that needs it, so rules that apply to nothing are never parsed, and a body that
+/// fails to parse is an `ERROR` verdict, never dropped.
 public struct ScanEngine: Sendable {
     public var ruleSet: RuleSet
 
@@ -44,7 +46,7 @@ public struct ScanEngine: Sendable {
             counted: accountIndex ?? documents.count)
         let verdicts = pairs.concurrentMap { pair in
             let evaluations = VerdictAssignment(rule: rules[pair.rule].descriptor, document: documents[pair.document])
-                .evaluations(for: Result { () throws(Diagnostic) in try evaluator.evaluate(rules[pair.rule].rules, root: documents[pair.document].root) })
+                .evaluations(for: Result { () throws(Diagnostic) in try evaluator.evaluate(try rules[pair.rule].body.rules(), root: documents[pair.document].root) })
             progress?.evaluationFinished(inDocument: pair.document)
             return evaluations
         }

@@ -1,12 +1,13 @@
 import TenetGuard
 
-/// A rule parsed once and ready to evaluate against any number of documents.
+/// A rule, parsed once (when first evaluated, for a bundled one) and then evaluated against any
+/// number of documents.
 public struct CompiledRule: Sendable {
     public var descriptor: ScannedRule
-    public var rules: RulesFile
+    public var body: RuleBody
 
-    public init(descriptor: ScannedRule, rules: RulesFile) {
+    public init(descriptor: ScannedRule, body: RuleBody) {
         self.descriptor = descriptor
-        self.rules = rules
+        self.body = body
     }
 }

@@ -34,8 +34,8 @@ public struct RuleSet: Sendable {
             return CompiledRule(
                 descriptor: ScannedRule(
                     id: metadata.id, title: metadata.title, severity: metadata.severity, metadata: metadata, resourceTypes: types,
-                    appliesToAccount: account, sourcePath: rule.path, versionHash: ScannedRule.versionHash(of: rule.rules.source.bytes)),
-                rules: rule.rules)
+                    appliesToAccount: account, sourcePath: rule.path, versionHash: ScannedRule.versionHash(of: rule.body.source.bytes)),
+                body: rule.body)
         }
     }
 
@@ -55,7 +55,7 @@ public struct RuleSet: Sendable {
                     descriptor: ScannedRule(
                         id: id, title: metadata?.title ?? id, severity: metadata?.severity ?? .medium, metadata: metadata,
                         resourceTypes: types, appliesToAccount: account, sourcePath: file, versionHash: ScannedRule.versionHash(of: source.bytes)),
-                    rules: rules))
+                    body: RuleBody(parsed: rules)))
             }
         }
         return compiled
