@@ -13,14 +13,20 @@ public enum HistoryTime {
     }
 
     /// `2026-03-03T12:00:00Z`, with milliseconds only when there are some.
+    ///
+    /// The style is a value, made once and safe to share between threads: listing a million
+    /// verdicts formats a time per line. It truncates fractions of a second, and a stored time's
+    /// milliseconds are not exact in binary, so they are written from the integer count.
     public static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        if milliseconds(date) % 1000 != 0 {
-            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        }
-        return formatter.string(from: date)
+        let total = milliseconds(date)
+        let fraction = (total % 1000 + 1000) % 1000
+        let whole = wholeSeconds.format(Date(timeIntervalSince1970: Double((total - fraction) / 1000)))
+        guard fraction != 0 else { return whole }
+        let digits = String(fraction)
+        return whole.dropLast() + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
     }
+
+    private static let wholeSeconds = Date.ISO8601FormatStyle(timeZone: .gmt)
 
     /// An RFC 3339 time, or a bare date (`2026-03-03`, meaning its start in UTC).
     public static func parse(_ text: String) throws -> Date {

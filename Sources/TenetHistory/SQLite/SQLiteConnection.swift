@@ -177,6 +177,12 @@ final class SQLiteStatement {
         return String(cString: pointer)
     }
 
+    /// A text column's bytes in place, nil for NULL; valid only inside `body`.
+    func withText<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
+        guard let pointer = sqlite3_column_text(statement, column) else { return try body(nil) }
+        return try body(UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(statement, column))))
+    }
+
     /// A NOT NULL text column; a NULL there means someone edited the store by hand.
     func requiredText(_ column: Int32) -> String { text(column) ?? "" }
 

@@ -419,12 +419,24 @@ public final class SQLiteHistoryStore: HistoryStore {
     private static let resourceColumns = "resource, resource_type, configuration_hash, configuration"
     private static let complianceColumns = "rule, resource, resource_type, state, rule_version, checks"
 
-    private static func state(_ text: String) throws -> ComplianceState {
-        guard let state = ComplianceState(rawValue: text) else {
-            throw HistoryError(.storeUnavailable, "the store holds an unknown compliance state '\(text)'")
+    /// A state column, compared in place with the few texts a state can be: `compliance --at`
+    /// reads two per transition, a million of them, without making a string of either.
+    private static func state(_ row: SQLiteStatement, _ column: Int32) throws -> ComplianceState? {
+        try row.withText(column) { bytes in
+            guard let bytes else { return nil }
+            for (state, text) in stateTexts where text.elementsEqual(bytes) { return state }
+            throw HistoryError(.storeUnavailable, "the store holds an unknown compliance state '\(String(decoding: bytes, as: UTF8.self))'")
+        }
+    }
+
+    private static func requiredState(_ row: SQLiteStatement, _ column: Int32) throws -> ComplianceState {
+        guard let state = try state(row, column) else {
+            throw HistoryError(.storeUnavailable, "the store holds a compliance state that is NULL")
         }
         return state
     }
+
+    private static let stateTexts = ComplianceState.allCases.map { ($0, Array($0.rawValue.utf8)) }
 
     private func name(_ row: SQLiteStatement, _ column: Int32) throws -> String { try names.text(row.integer(column)) }
     private func resourceID(_ row: SQLiteStatement, _ column: Int32) throws -> ResourceID { ResourceID(try resourceKeys.text(row.integer(column))) }
@@ -446,12 +458,12 @@ public final class SQLiteHistoryStore: HistoryStore {
     private func transition(_ row: SQLiteStatement, _ at: Int32) throws -> ComplianceTransition {
         ComplianceTransition(
             ruleID: try name(row, at), resourceID: try resourceID(row, at + 1), resourceType: try resourceType(row, at + 2),
-            oldState: try row.text(at + 3).map(Self.state), newState: try row.text(at + 4).map(Self.state), ruleVersionHash: try name(row, at + 5),
+            oldState: try Self.state(row, at + 3), newState: try Self.state(row, at + 4), ruleVersionHash: try name(row, at + 5),
             checks: try name(row, at + 6))
     }
 
     private func summary(_ row: SQLiteStatement, _ at: Int32) throws -> RuleSummary {
-        RuleSummary(ruleID: try name(row, at), ruleVersionHash: try name(row, at + 1), state: try Self.state(row.requiredText(at + 2)),
+        RuleSummary(ruleID: try name(row, at), ruleVersionHash: try name(row, at + 1), state: try Self.requiredState(row, at + 2),
                     count: Int(row.integer(at + 3)))
     }
 
@@ -463,7 +475,7 @@ public final class SQLiteHistoryStore: HistoryStore {
     private func compliance(_ row: SQLiteStatement, _ at: Int32) throws -> CurrentCompliance {
         CurrentCompliance(
             key: ComplianceKey(ruleID: try name(row, at), resourceID: try resourceID(row, at + 1)),
-            resourceType: try resourceType(row, at + 2), state: try Self.state(row.requiredText(at + 3)),
+            resourceType: try resourceType(row, at + 2), state: try Self.requiredState(row, at + 3),
             ruleVersionHash: try name(row, at + 4), checks: try name(row, at + 5))
     }
 }

@@ -38,10 +38,7 @@ struct HistoryComplianceCommand: ParsableCommand {
         try store.run { store in
             let states = try HistoryQueries(store: store).compliance(at: time, rules: selected)
             output.write(
-                text: {
-                    states.map { "\($0.row.key.ruleID)  \($0.row.key.resourceID)  \($0.row.state.rawValue)  since \(HistoryTime.format($0.capturedAt))\n" }
-                        .joined() + "\(states.count) verdicts as of \(HistoryTime.format(time))\n"
-                },
+                text: { ComplianceListing.text(states, at: time) },
                 json: {
                     ["at": HistoryJSON.time(time), "verdicts": .list(states.map { recorded in
                         ["rule": .string(recorded.row.key.ruleID), "resource": .string(recorded.row.key.resourceID.rawValue),
