@@ -18,6 +18,9 @@ public final class PostgreSQLHistoryStore: HistoryStore {
     /// Connects and brings the schema up to date.
     public init(address: PostgreSQLAddress) throws {
         connection = try PostgreSQLConnection(address: address)
+        // A first recording derives a million current-compliance rows from the block in one sort;
+        // the default 4 MB spills it to disk, many times slower.
+        try connection.execute("SET work_mem = '256MB'")
         try migrate()
     }
 
@@ -58,7 +61,7 @@ public final class PostgreSQLHistoryStore: HistoryStore {
                 compliance: try currentCompliance(sourceID: sourceID))
             let prepared = try prepare(previous)
             try write(prepared, sourceID: sourceID)
-            try applyDerived(sourceID: sourceID, sequence: Int64(prepared.block.sequence))
+            try applyDerived(prepared.content, sourceID: sourceID, sequence: Int64(prepared.block.sequence))
             return prepared.block
         }
     }
@@ -135,8 +138,9 @@ public final class PostgreSQLHistoryStore: HistoryStore {
 
     /// Keeps the speed tables equal to `DerivedState` applied to the block's covered rows, derived
     /// on the server from the rows just written rather than sent a second time: each resource or
-    /// pair takes its last row in the block, upserted, or deleted when that row removes it.
-    private func applyDerived(sourceID: Int64, sequence: Int64) throws {
+    /// pair takes its last row in the block, upserted, or deleted when that row removes it. A
+    /// block that removes nothing skips the deletes, each a sort of the block's rows.
+    private func applyDerived(_ content: BlockContent, sourceID: Int64, sequence: Int64) throws {
         let block = binds(sourceID, sequence)
         let lastVersions = """
             SELECT DISTINCT ON (resource_id) * FROM versions WHERE source_id = $1 AND sequence = $2 ORDER BY resource_id, ordinal DESC
@@ -148,10 +152,12 @@ public final class PostgreSQLHistoryStore: HistoryStore {
             ON CONFLICT (source_id, resource_id) DO UPDATE SET resource_type = excluded.resource_type,
                 configuration_hash = excluded.configuration_hash, configuration = excluded.configuration
             """, block)
-        try connection.execute("""
+        if content.versions.contains(where: { $0.status == .deleted }) {
+            try connection.execute("""
             DELETE FROM current_resources c USING (\(lastVersions)) last
             WHERE last.status = 'deleted' AND c.source_id = $1 AND c.resource_id = last.resource_id
             """, block)
+        }
         let lastTransitions = """
             SELECT DISTINCT ON (rule_id, resource_id) * FROM transitions WHERE source_id = $1 AND sequence = $2
             ORDER BY rule_id, resource_id, ordinal DESC
@@ -163,10 +169,12 @@ public final class PostgreSQLHistoryStore: HistoryStore {
             ON CONFLICT (source_id, rule_id, resource_id) DO UPDATE SET resource_type = excluded.resource_type, state = excluded.state,
                 rule_version_hash = excluded.rule_version_hash, checks = excluded.checks
             """, block)
-        try connection.execute("""
+        if content.transitions.contains(where: { $0.newState == nil }) {
+            try connection.execute("""
             DELETE FROM current_compliance c USING (\(lastTransitions)) last
             WHERE last.new_state IS NULL AND c.source_id = $1 AND c.rule_id = last.rule_id AND c.resource_id = last.resource_id
             """, block)
+        }
     }
 
     // MARK: Reading
@@ -273,21 +281,33 @@ public final class PostgreSQLHistoryStore: HistoryStore {
         return history
     }
 
+    /// Per source, each pair's latest transition up to the source's last block at `time`, read
+    /// off `transitions_as_of` in index order; block times are joined here rather than on the
+    /// server, which would otherwise carry them through a million rows.
     public func latestTransitions(at time: Date) throws -> [Recorded<ComplianceTransition>] {
-        try connection.query(
-            """
-            WITH bounds AS (SELECT source_id, max(sequence) AS upto FROM blocks WHERE captured_at <= $1 GROUP BY source_id)
-            SELECT s.key, t.sequence, b.captured_at, t.rule_id, t.resource_id, t.resource_type, t.old_state, t.new_state,
-                   t.rule_version_hash, t.checks
-            FROM (SELECT DISTINCT ON (t.source_id, t.rule_id, t.resource_id) t.*
-                  FROM transitions t JOIN bounds ON bounds.source_id = t.source_id AND t.sequence <= bounds.upto
-                  ORDER BY t.source_id, t.rule_id, t.resource_id, t.sequence DESC, t.ordinal DESC) t
-            JOIN blocks b ON b.source_id = t.source_id AND b.sequence = t.sequence JOIN sources s ON s.id = t.source_id
-            """, binds(HistoryTime.milliseconds(time))
-        ) { row in
-            Recorded(source: HistorySource(rawValue: row.requiredText(0)), sequence: Int(row.integer(1)),
-                     capturedAt: HistoryTime.date(milliseconds: row.integer(2)), row: try Self.transition(row, 3))
+        let bounds = try connection.query(
+            "SELECT b.source_id, s.key, max(b.sequence) FROM blocks b JOIN sources s ON s.id = b.source_id WHERE b.captured_at <= $1 GROUP BY b.source_id, s.key",
+            binds(HistoryTime.milliseconds(time))
+        ) { ($0.integer(0), HistorySource(rawValue: $0.requiredText(1)), $0.integer(2)) }
+        var transitions: [Recorded<ComplianceTransition>] = []
+        for (sourceID, source, upto) in bounds {
+            let times = Dictionary(
+                try connection.query("SELECT sequence, captured_at FROM blocks WHERE source_id = $1", binds(sourceID)) {
+                    ($0.integer(0), HistoryTime.date(milliseconds: $0.integer(1)))
+                }, uniquingKeysWith: { $1 })
+            transitions += try connection.query(
+                """
+                SELECT DISTINCT ON (resource_id, rule_id) sequence, rule_id, resource_id, resource_type, old_state, new_state,
+                       rule_version_hash, checks
+                FROM transitions WHERE source_id = $1 AND sequence <= $2
+                ORDER BY resource_id, rule_id, sequence DESC, ordinal DESC
+                """, binds(sourceID, upto)
+            ) { row in
+                Recorded(source: source, sequence: Int(row.integer(0)), capturedAt: times[row.integer(0)] ?? .distantPast,
+                         row: try Self.transition(row, 1))
+            }
         }
+        return transitions
     }
 
     public func summaries(of rule: String) throws -> [Recorded<RuleSummary>] {
