@@ -139,7 +139,7 @@ let package = Package(
         .testTarget(name: "TenetGuardTests", dependencies: ["TenetGuard", "TenetDocument"]),
         .testTarget(
             name: "TenetReportsTests",
-            dependencies: ["TenetReports", "TenetScan", "TenetXML", "TenetDocument", "TenetInventory", "TenetRules"],
+            dependencies: ["TenetReports", "TenetScan", "TenetXML", "TenetDocument", "TenetInventory", "TenetRules", "TenetTestServers"],
             exclude: ["Fixtures", "Golden", "Support/validate_json_schema.py"]
         ),
         .testTarget(name: "TenetCommandLineTests", dependencies: ["tenet", "TenetDocument", "TenetXML", "TenetTestServers"], exclude: ["Fixtures"]),

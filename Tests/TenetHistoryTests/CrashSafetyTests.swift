@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import TenetHistory
+import TenetTestServers
 import Testing
 
 /// Kills recording processes with SIGKILL at seeded random moments: the store stays intact, its
@@ -34,7 +35,7 @@ import Testing
                 usleep(delay)
                 if kill(process.processIdentifier, SIGKILL) == 0 { killed += 1 }
             }
-            #expect(ChildProcess.waitForExit(process) != nil)
+            #expect(process.waitForExit(polls: 1500) != nil)
             let printed = String(decoding: FileManager.default.contents(atPath: output.path) ?? Data(), as: UTF8.self)
             if let line = printed.split(separator: "\n").first(where: { $0.hasPrefix("recorded ") }), let time = Int64(line.split(separator: " ")[2]) {
                 succeeded.append(time)

@@ -79,7 +79,7 @@ extension Process {
             }
             if result == -1 && errno == ECHILD && !isRunning {
                 // Foundation reaped it first; its status is readable once `isRunning` says so.
-                return terminationStatus
+                return terminationReason == .uncaughtSignal ? 128 + terminationStatus : terminationStatus
             }
             usleep(20_000)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TenetTestServers
 
 /// Validates JSON against a JSON Schema with python's `jsonschema` (pinned in `scripts/setup`),
 /// through `validate_json_schema.py` beside this file: a real validator, not a hand-rolled check.
@@ -32,28 +33,10 @@ struct JSONSchemaValidator {
         writer.start()
         let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        switch process.waitForExitStatus() {
+        switch process.waitForExit(polls: 3000) {
         case 0: return []
         case 1: return printed.split(separator: "\n").map(String.init)
         case let status: throw Failure(description: "validate_json_schema.py exited with \(status.map(String.init) ?? "no status"): \(errorText)")
         }
-    }
-}
-
-extension Process {
-    /// Polls `waitpid` instead of `waitUntilExit`, whose run loop never returns on Linux when
-    /// called from a Swift concurrency thread (where Swift Testing may run a test).
-    func waitForExitStatus(polls: Int = 3000) -> Int32? {
-        for _ in 0..<polls {
-            var status: Int32 = 0
-            let result = waitpid(processIdentifier, &status, WNOHANG)
-            if result == processIdentifier {
-                // WIFEXITED / WEXITSTATUS, which Swift cannot import: low 7 bits 0 means a normal exit.
-                return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-            }
-            if result == -1 && errno == ECHILD && !isRunning { return terminationStatus }
-            usleep(20_000)
-        }
-        return nil
     }
 }
