@@ -23,7 +23,7 @@ extension EvaluationSession {
         if results.isEmpty {
             guard testsResultList else { return .skip }
             if negated {
-                record(failure(clause.span, operatorSpelling: op.spelling(negated: negated), comparison: comparison, subject: .none, message: clause.message, reason: "the query returned no values"))
+                record(failure(clause.span, operatorSpelling: op.spelling(negated: negated), comparison: comparison, subject: .none, message: clause.message, reason: "the query returned no values", at: this))
                 return .fail
             }
             return .pass
@@ -47,7 +47,7 @@ extension EvaluationSession {
                 case .resolved(let value): subject = .value(value)
                 case .unresolved(let unresolved): subject = .unresolved(unresolved)
                 }
-                record(failure(clause.span, operatorSpelling: op.spelling(negated: negated), comparison: comparison, subject: subject, message: clause.message, reason: op.failureReason(negated: negated)))
+                record(failure(clause.span, operatorSpelling: op.spelling(negated: negated), comparison: comparison, subject: subject, message: clause.message, reason: op.failureReason(negated: negated), at: this))
             }
         }
         return finish(passed: passed, failed: failed, matchAll: clause.query.matchAll, mark: mark)
@@ -107,7 +107,7 @@ extension EvaluationSession {
                 subject = outcome.subject.map { .value($0) } ?? .none
                 reason = "the value does not satisfy \(spelling)"
             }
-            record(failure(clause.span, operatorSpelling: spelling, comparison: (op.reportName, negated), subject: subject, expected: outcome.expected, message: clause.message, reason: reason))
+            record(failure(clause.span, operatorSpelling: spelling, comparison: (op.reportName, negated), subject: subject, expected: outcome.expected, message: clause.message, reason: reason, at: this))
         }
         return finish(passed: passed, failed: failed, matchAll: clause.query.matchAll, mark: mark)
     }

@@ -148,6 +148,16 @@ public enum QueryValue: Sendable {
         }
     }
 
+    /// Whether the value is part of the document `root` belongs to (not a rule parameter, not a
+    /// literal).
+    func lies(in root: Node?) -> Bool {
+        switch self {
+        case .node(let node): return root.map { $0.document === node.document } ?? false
+        case .root: return true
+        case .literal: return false
+        }
+    }
+
     var fileLocation: FileLocation? {
         switch self {
         case .node(let node): return node.location.line > 0 ? node.fileLocation : nil

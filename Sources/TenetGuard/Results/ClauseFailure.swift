@@ -24,6 +24,8 @@ public struct ClauseFailure: Sendable {
     public let message: String?
     /// Why the check failed, in words.
     public let reason: String
+    /// The value the clause was evaluated at (`this`): a resource inside `Resources.*[…] { }`.
+    let context: QueryValue?
     /// The root of the evaluated document, against which paths are given.
     let root: Node?
 
@@ -36,6 +38,23 @@ public struct ClauseFailure: Sendable {
         case .none: nil
         }
     }
+
+    /// The value in the evaluated document the failure belongs to: the offending value when it
+    /// lies in the document, else the value the clause was evaluated at. A clause that compares a
+    /// rule parameter with a resource's tags, or whose filter matched nothing, fails for the
+    /// resource it looked at, not for the template as a whole.
+    private var owner: QueryValue? {
+        switch subject {
+        case .value(let value) where value.lies(in: root): value
+        case .unresolved(let unresolved) where unresolved.traversedTo.lies(in: root): unresolved.traversedTo
+        default: context.flatMap { $0.lies(in: root) ? $0 : nil }
+        }
+    }
+
+    /// The owner's JSON pointer, relative to the evaluated document.
+    public var ownerPath: JSONPointer? { owner?.path(relativeTo: root) }
+
+    public var ownerLocation: FileLocation? { owner?.fileLocation }
 
     public var found: Value? {
         if case .value(let value) = subject { return value.documentValue }

@@ -72,14 +72,14 @@ struct VerdictAssignment {
 
     /// The resource a failure lies under, and the check with its path relative to that resource.
     private func owned(_ failure: ClauseFailure) -> (ScanDocument.Entry, FailingCheck)? {
-        guard let path = failure.path, path.components.count >= 2, path.components[0] == .key("Resources"),
+        guard let path = failure.ownerPath, path.components.count >= 2, path.components[0] == .key("Resources"),
               case .key(let key) = path.components[1], let entry = document.entry(forKey: key) else { return nil }
         let relative = JSONPointer(Array(path.components.dropFirst(2)))
         return (entry, check(for: failure, entry: entry, relativePath: relative))
     }
 
     private func check(for failure: ClauseFailure, entry: ScanDocument.Entry?, relativePath: JSONPointer?) -> FailingCheck {
-        var location = document.nodesHaveLocations ? failure.location : relativePath.flatMap { entry?.declaration?.at($0)?.fileLocation }
+        var location = document.nodesHaveLocations ? failure.ownerLocation : relativePath.flatMap { entry?.declaration?.at($0)?.fileLocation }
         if location == nil || location?.line == 0 { location = entry?.resource.location ?? document.account.location }
         return FailingCheck(
             propertyPath: relativePath, found: failure.found, expected: failure.expectedValue, message: failure.message,
