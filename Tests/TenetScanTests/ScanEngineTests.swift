@@ -144,6 +144,33 @@ import Testing
         #expect(byRule["queues"]?.first?.resource.id == "stack.yaml#Jobs")
     }
 
+    /// A tag rule fails on a rule parameter (`%keys in %present_keys`) or on a filter that matched
+    /// nothing (`Tags[ Key == … ] !empty`): neither failing value lies under the resource, yet the
+    /// resource the block was looking at is the one at fault, never the account.
+    @Test func aFailureOnAParameterOrAnEmptyFilterBelongsToTheResourceLookedAt() throws {
+        let rules = try Self.managedRules([
+            "tagging-and-ownership/RESOURCE_COST_ALLOCATION_TAGS_PRESENT.guard",
+            "tagging-and-ownership/DATA_STORE_CLASSIFICATION_TAG_PRESENT.guard",
+        ])
+        let result = try Self.scan("""
+            Resources:
+              Tagged:
+                Type: AWS::S3::Bucket
+                Properties:
+                  Tags: [{Key: CostCenter, Value: "42"}, {Key: DataClassification, Value: internal}]
+              Untagged:
+                Type: AWS::S3::Bucket
+                Properties:
+                  Tags: [{Key: team, Value: platform}]
+            """, rules: rules)
+        #expect(!result.evaluations.contains { $0.resource.type == .account })
+        let states = Dictionary(grouping: result.evaluations, by: \.resource.id).mapValues { $0.map(\.state) }
+        #expect(states == ["stack.yaml#Tagged": [.compliant, .compliant], "stack.yaml#Untagged": [.nonCompliant, .nonCompliant]])
+        let untagged = result.evaluations.filter { $0.resource.id == "stack.yaml#Untagged" }
+        // Both point into the resource that was looked at: its body starts on line 7.
+        #expect(untagged.flatMap { $0.checks.map { $0.location?.line } } == [7, 7])
+    }
+
     /// `check` judges account-level rules once over all templates: a pseudo-document named
     /// `account`, not a file, whose own verdicts have no location, while a failure under a
     /// resource points at the failing node in that resource's template.
