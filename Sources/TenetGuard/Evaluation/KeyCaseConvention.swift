@@ -1,8 +1,10 @@
+import Foundation
+
 /// cfn-guard's undocumented retry of a missing map key under other case conventions
 /// (`Properties.bucket_name` finds `BucketName`).
 ///
-/// The spellings are computed once per key when the rule is parsed, so a miss costs a few
-/// dictionary lookups, not string conversions per document.
+/// The spellings are computed once per key part of a parsed rule (see `KeySpellings`), so a
+/// miss costs a few dictionary lookups, not string conversions per document.
 enum KeyCaseConvention: CaseIterable {
     case camel
     case classCase
@@ -12,8 +14,9 @@ enum KeyCaseConvention: CaseIterable {
     case title
     case train
 
-    /// The key's spellings, computed once at parse time (see `KeySpellings`).
-    static func spellings(of key: String) -> KeySpellings {
+    /// The key's spellings other than itself: one per convention (nil where it is the key), and
+    /// the distinct ones in cfn-guard's search order.
+    static func spellings(of key: String) -> (byConvention: [String?], search: [(convention: Int, spelling: String)]) {
         let words = splitWords(key)
         let byConvention: [String?] = allCases.map { convention in
             guard !words.isEmpty else { return nil }
@@ -25,7 +28,7 @@ enum KeyCaseConvention: CaseIterable {
             guard let spelling, !search.contains(where: { $0.spelling == spelling }) else { continue }
             search.append((index, spelling))
         }
-        return KeySpellings(byConvention: byConvention, search: search)
+        return (byConvention, search)
     }
 
     private func render(_ words: [String]) -> String {
@@ -77,14 +80,31 @@ enum KeyCaseConvention: CaseIterable {
 /// A key's spellings under cfn-guard's case conventions: the distinct ones in search order, and
 /// one per convention, because the convention that first finds a key is the only one retried for
 /// the keys after it in the same query.
-public final class KeySpellings: Sendable {
-    /// Per `KeyCaseConvention.allCases` index; nil where the spelling is the key itself.
-    let byConvention: [String?]
-    /// Distinct spellings other than the key, in cfn-guard's order, with their convention.
-    let search: [(convention: Int, spelling: String)]
+///
+/// Computed when a lookup first misses, not when the rule is parsed: most keys are always found
+/// as written, and working out seven spellings of every key of every rule parsed was a tenth of
+/// the time to a first answer.
+public final class KeySpellings: @unchecked Sendable {
+    private let key: String
+    private let lock = NSLock()
+    private var computed: (byConvention: [String?], search: [(convention: Int, spelling: String)])?
 
-    init(byConvention: [String?], search: [(convention: Int, spelling: String)]) {
-        self.byConvention = byConvention
-        self.search = search
+    init(of key: String) {
+        self.key = key
+    }
+
+    /// Per `KeyCaseConvention.allCases` index; nil where the spelling is the key itself.
+    var byConvention: [String?] { spellings.byConvention }
+
+    /// Distinct spellings other than the key, in cfn-guard's order, with their convention.
+    var search: [(convention: Int, spelling: String)] { spellings.search }
+
+    private var spellings: (byConvention: [String?], search: [(convention: Int, spelling: String)]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let computed { return computed }
+        let spellings = KeyCaseConvention.spellings(of: key)
+        computed = spellings
+        return spellings
     }
 }

@@ -134,7 +134,7 @@ extension GuardParser {
     /// absolute value (see docs/guard-compatibility.md).
     static func keyPart(_ key: String) -> QueryPart {
         if let index = Int64(key) { return .index(absoluteIndex(index)) }
-        return .key(key, spellings: KeyCaseConvention.spellings(of: key))
+        return .key(key, spellings: KeySpellings(of: key))
     }
 
     static func absoluteIndex(_ index: Int64) -> Int {
