@@ -97,8 +97,7 @@ extension EvaluationSession {
         var candidates: [(position: Int32, typeStatus: GuardStatus?)] = typeIndex.untyped.map { ($0, nil) }
         var sources = candidates.isEmpty ? 0 : 1
         for group in typeIndex.groups {
-            let representative = QueryValue.node(typeIndex.member(at: group.positions[0]))
-            let status = try muting { () throws(Diagnostic) in try evaluate(test.clauses, this: representative, scope: scope) }
+            let status = try typeStatus(test, of: group, in: typeIndex, scope: scope)
             // Muted, a conjunction stops at its first FAIL: the rest of the filter is not evaluated.
             guard status != .fail else { continue }
             candidates.append(contentsOf: group.positions.lazy.map { ($0, status) })
@@ -209,6 +208,18 @@ extension EvaluationSession {
                 if passed > 0, failed == 0 { results.append(.resolved(member)) }
             }
         }
+    }
+
+    /// The status of the type clauses for the resources of one group, decided at the first of
+    /// them (muted, as the filter is), or known from an earlier document. Past the nesting bound
+    /// it is decided again, so that the error is raised as before.
+    private func typeStatus(_ test: ResourceTypeTest, of group: ResourceTypeIndex.Group, in typeIndex: ResourceTypeIndex, scope: VariableScope) throws(Diagnostic) -> GuardStatus {
+        let decide = { () throws(Diagnostic) -> GuardStatus in
+            let representative = QueryValue.node(typeIndex.member(at: group.positions[0]))
+            return try self.muting { () throws(Diagnostic) in try self.evaluate(test.clauses, this: representative, scope: scope) }
+        }
+        guard let statuses = test.statusesByType, clauseDepth < Self.maxClauseDepth else { return try decide() }
+        return try statuses.status(ofType: group.type, deciding: decide)
     }
 
     /// The member under `key`, retried under other case conventions on a miss, as cfn-guard does:
