@@ -95,6 +95,23 @@ import TenetDocument
         }
     }
 
+    /// One parsed rule and one evaluator serve many documents: what a type filter learnt or
+    /// indexed on one document must not leak into the next.
+    @Test func typeFiltersAnswerEachDocumentOnItsOwn() throws {
+        let rules = try GuardFixture.rules("rule r { Resources.*[ Type in ['A', /^C/] ].Properties.Y == 3 }")
+        let evaluator = GuardEvaluator()
+        let documents = [
+            "Resources: {X: {Type: A, Properties: {Y: 3}}}",
+            "Resources: {X: {Type: B, Properties: {Y: 4}}}",
+            "Resources: {X: {Type: A, Properties: {Y: 4}}, Z: {Type: Cat, Properties: {Y: 3}}}",
+            "Resources: {X: {Type: Cow, Properties: {Y: 3}}}",
+        ]
+        let statuses = try documents.enumerated().map { index, yaml in
+            try evaluator.evaluate(rules, document: try GuardFixture.document(yaml, name: "doc\(index).yaml")).rules[0].status
+        }
+        #expect(statuses == [.pass, .skip, .fail, .pass])
+    }
+
     @Test func keyFiltersAndKeyInterpolation() throws {
         #expect(try status("Resources[ keys == /^Buck/ ].Type == 'AWS::S3::Bucket'") == .pass)
         #expect(try status("Resources[ keys not in ['Bucket'] ].Type == 'AWS::EC2::Volume'") == .pass)
