@@ -66,6 +66,52 @@ import TenetDocument
         #expect(try status("Resources[ Type == /S3/ ].Properties.BucketName == 'logs'") == .pass)
     }
 
+    /// Type filters are answered from an index of resources by type; written as `this.Type`
+    /// they are not, so both spellings must select the same values in the same order.
+    @Test func typeFiltersSelectAsClauseByClauseFilters() throws {
+        let template = """
+            Resources:
+              A1: {Type: A, Properties: {X: 1, Y: 3}}
+              Listed: [{Type: A, Properties: {X: 1, Y: 4}}, {Type: B, Properties: {X: 1, Y: 5}}]
+              B1: {Type: B, Properties: {X: 1, Y: 6}}
+              Scalar: 5
+              NoType: {Properties: {X: 1, Y: 7}}
+              Numbered: {Type: 7, Properties: {X: 1, Y: 8}}
+              A2: {Type: A, Properties: {X: 2, Y: 9}}
+              C1: {Type: C, Properties: {X: 1, Y: 10}}
+            """
+        let filters = [
+            "Type == 'A'", "Type in ['A', 'B']", "Type == /^[AB]$/", "Type != 'A'", "Type exists",
+            "Type == 'A' or Type == 'C'", "Type == %types", "Type in ['A', 'B'] Properties.X == 1",
+        ]
+        for filter in filters {
+            func failures(_ typeFilter: String) throws -> [String] {
+                let rules = "let types = ['B']\nrule r { Resources.*[ \(typeFilter) ].Properties.Y == 0 }"
+                return try GuardFixture.evaluate(rules, template).rules[0].failures.map { $0.path?.description ?? $0.reason }
+            }
+            let indexed = try failures(filter)
+            #expect(!indexed.isEmpty, "\(filter)")
+            #expect(indexed == (try failures(filter.replacing("Type ", with: "this.Type "))), "\(filter)")
+        }
+    }
+
+    /// One parsed rule and one evaluator serve many documents: what a type filter learnt or
+    /// indexed on one document must not leak into the next.
+    @Test func typeFiltersAnswerEachDocumentOnItsOwn() throws {
+        let rules = try GuardFixture.rules("rule r { Resources.*[ Type in ['A', /^C/] ].Properties.Y == 3 }")
+        let evaluator = GuardEvaluator()
+        let documents = [
+            "Resources: {X: {Type: A, Properties: {Y: 3}}}",
+            "Resources: {X: {Type: B, Properties: {Y: 4}}}",
+            "Resources: {X: {Type: A, Properties: {Y: 4}}, Z: {Type: Cat, Properties: {Y: 3}}}",
+            "Resources: {X: {Type: Cow, Properties: {Y: 3}}}",
+        ]
+        let statuses = try documents.enumerated().map { index, yaml in
+            try evaluator.evaluate(rules, document: try GuardFixture.document(yaml, name: "doc\(index).yaml")).rules[0].status
+        }
+        #expect(statuses == [.pass, .skip, .fail, .pass])
+    }
+
     @Test func keyFiltersAndKeyInterpolation() throws {
         #expect(try status("Resources[ keys == /^Buck/ ].Type == 'AWS::S3::Bucket'") == .pass)
         #expect(try status("Resources[ keys not in ['Bucket'] ].Type == 'AWS::EC2::Volume'") == .pass)

@@ -118,7 +118,12 @@ extension EvaluationSession {
         }
         let mark = failures.count
         var statuses: [GuardStatus] = []
-        for (_, resource) in resources.entries where resource.member("Type")?.stringValue == typeBlock.typeName {
+        let ofType: [QueryValue] = if case .node(let map) = resources {
+            resourceTypeIndexes.index(of: map).members(ofType: typeBlock.typeName).map { .node($0) }
+        } else {
+            resources.memberValues.filter { $0.member("Type")?.stringValue == typeBlock.typeName }
+        }
+        for resource in ofType {
             if let conditions = typeBlock.conditions,
                try muting({ () throws(Diagnostic) in try evaluate(conditions, this: resource, scope: scope) }) != .pass {
                 statuses.append(.skip)

@@ -13,6 +13,7 @@ final class EvaluationSession {
     let parameters: RuleParameters
     /// What `now()` returns; nil reads the system clock.
     let now: Date?
+    let resourceTypeIndexes: ResourceTypeIndexCache
     private let sharedRoot: DataRoot
     private lazy var sharedScope = VariableScope(parent: nil, bindings: file.bindingsByName, root: sharedRoot.value)
     private var parameterScopes: [String: VariableScope] = [:]
@@ -32,11 +33,12 @@ final class EvaluationSession {
     var parameterizedCallDepth = 0
     static let maxParameterizedCallDepth = 64
 
-    init(file: RulesFile, root: Node, parameters: RuleParameters, now: Date? = nil) {
+    init(file: RulesFile, root: Node, parameters: RuleParameters, now: Date? = nil, resourceTypeIndexes: ResourceTypeIndexCache) {
         self.file = file
         self.documentRoot = root
         self.parameters = parameters
         self.now = now
+        self.resourceTypeIndexes = resourceTypeIndexes
         self.sharedRoot = DataRoot(base: root, overlay: parameters.shared)
     }
 

@@ -10,6 +10,9 @@ public struct GuardEvaluator: Sendable {
     /// The instant `now()` returns; nil reads the system clock. Fixed (`--now`), a rule that
     /// compares dates with `now()` gives the same answer on every run.
     public var now: Date?
+    /// Shared by the copies of this evaluator, so every rules file evaluated on a document
+    /// reuses one index of its resources by type.
+    private let resourceTypeIndexes = ResourceTypeIndexCache()
 
     public init(parameters: RuleParameters = .none, now: Date? = nil) {
         self.parameters = parameters
@@ -19,7 +22,7 @@ public struct GuardEvaluator: Sendable {
     /// Every rule of `rules` against the document whose root is `root`. Throws a `Diagnostic` for
     /// an error that stops the evaluation (an undefined variable, a rule cycle, …).
     public func evaluate(_ rules: RulesFile, root: Node) throws(Diagnostic) -> FileResult {
-        let session = EvaluationSession(file: rules, root: root, parameters: parameters, now: now)
+        let session = EvaluationSession(file: rules, root: root, parameters: parameters, now: now, resourceTypeIndexes: resourceTypeIndexes)
         return FileResult(rulesFile: rules.name, documentName: root.document.sourceName, rules: try session.evaluateAll())
     }
 

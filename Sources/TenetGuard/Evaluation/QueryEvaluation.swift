@@ -4,37 +4,48 @@ import TenetDocument
 extension EvaluationSession {
     func resolve(_ query: Query, this: QueryValue, scope: VariableScope) throws(Diagnostic) -> [QueryResult] {
         var current: [QueryResult]
-        var start = 0
-        switch query.parts[0] {
-        case .variable(let name):
-            current = try variable(name, scope: scope, at: query.span).results
-            start = 1
-            // cfn-guard 3.0.1 takes a variable's values as they are: a `[*]` right after the
-            // variable does not iterate list values, and `.key` on a list value is unresolved.
-            if query.parts.count > 1, case .allIndices = query.parts[1] { start = 2 }
-        case .this:
-            current = [.resolved(this)]
-            start = 1
-        default:
-            current = [.resolved(this)]
-        }
         // The case convention each result's path settled on (cfn-guard retries only that one
         // for later keys once a converted key was found); nil until one is.
-        var conventions = [Int?](repeating: nil, count: current.count)
-        var index = start
+        var conventions: [Int?]
+        var index: Int
+        if case .variable(let name) = query.parts[0] {
+            current = try variable(name, scope: scope, at: query.span).results
+            conventions = [Int?](repeating: nil, count: current.count)
+            index = 1
+            // cfn-guard 3.0.1 takes a variable's values as they are: a `[*]` right after the
+            // variable does not iterate list values, and `.key` on a list value is unresolved.
+            if query.parts.count > 1, case .allIndices = query.parts[1] { index = 2 }
+        } else {
+            // The common chain `Properties.A.B` from one value is walked without arrays; a miss
+            // ends the query, since later parts pass an unresolved result through unchanged.
+            var value = this
+            var convention: Int?
+            index = if case .this = query.parts[0] { 1 } else { 0 }
+            while index < query.parts.count, case .key(let key, let spellings) = query.parts[index] {
+                guard let member = Self.member(key, spellings: spellings, of: value, convention: &convention) else {
+                    let cause: UnresolvedCause = value.kind == .map ? .missingKey(key) : .noKeys(value.kind)
+                    return [.unresolved(UnresolvedQuery(traversedTo: value, query: query, partIndex: index, cause: cause))]
+                }
+                value = member
+                index += 1
+            }
+            current = [.resolved(value)]
+            conventions = [convention]
+        }
         while index < query.parts.count {
             let part = query.parts[index]
-            // The common chain `Properties.A.B` on one value: replace it in place, allocating nothing.
+            // After a filter or index, one value walked through keys: replaced in place.
             if current.count == 1, case .resolved(let value) = current[0], case .key(let key, let spellings) = part {
                 if let member = Self.member(key, spellings: spellings, of: value, convention: &conventions[0]) {
                     current[0] = .resolved(member)
                 } else {
                     let cause: UnresolvedCause = value.kind == .map ? .missingKey(key) : .noKeys(value.kind)
-                    current[0] = .unresolved(UnresolvedQuery(traversedTo: value, query: query, partIndex: index, cause: cause))
+                    return [.unresolved(UnresolvedQuery(traversedTo: value, query: query, partIndex: index, cause: cause))]
                 }
                 index += 1
                 continue
             }
+            let typeTest = query.resourceTypeTests[index + 1]
             var next: [QueryResult] = []
             var nextConventions: [Int?] = []
             next.reserveCapacity(current.count)
@@ -42,7 +53,11 @@ extension EvaluationSession {
             for (result, inherited) in zip(current, conventions) {
                 var convention = inherited
                 if case .resolved(let value) = result {
-                    try apply(part, at: index, of: query, to: value, scope: scope, convention: &convention, into: &next)
+                    if let typeTest {
+                        try applyTypeFilteredValues(typeTest, at: index, of: query, to: value, scope: scope, into: &next)
+                    } else {
+                        try apply(part, at: index, of: query, to: value, scope: scope, convention: &convention, into: &next)
+                    }
                 } else {
                     next.append(result)
                 }
@@ -50,9 +65,56 @@ extension EvaluationSession {
             }
             current = next
             conventions = nextConventions
-            index += 1
+            index += typeTest == nil ? 1 : 2
         }
         return current
+    }
+
+    /// `.*[ Type == … ]` (part `index` and the filter after it) on one value: for a map in a
+    /// document, the type clauses are decided once per type from the shared index, and only the
+    /// members of types that pass are filtered further; anything else takes the two parts in turn.
+    private func applyTypeFilteredValues(
+        _ test: ResourceTypeTest, at index: Int, of query: Query, to value: QueryValue, scope: VariableScope,
+        into results: inout [QueryResult]
+    ) throws(Diagnostic) {
+        let filterIndex = index + 1
+        var convention: Int?
+        guard case .node(let map) = value, map.kind == .map, map.count > 0 else {
+            var members: [QueryResult] = []
+            try apply(query.parts[index], at: index, of: query, to: value, scope: scope, convention: &convention, into: &members)
+            for member in members {
+                guard case .resolved(let memberValue) = member else {
+                    results.append(member)
+                    continue
+                }
+                try apply(query.parts[filterIndex], at: filterIndex, of: query, to: memberValue, scope: scope, convention: &convention, into: &results)
+            }
+            return
+        }
+        let typeIndex = resourceTypeIndexes.index(of: map)
+        // Each candidate's position with the status of the type clauses for its type; nil for an
+        // untyped member, filtered clause by clause.
+        var candidates: [(position: Int32, typeStatus: GuardStatus?)] = typeIndex.untyped.map { ($0, nil) }
+        var sources = candidates.isEmpty ? 0 : 1
+        for group in typeIndex.groups {
+            let status = try typeStatus(test, of: group, in: typeIndex, scope: scope)
+            // Muted, a conjunction stops at its first FAIL: the rest of the filter is not evaluated.
+            guard status != .fail else { continue }
+            candidates.append(contentsOf: group.positions.lazy.map { ($0, status) })
+            sources += 1
+        }
+        if sources > 1 { candidates.sort { $0.position < $1.position } }
+        for (position, typeStatus) in candidates {
+            let member = typeIndex.member(at: position)
+            guard let typeStatus else {
+                try apply(query.parts[filterIndex], at: filterIndex, of: query, to: .node(member), scope: scope, convention: &convention, into: &results)
+                continue
+            }
+            let remainderStatus = test.remainder.isEmpty
+                ? GuardStatus.skip
+                : try muting { () throws(Diagnostic) in try evaluate(test.remainder, this: .node(member), scope: scope) }
+            if GuardStatus.conjunction([typeStatus, remainderStatus]) == .pass { results.append(.resolved(.node(member))) }
+        }
     }
 
     private func apply(
@@ -146,6 +208,18 @@ extension EvaluationSession {
                 if passed > 0, failed == 0 { results.append(.resolved(member)) }
             }
         }
+    }
+
+    /// The status of the type clauses for the resources of one group, decided at the first of
+    /// them (muted, as the filter is), or known from an earlier document. Past the nesting bound
+    /// it is decided again, so that the error is raised as before.
+    private func typeStatus(_ test: ResourceTypeTest, of group: ResourceTypeIndex.Group, in typeIndex: ResourceTypeIndex, scope: VariableScope) throws(Diagnostic) -> GuardStatus {
+        let decide = { () throws(Diagnostic) -> GuardStatus in
+            let representative = QueryValue.node(typeIndex.member(at: group.positions[0]))
+            return try self.muting { () throws(Diagnostic) in try self.evaluate(test.clauses, this: representative, scope: scope) }
+        }
+        guard let statuses = test.statusesByType, clauseDepth < Self.maxClauseDepth else { return try decide() }
+        return try statuses.status(ofType: group.type, deciding: decide)
     }
 
     /// The member under `key`, retried under other case conventions on a miss, as cfn-guard does:

@@ -24,6 +24,12 @@ public final class Query: Sendable {
         case .filter, .mapKeyFilter: endsInFilter = true
         default: endsInFilter = false
         }
+        var typeTests: [Int: ResourceTypeTest] = [:]
+        for index in parts.indices.dropFirst() {
+            guard case .allValues = parts[index - 1], case .filter(_, let conjunction) = parts[index] else { continue }
+            typeTests[index] = ResourceTypeTest(filter: conjunction)
+        }
+        resourceTypeTests = typeTests
     }
 
     /// A bare `%var`: the `empty` operator then tests the variable's result list as a whole.
@@ -33,6 +39,9 @@ public final class Query: Sendable {
     let isVariableValues: Bool
     /// Ends in a filter or a key filter, the other case where `empty` tests the result list.
     let endsInFilter: Bool
+    /// The filters right after `.*` that start by testing `Type`, by part index: the evaluator
+    /// answers `.*[ Type == … ]` over a map from its index of members by type.
+    let resourceTypeTests: [Int: ResourceTypeTest]
 
     /// The text of the parts from `index` on, for "remaining query" in reports.
     func remainingText(from index: Int) -> String {
