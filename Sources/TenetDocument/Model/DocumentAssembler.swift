@@ -7,8 +7,11 @@
 public struct DocumentAssembler {
     private var builder: DocumentBuilder
 
-    public init(sourceName: String, limits: LoadLimits = .default) {
-        builder = DocumentBuilder(sourceName: sourceName, limits: limits)
+    /// `expectedNodes` reserves the arena up front: a document assembled from a large one (a
+    /// collected template is as large as its source) would otherwise grow by doubling, copying
+    /// its arrays each time and keeping up to twice the memory it needs.
+    public init(sourceName: String, limits: LoadLimits = .default, expectedNodes: Int = 0) {
+        builder = DocumentBuilder(sourceName: sourceName, limits: limits, expectedNodes: expectedNodes)
     }
 
     public mutating func beginMap(at location: SourceLocation?) throws(Diagnostic) {

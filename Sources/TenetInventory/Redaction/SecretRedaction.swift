@@ -27,6 +27,7 @@ public enum SecretRedaction {
     /// `AuthToken`, `PrivateKey`, `SecretString` — but not `MasterUserSecret` (a setting that
     /// names a Secrets Manager secret), `PasswordPolicy` or `KmsKeyId`.
     public static func isSecretName(_ name: String) -> Bool {
+        guard mayEndInSecretWord(name) else { return false }
         let words = splitWords(name)
         guard let last = words.last, !harmlessSuffixes.contains(last) else { return false }
         if name == "MasterUserSecret" || name == "SecretArn" { return false }
@@ -46,6 +47,20 @@ public enum SecretRedaction {
     }
 
     private static let secretStems: [[UInt8]] = Set(secretWords.compactMap(\.last)).sorted().map { Array($0.utf8) }
+
+    /// False when an ASCII name, less trailing separators, does not end in the last word of a
+    /// secret phrase, in any case: its last word cannot be that word. Collection asks this of
+    /// every key of a template, and almost all fail here without the allocations of
+    /// `splitWords`.
+    private static func mayEndInSecretWord(_ name: String) -> Bool {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
+        let backwards = name.utf8.reversed().drop { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+        return secretStems.contains { stem in
+            backwards.starts(with: stem.reversed()) { byte, stemByte in
+                (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte) == stemByte
+            }
+        }
+    }
 
     /// `MasterUserPassword` → `["master", "user", "password"]`; `DB_PASSWORD` → `["db", "password"]`.
     static func splitWords(_ name: String) -> [String] {

@@ -104,7 +104,7 @@ public struct ScanDocument: Sendable {
     /// The document is no file, so its pseudo-resource has no location.
     public static func account(of templates: [CollectedTemplate]) throws(Diagnostic) -> ScanDocument {
         let name = accountName
-        var assembler = DocumentAssembler(sourceName: name)
+        var assembler = DocumentAssembler(sourceName: name, expectedNodes: templates.reduce(0) { $0 + $1.document.nodeCount })
         try assembler.beginMap(at: nil)
         try assembler.key("Resources", at: nil)
         try assembler.beginMap(at: nil)
@@ -128,8 +128,10 @@ public struct ScanDocument: Sendable {
             account: .account(ofDocument: name, inFile: false), origin: .templatesTogether)
     }
 
-    func entry(forKey key: String) -> Entry? {
-        entryByKey[key].map { entries[$0] }
+    /// The position in `entries` of the resource under `key`: verdict assignment looks one up
+    /// for every failure, and an `Entry` is too large to copy out each time.
+    func entryIndex(forKey key: String) -> Int? {
+        entryByKey[key]
     }
 
     var types: Set<ResourceType> { Set(entriesByType.keys) }

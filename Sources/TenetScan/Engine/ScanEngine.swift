@@ -60,18 +60,22 @@ public struct ScanEngine: Sendable {
     /// The verdicts in the result's order: document, resource id, rule id. Sorting the
     /// evaluations themselves would compare strings and move large values at every step; instead
     /// each gets a key of ranks (rules are already in id order, resource ids are ranked once) and
-    /// only the keys are sorted.
+    /// only the keys are sorted. The evaluations are read in place, by position: iterating over
+    /// them would copy each one, strings and all, to read two fields.
     private static func ordered(_ verdicts: [[Evaluation]], of pairs: [Pair], documents: [ScanDocument]) -> [Evaluation] {
         let order = Dictionary(documents.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let ids = Set(verdicts.lazy.joined().map(\.resource.id)).sorted()
-        let idRank = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        var distinctIDs: Set<ResourceID> = []
+        for pairIndex in verdicts.indices {
+            for position in verdicts[pairIndex].indices { distinctIDs.insert(verdicts[pairIndex][position].resource.id) }
+        }
+        let idRank = Dictionary(uniqueKeysWithValues: distinctIDs.sorted().enumerated().map { ($1, $0) })
         var keys: [SortKey] = []
         keys.reserveCapacity(verdicts.reduce(0) { $0 + $1.count })
-        for (pairIndex, evaluations) in verdicts.enumerated() {
-            for (position, evaluation) in evaluations.enumerated() {
+        for pairIndex in verdicts.indices {
+            for position in verdicts[pairIndex].indices {
                 keys.append(SortKey(
-                    document: order[evaluation.resource.document] ?? 0, resource: idRank[evaluation.resource.id]!, rule: pairs[pairIndex].rule,
-                    pair: pairIndex, position: position))
+                    document: order[verdicts[pairIndex][position].resource.document] ?? 0,
+                    resource: idRank[verdicts[pairIndex][position].resource.id]!, rule: pairs[pairIndex].rule, pair: pairIndex, position: position))
             }
         }
         keys.sort()

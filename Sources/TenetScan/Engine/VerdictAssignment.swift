@@ -18,28 +18,30 @@ struct VerdictAssignment {
         let targets = targetEntries()
         switch outcome {
         case .failure(let diagnostic):
-            let owners = targets.isEmpty ? [document.account] : targets.map(\.resource)
+            let owners = targets.isEmpty ? [document.account] : targets.map { document.entries[$0].resource }
             evaluations += owners.map { Evaluation(ruleID: rule.id, resource: $0, state: .error, detail: diagnostic.description) }
         case .success(let result):
-            var checksByKey: [String: [FailingCheck]] = [:]
+            var checksByEntry: [Int: [FailingCheck]] = [:]
             var unowned: [FailingCheck] = []
             for failure in result.rules.flatMap(\.failures) {
                 if let (entry, check) = owned(failure) {
-                    checksByKey[entry.key, default: []].append(check)
+                    checksByEntry[entry, default: []].append(check)
                 } else {
                     unowned.append(check(for: failure, entry: nil, relativePath: failure.path))
                 }
             }
             let passState: ComplianceState = result.status == .skip ? .notApplicable : .compliant
-            var assigned: Set<String> = []
+            var assigned: Set<Int> = []
             for entry in targets {
-                assigned.insert(entry.key)
-                let checks = checksByKey[entry.key] ?? []
-                evaluations.append(Evaluation(ruleID: rule.id, resource: entry.resource, state: checks.isEmpty ? passState : .nonCompliant, checks: checks))
+                assigned.insert(entry)
+                let checks = checksByEntry[entry] ?? []
+                evaluations.append(Evaluation(
+                    ruleID: rule.id, resource: document.entries[entry].resource, state: checks.isEmpty ? passState : .nonCompliant, checks: checks))
             }
             // Cross-resource rules may fail resources outside their declared types.
-            for (key, checks) in checksByKey.sorted(by: { $0.key < $1.key }) where !assigned.contains(key) {
-                evaluations.append(Evaluation(ruleID: rule.id, resource: document.entry(forKey: key)!.resource, state: .nonCompliant, checks: checks))
+            for (entry, checks) in checksByEntry.sorted(by: { document.entries[$0.key].key < document.entries[$1.key].key })
+            where !assigned.contains(entry) {
+                evaluations.append(Evaluation(ruleID: rule.id, resource: document.entries[entry].resource, state: .nonCompliant, checks: checks))
             }
             if !unowned.isEmpty {
                 evaluations.append(Evaluation(ruleID: rule.id, resource: document.account, state: .nonCompliant, checks: unowned))
@@ -48,15 +50,16 @@ struct VerdictAssignment {
                 // under no resource: one under a resource is that resource's finding, and the
                 // account, like the rule's other resources, passed. A failure no check records
                 // belongs to no resource, so it stays the account's.
-                let failedUnrecorded = result.status == .fail && checksByKey.isEmpty
+                let failedUnrecorded = result.status == .fail && checksByEntry.isEmpty
                 evaluations.append(Evaluation(ruleID: rule.id, resource: document.account, state: failedUnrecorded ? .nonCompliant : passState))
             }
         }
         return evaluations
     }
 
-    private func targetEntries() -> [ScanDocument.Entry] {
-        rule.resourceTypes.flatMap { document.entriesByType[$0] ?? [] }.sorted().map { document.entries[$0] }
+    /// Positions in `document.entries`, in document order.
+    private func targetEntries() -> [Int] {
+        rule.resourceTypes.flatMap { document.entriesByType[$0] ?? [] }.sorted()
     }
 
     private func insufficientData() -> [Evaluation] {
@@ -70,17 +73,19 @@ struct VerdictAssignment {
         }
     }
 
-    /// The resource a failure lies under, and the check with its path relative to that resource.
-    private func owned(_ failure: ClauseFailure) -> (ScanDocument.Entry, FailingCheck)? {
+    /// The position of the resource a failure lies under, and the check with its path relative
+    /// to that resource.
+    private func owned(_ failure: ClauseFailure) -> (Int, FailingCheck)? {
         guard let path = failure.ownerPath, path.components.count >= 2, path.components[0] == .key("Resources"),
-              case .key(let key) = path.components[1], let entry = document.entry(forKey: key) else { return nil }
+              case .key(let key) = path.components[1], let entry = document.entryIndex(forKey: key) else { return nil }
         let relative = JSONPointer(Array(path.components.dropFirst(2)))
         return (entry, check(for: failure, entry: entry, relativePath: relative))
     }
 
-    private func check(for failure: ClauseFailure, entry: ScanDocument.Entry?, relativePath: JSONPointer?) -> FailingCheck {
-        var location = document.nodesHaveLocations ? failure.ownerLocation : relativePath.flatMap { entry?.declaration?.at($0)?.fileLocation }
-        if location == nil || location?.line == 0 { location = entry?.resource.location ?? document.account.location }
+    private func check(for failure: ClauseFailure, entry: Int?, relativePath: JSONPointer?) -> FailingCheck {
+        var location = document.nodesHaveLocations
+            ? failure.ownerLocation : relativePath.flatMap { path in entry.flatMap { document.entries[$0].declaration?.at(path)?.fileLocation } }
+        if location == nil || location?.line == 0 { location = entry.map { document.entries[$0].resource.location } ?? document.account.location }
         return FailingCheck(
             propertyPath: relativePath, found: failure.found, expected: failure.expectedValue, message: failure.message,
             reason: failure.reason, location: location, unresolvedDependency: entry.flatMap { dependency(of: relativePath, in: $0) })
@@ -88,9 +93,9 @@ struct VerdictAssignment {
 
     /// What an unresolved value on the failing path depends on. Unresolved paths are relative to
     /// the resource's properties; check paths to the resource.
-    private func dependency(of path: JSONPointer?, in entry: ScanDocument.Entry) -> String? {
+    private func dependency(of path: JSONPointer?, in entry: Int) -> String? {
         guard let path, path.components.first == .key("Properties") else { return nil }
         let underProperties = JSONPointer(Array(path.components.dropFirst()))
-        return entry.unresolved.first { underProperties.hasPrefix($0.path) || $0.path.hasPrefix(underProperties) }?.dependsOn
+        return document.entries[entry].unresolved.first { underProperties.hasPrefix($0.path) || $0.path.hasPrefix(underProperties) }?.dependsOn
     }
 }

@@ -23,7 +23,7 @@ public struct TemplateCollector: Sendable {
         let transforms = Self.transforms(of: root)
         var notExpanded: [String] = []
 
-        var assembler = DocumentAssembler(sourceName: loaded.sourceName)
+        var assembler = DocumentAssembler(sourceName: loaded.sourceName, expectedNodes: loaded.nodeCount)
         var resolvedResources: [(logicalID: String, declaration: Node, properties: ResolvedTree?, references: Set<String>)] = []
         try assembler.beginMap(at: root.location)
         for entry in root.children {
