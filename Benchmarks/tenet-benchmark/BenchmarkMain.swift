@@ -3,7 +3,8 @@ import Foundation
 /// `tenet-benchmark NAME [ARGS…]`: speed and memory figures, printed, never asserted.
 ///
 /// Benchmarks are commands rather than tests because timings on a shared 2-core machine are
-/// evidence to read, not a pass/fail gate. Build with `swift build -c release --product tenet-benchmark`.
+/// evidence to read, not a pass/fail gate. Build every product with `swift build -c release
+/// --static-swift-stdlib`: several benchmarks run the `tenet` binary beside this one.
 @main
 enum BenchmarkMain {
     /// Every benchmark, by the name given on the command line.

@@ -25,7 +25,7 @@ enum CheckBenchmark {
         }
         let tenet = arguments.first ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "tenet").path
         guard FileManager.default.isExecutableFile(atPath: tenet) else {
-            print("no tenet binary at \(tenet); build it first: swift build -c release --product tenet")
+            print("no tenet binary at \(tenet); build it first: swift build -c release --static-swift-stdlib")
             exit(2)
         }
         let directory = FileManager.default.temporaryDirectory.appending(path: "tenet-check-benchmark-\(getpid())")
