@@ -52,22 +52,25 @@ struct FindingText: Sendable {
     /// its time. The bytes taken for whitespace are exactly the ASCII ones `Character.isWhitespace`
     /// accepts; other text keeps the Unicode definition.
     static func collapsingWhitespace(_ text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        }
-        var collapsed: [UInt8] = []
-        collapsed.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte) {
-                pendingSpace = !collapsed.isEmpty
-            } else {
-                if pendingSpace { collapsed.append(UInt8(ascii: " ")) }
-                pendingSpace = false
-                collapsed.append(byte)
+        var text = text
+        let collapsedASCII: [UInt8]? = text.withUTF8 { bytes in
+            var collapsed: [UInt8] = []
+            collapsed.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                if byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte) {
+                    pendingSpace = !collapsed.isEmpty
+                } else {
+                    if pendingSpace { collapsed.append(UInt8(ascii: " ")) }
+                    pendingSpace = false
+                    collapsed.append(byte)
+                }
             }
+            return collapsed
         }
-        return String(decoding: collapsed, as: UTF8.self)
+        guard let collapsedASCII else { return text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        return String(decoding: collapsedASCII, as: UTF8.self)
     }
 
     /// `found true, expected false`; `missing, expected …` when the property is absent.

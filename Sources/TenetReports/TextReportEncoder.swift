@@ -132,11 +132,23 @@ private struct TextReportWriter: Sendable {
     /// The renderer prints a note as `<gutter> = note: message` on one line, so the further
     /// lines of a multi-line fix are indented to start under the message.
     private func note(_ message: String, gutterWidth: Int) -> Diagnostic {
-        // Most notes are one line; looking for a newline byte first spares splitting them.
-        guard message.utf8.contains(UInt8(ascii: "\n")) else { return Diagnostic(.note, code: DiagnosticCode("note"), message: message) }
-        let indented = message.split(separator: "\n", omittingEmptySubsequences: false)
-            .joined(separator: "\n" + String(repeating: " ", count: gutterWidth + " = note: ".count))
-        return Diagnostic(.note, code: DiagnosticCode("note"), message: indented)
+        Diagnostic(.note, code: DiagnosticCode("note"), message: Self.indentingFurtherLines(message, by: gutterWidth + " = note: ".count))
+    }
+
+    /// Done over bytes: most violations carry a rule's multi-line fix, so a large run indents one
+    /// for nearly every finding. A line break is a `\n` not preceded by `\r`, as a `Character`
+    /// comparison sees it (`\r\n` is one `Character`, and is left as it is).
+    private static func indentingFurtherLines(_ message: String, by width: Int) -> String {
+        var indented: [UInt8] = []
+        var previous: UInt8 = 0
+        for byte in message.utf8 {
+            indented.append(byte)
+            if byte == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") {
+                indented.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+            }
+            previous = byte
+        }
+        return String(decoding: indented, as: UTF8.self)
     }
 
     /// Errors for what fails the run, warnings for open findings that do not, notes for what
