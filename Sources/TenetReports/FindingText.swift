@@ -120,8 +120,19 @@ struct FindingText: Sendable {
     }
 
     /// A value as compact JSON: unambiguous about strings, numbers and intrinsics (`{"Ref":"Key"}`).
+    /// Booleans and strings, nearly every value a finding compares, are written without building
+    /// a document around them: a large run shows one or two for each of its findings.
     static func valueText(_ value: Value) -> String {
-        JSONWriter(style: .compact).string(for: Document(value: value).root)
+        switch value {
+        case .bool(let flag):
+            return flag ? "true" : "false"
+        case .string(let string):
+            var text: [UInt8] = []
+            JSONWriter.writeString(string, to: &text)
+            return String(decoding: text, as: UTF8.self)
+        default:
+            return JSONWriter(style: .compact).string(for: Document(value: value).root)
+        }
     }
 
     /// ISO 8601 in UTC: no local time zone leaks into a report.

@@ -139,16 +139,19 @@ private struct TextReportWriter: Sendable {
     /// for nearly every finding. A line break is a `\n` not preceded by `\r`, as a `Character`
     /// comparison sees it (`\r\n` is one `Character`, and is left as it is).
     private static func indentingFurtherLines(_ message: String, by width: Int) -> String {
-        var indented: [UInt8] = []
-        var previous: UInt8 = 0
-        for byte in message.utf8 {
-            indented.append(byte)
-            if byte == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") {
+        var message = message
+        return message.withUTF8 { bytes in
+            var indented: [UInt8] = []
+            indented.reserveCapacity(bytes.count + 16 * width)
+            var lineStart = 0
+            for end in bytes.indices where bytes[end] == UInt8(ascii: "\n") && (end == 0 || bytes[end - 1] != UInt8(ascii: "\r")) {
+                indented.append(contentsOf: bytes[lineStart...end])
                 indented.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+                lineStart = end + 1
             }
-            previous = byte
+            indented.append(contentsOf: bytes[lineStart...])
+            return String(decoding: indented, as: UTF8.self)
         }
-        return String(decoding: indented, as: UTF8.self)
     }
 
     /// Errors for what fails the run, warnings for open findings that do not, notes for what
