@@ -14,8 +14,16 @@ public struct CSVReportEncoder: ReportEncoder {
     public init() {}
 
     public func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8] {
+        var bytes: [UInt8] = []
+        encode(result, options: options) { bytes += $0 }
+        return bytes
+    }
+
+    /// Rows are handed on a megabyte at a time: a large run has a row for nearly every resource
+    /// and rule.
+    public func encode(_ result: ScanResult, options: ReportOptions, into write: ([UInt8]) -> Void) {
         let context = ReportContext(result, options: options)
-        var output = Self.row(Self.header)
+        var output = Array(Self.row(Self.header).utf8)
         for reported in context.evaluations where options.verbose || reported.disposition.isListedByDefault {
             let evaluation = reported.evaluation
             let checks: [FailingCheck?] = evaluation.checks.isEmpty ? [nil] : evaluation.checks
@@ -43,10 +51,14 @@ public struct CSVReportEncoder: ReportEncoder {
                     evaluation.suppression?.expires.map(FindingText.timestamp) ?? "",
                     evaluation.baseline?.rawValue ?? "",
                     evaluation.state == .nonCompliant ? evaluation.fingerprint.rawValue : "",
-                ])
+                ]).utf8
+                if output.count >= 1 << 20 {
+                    write(output)
+                    output.removeAll(keepingCapacity: true)
+                }
             }
         }
-        return Array(output.utf8)
+        write(output)
     }
 
     public static func row(_ fields: [String]) -> String {

@@ -16,29 +16,35 @@ public struct JSONReportEncoder: ReportEncoder {
     public init() {}
 
     public func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8] {
+        var bytes: [UInt8] = []
+        encode(result, options: options) { bytes += $0 }
+        return bytes
+    }
+
+    /// Evaluations are made and written one at a time: a large run has hundreds of thousands.
+    public func encode(_ result: ScanResult, options: ReportOptions, into write: ([UInt8]) -> Void) {
         let context = ReportContext(result, options: options)
         let summary = ReportSummary(context)
         let text = FindingText(paths: context.paths)
-        let report = Value.object([
-            ("schemaVersion", .string(Self.schemaVersion)),
-            ("tool", .object([("name", .string("tenet")), ("version", .string(options.toolVersion))])),
-            ("evaluatedAt", .string(FindingText.timestamp(result.evaluatedAt))),
-            ("policy", .object([
+        JSONOutput.write(object: [
+            .value("schemaVersion", .string(Self.schemaVersion)),
+            .value("tool", .object([("name", .string("tenet")), ("version", .string(options.toolVersion))])),
+            .value("evaluatedAt", .string(FindingText.timestamp(result.evaluatedAt))),
+            .value("policy", .object([
                 ("failOn", .string(options.policy.threshold.rawValue)),
                 ("failOnInsufficientData", .bool(options.policy.failOnInsufficientData)),
             ])),
-            ("passed", .bool(summary.failing == 0)),
-            ("summary", summaryValue(summary)),
-            ("documents", .list(context.documents.map { .string(context.paths.display($0)) })),
-            ("rules", .list(result.rules.map { ruleValue($0, paths: context.paths) })),
-            ("evaluations", .list(context.evaluations.map { evaluationValue($0, text: text) })),
-            ("expiredSuppressions", .list(result.expiredSuppressions.map { suppressionValue($0, paths: context.paths) })),
-            ("fixedFindings", .list(result.fixedFindings.map { .string($0.rawValue) })),
-            ("skippedFiles", .list(result.skippedFiles.map { skipped in
+            .value("passed", .bool(summary.failing == 0)),
+            .value("summary", summaryValue(summary)),
+            .value("documents", .list(context.documents.map { .string(context.paths.display($0)) })),
+            .value("rules", .list(result.rules.map { ruleValue($0, paths: context.paths) })),
+            .list("evaluations", count: context.evaluations.count) { evaluationValue(context.evaluations[$0], text: text) },
+            .value("expiredSuppressions", .list(result.expiredSuppressions.map { suppressionValue($0, paths: context.paths) })),
+            .value("fixedFindings", .list(result.fixedFindings.map { .string($0.rawValue) })),
+            .value("skippedFiles", .list(result.skippedFiles.map { skipped in
                 .object([("path", .string(context.paths.display(skipped.path))), ("reason", .string(skipped.reason))])
             })),
-        ])
-        return JSONOutput.bytes(report)
+        ], into: write)
     }
 
     private func summaryValue(_ summary: ReportSummary) -> Value {

@@ -50,7 +50,7 @@ private struct TextReportWriter: Sendable {
                     write(Array((style.bold("== \(heading(of: group.document))") + "\n\n").utf8))
                     headed = true
                 }
-                write(Array(blocks.map { $0 + "\n\n" }.joined().utf8))
+                write(blocks.reduce(into: []) { $0 += $1 })
             }
         }
         write(Array((summary() + "\n").utf8))
@@ -69,22 +69,27 @@ private struct TextReportWriter: Sendable {
         }
     }
 
-    /// A resource's heading and its listed verdicts; nil when nothing about it is listed.
-    private func resourceBlock(_ group: ReportContext.ResourceGroup) -> String? {
+    /// A resource's heading and its listed verdicts, ending in a blank line; nil when nothing
+    /// about it is listed. Made as bytes: a large run renders a hundred thousand findings.
+    private func resourceBlock(_ group: ReportContext.ResourceGroup) -> [UInt8]? {
         let listed = group.positions.map { context.evaluations[$0] }.filter { $0.disposition.isListedByDefault || context.options.verbose }
         guard let first = listed.first else { return nil }
-        var lines = [style.bold("-- \(first.resourceName) (\(group.resource.type))")]
+        var text = Array(style.bold("-- \(first.resourceName) (\(group.resource.type))").utf8)
         for reported in listed {
             switch reported.disposition {
             case .compliant:
-                lines.append("   ok   \(reported.rule.id): \(reported.rule.title)")
+                text.append(contentsOf: "\n   ok   \(reported.rule.id): \(reported.rule.title)".utf8)
             case .notApplicable:
-                lines.append("   n/a  \(reported.rule.id): \(reported.rule.title)")
+                text.append(contentsOf: "\n   n/a  \(reported.rule.id): \(reported.rule.title)".utf8)
             case .violation, .suppressed, .error, .insufficientData:
-                lines.append(contentsOf: diagnostics(for: reported).map(renderer.render))
+                for diagnostic in diagnostics(for: reported) {
+                    text.append(UInt8(ascii: "\n"))
+                    renderer.render(diagnostic, into: &text)
+                }
             }
         }
-        return lines.joined(separator: "\n")
+        text.append(contentsOf: "\n\n".utf8)
+        return text
     }
 
     /// One diagnostic per failing check (one for the resource when there is none), the status,
@@ -127,9 +132,26 @@ private struct TextReportWriter: Sendable {
     /// The renderer prints a note as `<gutter> = note: message` on one line, so the further
     /// lines of a multi-line fix are indented to start under the message.
     private func note(_ message: String, gutterWidth: Int) -> Diagnostic {
-        let indented = message.split(separator: "\n", omittingEmptySubsequences: false)
-            .joined(separator: "\n" + String(repeating: " ", count: gutterWidth + " = note: ".count))
-        return Diagnostic(.note, code: DiagnosticCode("note"), message: indented)
+        Diagnostic(.note, code: DiagnosticCode("note"), message: Self.indentingFurtherLines(message, by: gutterWidth + " = note: ".count))
+    }
+
+    /// Done over bytes: most violations carry a rule's multi-line fix, so a large run indents one
+    /// for nearly every finding. A line break is a `\n` not preceded by `\r`, as a `Character`
+    /// comparison sees it (`\r\n` is one `Character`, and is left as it is).
+    private static func indentingFurtherLines(_ message: String, by width: Int) -> String {
+        var message = message
+        return message.withUTF8 { bytes in
+            var indented: [UInt8] = []
+            indented.reserveCapacity(bytes.count + 16 * width)
+            var lineStart = 0
+            for end in bytes.indices where bytes[end] == UInt8(ascii: "\n") && (end == 0 || bytes[end - 1] != UInt8(ascii: "\r")) {
+                indented.append(contentsOf: bytes[lineStart...end])
+                indented.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+                lineStart = end + 1
+            }
+            indented.append(contentsOf: bytes[lineStart...])
+            return String(decoding: indented, as: UTF8.self)
+        }
     }
 
     /// Errors for what fails the run, warnings for open findings that do not, notes for what

@@ -27,10 +27,12 @@ public struct JSONWriter: Sendable {
     }
 
     /// Iterative, with a stack of open containers: a document nested to the depth limit must not
-    /// depend on the size of the calling thread's stack.
-    public func write(_ node: Node, to output: inout [UInt8]) {
+    /// depend on the size of the calling thread's stack. `depth` is the nesting the node is
+    /// written at, for a caller that writes the containers around it itself (a report streamed
+    /// an element at a time).
+    public func write(_ node: Node, depth: Int = 0, to output: inout [UInt8]) {
         var open: [OpenContainer] = []
-        writeStart(of: node, depth: 0, to: &output, opening: &open)
+        writeStart(of: node, depth: depth, to: &output, opening: &open)
         while let top = open.last {
             if top.next < top.node.count {
                 let child = top.node.children[top.next]

@@ -73,9 +73,8 @@ struct ReportOutputOptions: ParsableArguments {
                 format.encoder.encode(result, options: options, into: StandardStreams.write)
                 continue
             }
-            let bytes = format.encoder.encode(result, options: options)
             do {
-                try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try ReportFile.write(to: path) { write in format.encoder.encode(result, options: options, into: write) }
             } catch {
                 throw Diagnostic(code: .unreadableFile, message: "the \(format.rawValue) report cannot be written: \(error.localizedDescription)", location: FileLocation(file: path, line: 1, column: 1))
             }
