@@ -58,7 +58,7 @@ public final class PostgreSQLHistoryStore: HistoryStore {
             let previous = PreviousState(
                 latest: try blocks(sourceID: sourceID, source: source, latestOnly: true).last,
                 resources: Dictionary(try currentResources(sourceID: sourceID).map { ($0.resourceID, $0) }, uniquingKeysWith: { $1 }),
-                compliance: try currentCompliance(sourceID: sourceID))
+                compliance: try currentCompliance(sourceID: sourceID).map(\.compliance))
             let prepared = try prepare(previous)
             try write(prepared, sourceID: sourceID)
             try applyDerived(prepared.content, sourceID: sourceID, sequence: Int64(prepared.block.sequence))
@@ -75,6 +75,8 @@ public final class PostgreSQLHistoryStore: HistoryStore {
             for table in ["blocks", "versions", "changes", "transitions", "summaries", "baseline_resources", "baseline_compliance"] {
                 try connection.execute("DELETE FROM \(table) WHERE source_id = $1 AND sequence <= $2", binds(sourceID, Int64(sequence)))
             }
+            // States that began in pruned blocks now begin, as the checkpoint's baseline has them, at the last pruned block.
+            try connection.execute("UPDATE current_compliance SET since = $2 WHERE source_id = $1 AND since < $2", binds(sourceID, Int64(sequence)))
         }
     }
 
@@ -159,15 +161,15 @@ public final class PostgreSQLHistoryStore: HistoryStore {
             """, block)
         }
         let lastTransitions = """
-            SELECT DISTINCT ON (rule_id, resource_id) * FROM transitions WHERE source_id = $1 AND sequence = $2
-            ORDER BY rule_id, resource_id, ordinal DESC
+            SELECT DISTINCT ON (resource_id, rule_id) * FROM transitions WHERE source_id = $1 AND sequence = $2
+            ORDER BY resource_id, rule_id, ordinal DESC
             """
         try connection.execute("""
-            INSERT INTO current_compliance (source_id, rule_id, resource_id, resource_type, state, rule_version_hash, checks)
-            SELECT source_id, rule_id, resource_id, resource_type, new_state, rule_version_hash, checks FROM (\(lastTransitions)) last
+            INSERT INTO current_compliance (source_id, rule_id, resource_id, resource_type, state, rule_version_hash, checks, since)
+            SELECT source_id, rule_id, resource_id, resource_type, new_state, rule_version_hash, checks, sequence FROM (\(lastTransitions)) last
             WHERE new_state IS NOT NULL
-            ON CONFLICT (source_id, rule_id, resource_id) DO UPDATE SET resource_type = excluded.resource_type, state = excluded.state,
-                rule_version_hash = excluded.rule_version_hash, checks = excluded.checks
+            ON CONFLICT (source_id, resource_id, rule_id) DO UPDATE SET resource_type = excluded.resource_type, state = excluded.state,
+                rule_version_hash = excluded.rule_version_hash, checks = excluded.checks, since = excluded.since
             """, block)
         if content.transitions.contains(where: { $0.newState == nil }) {
             try connection.execute("""
@@ -232,15 +234,16 @@ public final class PostgreSQLHistoryStore: HistoryStore {
             binds(sourceID), row: Self.resource)
     }
 
-    public func currentCompliance(of source: HistorySource) throws -> [CurrentCompliance] {
+    public func currentCompliance(of source: HistorySource) throws -> [CurrentVerdict] {
         guard let sourceID = try sourceID(source) else { return [] }
         return try currentCompliance(sourceID: sourceID)
     }
 
-    private func currentCompliance(sourceID: Int64) throws -> [CurrentCompliance] {
+    private func currentCompliance(sourceID: Int64) throws -> [CurrentVerdict] {
         try connection.query(
-            "SELECT rule_id, resource_id, resource_type, state, rule_version_hash, checks FROM current_compliance WHERE source_id = $1 ORDER BY rule_id, resource_id",
-            binds(sourceID), row: Self.compliance)
+            "SELECT rule_id, resource_id, resource_type, state, rule_version_hash, checks, since FROM current_compliance WHERE source_id = $1",
+            binds(sourceID)
+        ) { CurrentVerdict(compliance: try Self.compliance($0), since: Int($0.integer(6))) }
     }
 
     /// Reads the ids ending with `name` as ids starting with its reverse, so each table's
@@ -281,33 +284,45 @@ public final class PostgreSQLHistoryStore: HistoryStore {
         return history
     }
 
-    /// Per source, each pair's latest transition up to the source's last block at `time`, read
-    /// off `transitions_as_of` in index order; block times are joined here rather than on the
-    /// server, which would otherwise carry them through a million rows.
-    public func latestTransitions(at time: Date) throws -> [Recorded<ComplianceTransition>] {
-        let bounds = try connection.query(
-            "SELECT b.source_id, s.key, max(b.sequence) FROM blocks b JOIN sources s ON s.id = b.source_id WHERE b.captured_at <= $1 GROUP BY b.source_id, s.key",
-            binds(HistoryTime.milliseconds(time))
-        ) { ($0.integer(0), HistorySource(rawValue: $0.requiredText(1)), $0.integer(2)) }
-        var transitions: [Recorded<ComplianceTransition>] = []
-        for (sourceID, source, upto) in bounds {
-            let times = Dictionary(
-                try connection.query("SELECT sequence, captured_at FROM blocks WHERE source_id = $1", binds(sourceID)) {
-                    ($0.integer(0), HistoryTime.date(milliseconds: $0.integer(1)))
-                }, uniquingKeysWith: { $1 })
-            transitions += try connection.query(
-                """
-                SELECT DISTINCT ON (resource_id, rule_id) sequence, rule_id, resource_id, resource_type, old_state, new_state,
-                       rule_version_hash, checks
-                FROM transitions WHERE source_id = $1 AND sequence <= $2
-                ORDER BY resource_id, rule_id, sequence DESC, ordinal DESC
-                """, binds(sourceID, upto)
-            ) { row in
-                Recorded(source: source, sequence: Int(row.integer(0)), capturedAt: times[row.integer(0)] ?? .distantPast,
-                         row: try Self.transition(row, 1))
-            }
+    /// One statement, answered in (resource, rule) order by merging two ordered streams: the
+    /// current verdicts that began by `sequence`, read off the primary key, and, for each pair that
+    /// changed after it, its last transition at or before it (else the checkpoint's baseline row).
+    public func compliance(through sequence: Int, of times: BlockTimes) throws -> [Recorded<CurrentCompliance>] {
+        guard let sourceID = try sourceID(times.source) else { return [] }
+        let baseline = times.baseline(through: sequence)
+        let bindings = binds(sourceID, Int64(sequence), Int64(baseline?.checkpoint ?? -1), Int64(baseline?.prunedThrough ?? -1))
+        let columns = "rule_id, resource_id, resource_type, state, rule_version_hash, checks"
+        var dates: [Int64: Date] = [:]
+        return try connection.query(
+            """
+            (SELECT since, \(columns) FROM current_compliance WHERE source_id = $1 AND since <= $2 ORDER BY resource_id, rule_id)
+            UNION ALL
+            (SELECT found.since, found.rule_id, found.resource_id, found.resource_type, found.state, found.rule_version_hash, found.checks FROM (
+                SELECT resource_id, rule_id FROM current_compliance WHERE source_id = $1 AND since > $2
+                UNION
+                SELECT resource_id, rule_id FROM transitions WHERE source_id = $1 AND sequence > $2 AND new_state IS NULL
+            ) later CROSS JOIN LATERAL (
+                SELECT * FROM (
+                    (SELECT 0 AS pick, sequence AS since, rule_id, resource_id, resource_type, new_state AS state, rule_version_hash, checks
+                     FROM transitions t
+                     WHERE t.source_id = $1 AND t.resource_id = later.resource_id AND t.rule_id = later.rule_id AND t.sequence <= $2
+                     ORDER BY t.sequence DESC, t.ordinal DESC LIMIT 1)
+                    UNION ALL
+                    SELECT 1, $4, \(columns) FROM baseline_compliance b
+                    WHERE b.resource_id = later.resource_id AND b.source_id = $1 AND b.sequence = $3 AND b.rule_id = later.rule_id
+                ) candidates ORDER BY pick LIMIT 1
+            ) found WHERE found.state IS NOT NULL ORDER BY resource_id, rule_id)
+            ORDER BY resource_id, rule_id
+            """, bindings
+        ) { row in
+            let since = row.integer(0)
+            let date = dates[since] ?? {
+                let date = times.capturedAt(Int(since))
+                dates[since] = date
+                return date
+            }()
+            return Recorded(source: times.source, sequence: Int(since), capturedAt: date, row: try Self.compliance(row, 1))
         }
-        return transitions
     }
 
     public func summaries(of rule: String) throws -> [Recorded<RuleSummary>] {

@@ -47,8 +47,10 @@ enum PostgreSQLSchema {
             """#,
             "CREATE INDEX transitions_by_resource ON transitions (resource_id)",
             "CREATE INDEX transitions_by_reversed_resource ON transitions (reverse(resource_id))",
-            // `compliance --at` walks it in order and keeps each pair's first row: no sort of a million rows.
+            // `compliance --at` seeks in it each pair's last transition at or before its time, for the
+            // pairs that changed after it: those whose current state began later, and those removed later.
             "CREATE INDEX transitions_as_of ON transitions (source_id, resource_id, rule_id, sequence DESC, ordinal DESC)",
+            "CREATE INDEX transitions_removing ON transitions (source_id, sequence) WHERE new_state IS NULL",
             #"""
             CREATE TABLE summaries (
                 source_id BIGINT NOT NULL, sequence BIGINT NOT NULL, ordinal BIGINT NOT NULL,
@@ -84,8 +86,8 @@ enum PostgreSQLSchema {
             CREATE TABLE current_compliance (
                 source_id BIGINT NOT NULL, rule_id TEXT COLLATE "C" NOT NULL, resource_id TEXT COLLATE "C" NOT NULL,
                 resource_type TEXT COLLATE "C" NOT NULL, state TEXT COLLATE "C" NOT NULL, rule_version_hash TEXT NOT NULL,
-                checks TEXT NOT NULL,
-                PRIMARY KEY (source_id, rule_id, resource_id))
+                checks TEXT NOT NULL, since BIGINT NOT NULL,
+                PRIMARY KEY (source_id, resource_id, rule_id))
             """#,
         ]
     ]

@@ -132,7 +132,7 @@ import Testing
         try partial.record(into: store)
         let source = HistorySource(header: partial.header)
         #expect(try store.currentResources(of: source).count == 2)
-        #expect(try store.currentCompliance(of: source).count == 4)
+        #expect(try store.currentCompliance(of: source).map(\.since) == [1, 1, 1, 1])
 
         let report = try Fixture(capturedAt: Fixture.time("2026-03-03T00:00:00Z"), buckets: [assets]).record(into: store)
         #expect(report.deleted == 1)
@@ -140,6 +140,10 @@ import Testing
         let removed = try store.history(of: logs).transitions.filter { $0.row.newState == nil }
         #expect(removed.count == 2)
         #expect(try HistoryQueries(store: store).compliance(at: Fixture.time("2026-03-04T00:00:00Z")).count == 2)
+        // Pairs removed after a time are in force at it, as their last transition before it left them.
+        let beforeRemoval = try HistoryQueries(store: store).compliance(at: Fixture.time("2026-03-02T12:00:00Z"))
+        #expect(beforeRemoval.map(\.row.key.resourceID) == [assets.id, assets.id, logs, logs])
+        #expect(beforeRemoval.map(\.sequence) == [1, 1, 1, 1])
         #expect(try ChainVerifier(store: store).verify().verified)
     }
 
@@ -195,6 +199,10 @@ import Testing
         let later = Fixture(capturedAt: Fixture.time("2026-03-07T09:00:00Z"), buckets: [Fixture.Bucket(name: "logs", encrypted: false)])
         try later.record(into: store, signingKey: key)
         #expect(try ChainVerifier(store: store, publicKey: key.publicKey).verify().verified)
+        // Before the later snapshot, a pair it changed is as the checkpoint's baseline kept it.
+        let asOfBaseline = try queries.compliance(at: Fixture.time("2026-03-06T00:00:00Z"))
+        #expect(asOfBaseline.map(\.row) == before)
+        #expect(asOfBaseline.allSatisfy { $0.capturedAt == Fixture.time("2026-03-04T09:00:00Z") })
         #expect(try HistoryPruner(store: store, signingKey: key).prune(before: Fixture.time("2026-03-06T00:00:00Z")).map(\.removedBlocks) == [1])
         #expect(try ChainVerifier(store: store, publicKey: key.publicKey).verify().verified)
         #expect(try queries.compliance(at: Fixture.time("2026-03-08T00:00:00Z"), rules: [Fixture.encryptionRule.id]).map(\.row.state) == [.nonCompliant])

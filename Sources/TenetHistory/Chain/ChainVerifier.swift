@@ -97,7 +97,7 @@ public struct ChainVerifier {
     private func start(after sequence: Int, in blocks: [Block]) throws -> (DerivedState, String)? {
         for checkpoint in blocks.reversed() where checkpoint.kind == .checkpoint {
             guard let pruned = try? BlockHeader(parsing: checkpoint.header).prunedThrough, pruned.sequence == sequence else { continue }
-            return (DerivedState(baselineOf: try store.content(of: checkpoint)), pruned.digest)
+            return (DerivedState(baselineOf: try store.content(of: checkpoint), prunedThrough: pruned.sequence), pruned.digest)
         }
         return nil
     }
@@ -125,7 +125,7 @@ public struct ChainVerifier {
                 return Problem(sequence: block.sequence, message: "its signature does not match the public key")
             }
         }
-        if block.kind == .snapshot { state.apply(content) }
+        if block.kind == .snapshot { state.apply(content, sequence: block.sequence) }
         return nil
     }
 
@@ -137,7 +137,7 @@ public struct ChainVerifier {
             return Problem(sequence: nil, message: "the current-resources table disagrees with the recorded history (resource \(differing?.rawValue ?? "?"))")
         }
         let compliance = try store.currentCompliance(of: source)
-        let storedCompliance = Dictionary(compliance.map { ($0.key, $0) }, uniquingKeysWith: { $1 })
+        let storedCompliance = Dictionary(compliance.map { ($0.compliance.key, $0) }, uniquingKeysWith: { $1 })
         if storedCompliance.count != compliance.count || storedCompliance != state.compliance {
             let differing = Set(storedCompliance.keys).union(state.compliance.keys).sorted().first { storedCompliance[$0] != state.compliance[$0] }
             return Problem(sequence: nil, message: "the current-compliance table disagrees with the recorded history (rule \(differing?.ruleID ?? "?"), resource \(differing?.resourceID.rawValue ?? "?"))")

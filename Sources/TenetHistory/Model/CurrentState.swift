@@ -49,3 +49,16 @@ public struct CurrentCompliance: Sendable, Equatable {
         self.checks = checks
     }
 }
+
+/// A current-compliance row as the speed table keeps it: the verdict, and the block whose
+/// transition began its state (a checkpoint's last pruned block for a state older than it), so an
+/// as-of query reads the pairs that have not changed since its time straight from the table.
+public struct CurrentVerdict: Sendable, Equatable {
+    public var compliance: CurrentCompliance
+    public var since: Int
+
+    public init(compliance: CurrentCompliance, since: Int) {
+        self.compliance = compliance
+        self.since = since
+    }
+}

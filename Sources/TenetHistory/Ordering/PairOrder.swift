@@ -1,16 +1,14 @@
 import TenetInventory
 
-/// Orders (resource, rule, source) triples as their texts would sort, without comparing strings
-/// per triple: a million verdicts name a few thousand distinct ids, so each id is ranked once and
-/// the triples are radix-sorted by rank. The sort is stable: equal triples keep the order in
-/// which they were appended, which is how callers tell a previous verdict from a new one.
+/// Orders (resource, rule) pairs as their texts would sort, without comparing strings per pair:
+/// a million verdicts name a few thousand distinct ids, so each id is ranked once and the pairs
+/// are radix-sorted by rank. The sort is stable: equal pairs keep the order in which they were
+/// appended, which is how callers tell a previous verdict from a new one.
 struct PairOrder {
     private var rules = Ranking<String>()
     private var resources = Ranking<ResourceID>()
-    private var sources = Ranking<HistorySource>()
     private var ruleIndices: [Int32] = []
     private var resourceIndices: [Int32] = []
-    private var sourceIndices: [Int32] = []
 
     init(capacity: Int) {
         ruleIndices.reserveCapacity(capacity)
@@ -19,18 +17,14 @@ struct PairOrder {
 
     var count: Int { ruleIndices.count }
 
-    mutating func append(rule: String, resource: ResourceID, source: HistorySource? = nil) {
+    mutating func append(rule: String, resource: ResourceID) {
         ruleIndices.append(rules.intern(rule))
         resourceIndices.append(resources.intern(resource))
-        if let source {
-            sourceIndices.append(sources.intern(source))
-        }
     }
 
-    /// Whether the triples appended at `first` and `second` are equal.
+    /// Whether the pairs appended at `first` and `second` are equal.
     func same(_ first: Int, _ second: Int) -> Bool {
         ruleIndices[first] == ruleIndices[second] && resourceIndices[first] == resourceIndices[second]
-            && (sourceIndices.isEmpty || sourceIndices[first] == sourceIndices[second])
     }
 
     /// The rule ids appended, by number.
@@ -39,14 +33,10 @@ struct PairOrder {
     /// The number of the rule appended at `position`, an index into `ruleIDs`.
     func ruleNumber(at position: Int) -> Int { Int(ruleIndices[position]) }
 
-    /// The positions of the appended triples, by resource, then rule, then source: resource first
-    /// is the order a scan lists its evaluations in, so walking them in it reads memory in sequence.
+    /// The positions of the appended pairs, by resource, then rule: resource first is the order a
+    /// scan lists its evaluations in, so walking them in it reads memory in sequence.
     func sortedPositions() -> [Int] {
-        var order = Array(0..<count)
-        if sources.keys.count > 1 {
-            order = Self.countingSort(order, ranks: sources.ranks(), of: sourceIndices)
-        }
-        order = Self.countingSort(order, ranks: rules.ranks(), of: ruleIndices)
+        let order = Self.countingSort(Array(0..<count), ranks: rules.ranks(), of: ruleIndices)
         return Self.countingSort(order, ranks: resources.ranks(), of: resourceIndices)
     }
 

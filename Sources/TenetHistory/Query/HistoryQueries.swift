@@ -69,44 +69,41 @@ public struct HistoryQueries {
 
     /// The state of every (rule, resource) pair as of `time`, each with when it entered that state;
     /// only the given rules when `rules` is set (a rule or a pack's rule ids). In (resource, rule,
-    /// source) order: the order stores keep transitions in, so a million verdicts are ordered
-    /// without being shuffled through memory.
+    /// source) order: each store answers a source in (resource, rule) order, and sources are merged.
     public func compliance(at time: Date, rules: Set<String>? = nil) throws -> [Recorded<CurrentCompliance>] {
-        var baselines: [Recorded<CurrentCompliance>] = []
+        var sources: [[Recorded<CurrentCompliance>]] = []
         for source in try store.sources() {
-            guard let checkpoint = try store.blocks(of: source).last(where: { $0.kind == .checkpoint }),
-                  let pruned = try BlockHeader(parsing: checkpoint.header).prunedThrough else { continue }
-            let since = HistoryTime.date(milliseconds: pruned.capturedAtMilliseconds)
-            guard since <= time else { continue }
-            for kept in try store.content(of: checkpoint).baselineCompliance where rules?.contains(kept.key.ruleID) ?? true {
-                baselines.append(Recorded(source: source, sequence: pruned.sequence, capturedAt: since, row: kept))
+            let times = try BlockTimes(source: source, blocks: try store.blocks(of: source))
+            guard let sequence = times.lastSequence(at: time) else { continue }
+            var states = try store.compliance(through: sequence, of: times)
+            if let rules { states.removeAll { !rules.contains($0.row.key.ruleID) } }
+            sources.append(states)
+        }
+        return Self.merged(sources[...])
+    }
+
+    /// Lists each in (resource, rule) order, merged into one in (resource, rule, list) order.
+    private static func merged(_ lists: ArraySlice<[Recorded<CurrentCompliance>]>) -> [Recorded<CurrentCompliance>] {
+        guard lists.count > 1 else { return lists.first ?? [] }
+        let middle = lists.startIndex + lists.count / 2
+        let first = merged(lists[..<middle])
+        let second = merged(lists[middle...])
+        var merged: [Recorded<CurrentCompliance>] = []
+        merged.reserveCapacity(first.count + second.count)
+        var (i, j) = (0, 0)
+        while i < first.count, j < second.count {
+            let (a, b) = (first[i].row.key, second[j].row.key)
+            if (b.resourceID.rawValue, b.ruleID) < (a.resourceID.rawValue, a.ruleID) {
+                merged.append(second[j])
+                j += 1
+            } else {
+                merged.append(first[i])
+                i += 1
             }
         }
-        let latest = try store.latestTransitions(at: time)
-        // Baselines first, then transitions: after the stable sort, a pair's transition comes after,
-        // and overrides, its source's baseline; the last of each group is the state at `time`.
-        var order = PairOrder(capacity: baselines.count + latest.count)
-        for baseline in baselines { order.append(rule: baseline.row.key.ruleID, resource: baseline.row.key.resourceID, source: baseline.source) }
-        latest.withUnsafeBufferPointer { latest in
-            for index in latest.indices { order.append(rule: latest[index].row.ruleID, resource: latest[index].row.resourceID, source: latest[index].source) }
-        }
-        let sorted = order.sortedPositions()
-        var states: [Recorded<CurrentCompliance>] = []
-        states.reserveCapacity(sorted.count)
-        for (index, position) in sorted.enumerated() where index + 1 == sorted.count || !order.same(position, sorted[index + 1]) {
-            guard position >= baselines.count else {
-                states.append(baselines[position])
-                continue
-            }
-            let transition = latest[position - baselines.count]
-            let row = transition.row
-            guard let state = row.newState, rules?.contains(row.ruleID) ?? true else { continue }
-            states.append(Recorded(
-                source: transition.source, sequence: transition.sequence, capturedAt: transition.capturedAt,
-                row: CurrentCompliance(key: ComplianceKey(ruleID: row.ruleID, resourceID: row.resourceID), resourceType: row.resourceType, state: state,
-                                       ruleVersionHash: row.ruleVersionHash, checks: row.checks)))
-        }
-        return states
+        merged.append(contentsOf: first[i...])
+        merged.append(contentsOf: second[j...])
+        return merged
     }
 
     /// How a rule's counts moved, one point per recorded snapshot that ran it.

@@ -33,7 +33,7 @@ public struct HistoryPruner {
             let (_, state, _) = try verifier.replay(source, through: through.sequence)
             let content = BlockContent(
                 baselineResources: state.resources.values.sorted { $0.resourceID < $1.resourceID },
-                baselineCompliance: state.compliance.values.sorted { $0.key < $1.key })
+                baselineCompliance: state.compliance.values.map(\.compliance).sorted { $0.key < $1.key })
             let header = BlockHeader(
                 collector: nil, failedTypes: [],
                 prunedThrough: .init(sequence: through.sequence, digest: through.digest, capturedAtMilliseconds: HistoryTime.milliseconds(through.capturedAt)))

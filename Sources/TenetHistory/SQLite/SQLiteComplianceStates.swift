@@ -4,9 +4,10 @@ import TenetScan
 /// every rule's verdict on it, rather than one row per (rule, resource) pair: a recording reads
 /// the whole previous state, and ten thousand rows read and decode far faster than a million.
 ///
-/// Each verdict is five unsigned LEB128 numbers: the rule's, resource type's, rule version's and
-/// checks' name ids, and the state's code. The table is derived from the transitions, and
-/// `verify` decodes and compares it, so its compactness costs no tamper evidence.
+/// Each verdict is six unsigned LEB128 numbers: the rule's, resource type's, rule version's and
+/// checks' name ids, the state's code, and the block its state began in (`CurrentVerdict.since`).
+/// The table is derived from the transitions, and `verify` decodes and compares it, so its
+/// compactness costs no tamper evidence.
 struct SQLiteComplianceStates {
     struct Verdict: Equatable {
         var rule: Int64
@@ -14,6 +15,7 @@ struct SQLiteComplianceStates {
         var state: ComplianceState
         var ruleVersion: Int64
         var checks: Int64
+        var since: Int64
     }
 
     var verdicts: [Verdict] = []
@@ -42,13 +44,14 @@ struct SQLiteComplianceStates {
             guard let state = Self.states.indices.contains(Int(code)) ? Self.states[Int(code)] : nil else {
                 throw HistoryError(.storeUnavailable, "the current-compliance table holds an unknown state code \(code)")
             }
-            verdicts.append(Verdict(rule: rule, resourceType: resourceType, state: state, ruleVersion: try number(), checks: try number()))
+            verdicts.append(Verdict(
+                rule: rule, resourceType: resourceType, state: state, ruleVersion: try number(), checks: try number(), since: try number()))
         }
     }
 
     var encoded: [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(verdicts.count * 8)
+        bytes.reserveCapacity(verdicts.count * 9)
         func append(_ number: Int64) {
             var value = UInt64(bitPattern: number)
             while value >= 0x80 {
@@ -63,6 +66,7 @@ struct SQLiteComplianceStates {
             append(Self.code(of: verdict.state))
             append(verdict.ruleVersion)
             append(verdict.checks)
+            append(verdict.since)
         }
         return bytes
     }

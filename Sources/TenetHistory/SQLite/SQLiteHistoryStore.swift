@@ -62,7 +62,7 @@ public final class SQLiteHistoryStore: HistoryStore {
             let previous = PreviousState(
                 latest: try blocks(sourceID: sourceID, source: source, latestOnly: true).last,
                 resources: Dictionary(try currentResources(sourceID: sourceID).map { ($0.resourceID, $0) }, uniquingKeysWith: { $1 }),
-                compliance: try currentCompliance(stored))
+                compliance: try currentCompliance(stored) { compliance, _ in compliance })
             let prepared = try prepare(previous)
             let verdicts = try write(prepared, sourceID: sourceID)
             try applyDerived(prepared.content, verdicts: verdicts, sourceID: sourceID, compliance: stored)
@@ -80,6 +80,21 @@ public final class SQLiteHistoryStore: HistoryStore {
                 try connection.statement("DELETE FROM \(table) WHERE source_id = ? AND sequence <= ?")
                     .run([.integer(sourceID), .integer(Int64(sequence))])
             }
+            try dateVerdicts(sourceID: sourceID, notBefore: Int64(sequence))
+        }
+    }
+
+    /// States that began in pruned blocks now begin, as the checkpoint's baseline has them, at the
+    /// last pruned block.
+    private func dateVerdicts(sourceID: Int64, notBefore sequence: Int64) throws {
+        let update = try connection.statement("UPDATE current_compliance SET states = ? WHERE source_id = ? AND resource = ?")
+        for (resource, stored) in try storedCompliance(sourceID: sourceID) where stored.verdicts.contains(where: { $0.since < sequence }) {
+            var states = stored
+            for index in states.verdicts.indices { states.verdicts[index].since = max(states.verdicts[index].since, sequence) }
+            try update.bind(states.encoded, at: 1)
+            try update.bind(sourceID, at: 2)
+            try update.bind(resource, at: 3)
+            try update.execute()
         }
     }
 
@@ -180,7 +195,8 @@ public final class SQLiteHistoryStore: HistoryStore {
             try statement.bind(ruleVersion, at: 9)
             try statement.bind(checks, at: 10)
             verdicts.append(DerivedVerdict(resource: resource, rule: rule, verdict: row.newState.map { state in
-                SQLiteComplianceStates.Verdict(rule: rule, resourceType: resourceType, state: state, ruleVersion: ruleVersion, checks: checks)
+                SQLiteComplianceStates.Verdict(
+                    rule: rule, resourceType: resourceType, state: state, ruleVersion: ruleVersion, checks: checks, since: sequence)
             }))
         }
         try insert("summaries", ["rule", "rule_version", "state", "count"], content.summaries) { statement, row in
@@ -305,9 +321,9 @@ public final class SQLiteHistoryStore: HistoryStore {
         }.sorted { $0.resourceID < $1.resourceID }
     }
 
-    public func currentCompliance(of source: HistorySource) throws -> [CurrentCompliance] {
+    public func currentCompliance(of source: HistorySource) throws -> [CurrentVerdict] {
         guard let sourceID = try sourceID(source, create: false) else { return [] }
-        return try currentCompliance(try storedCompliance(sourceID: sourceID))
+        return try currentCompliance(try storedCompliance(sourceID: sourceID)) { CurrentVerdict(compliance: $0, since: Int($1)) }
     }
 
     /// The current-compliance table's rows, by resource id.
@@ -322,19 +338,26 @@ public final class SQLiteHistoryStore: HistoryStore {
         return stored
     }
 
-    private func currentCompliance(_ stored: [Int64: SQLiteComplianceStates]) throws -> [CurrentCompliance] {
-        var compliance: [CurrentCompliance] = []
+    /// The stored verdicts as `make` builds them from each one and the block it began in.
+    private func currentCompliance<Verdict>(
+        _ stored: [Int64: SQLiteComplianceStates], _ make: (CurrentCompliance, Int64) -> Verdict
+    ) throws -> [Verdict] {
+        var compliance: [Verdict] = []
         compliance.reserveCapacity(stored.values.reduce(0) { $0 + $1.verdicts.count })
         for (resource, states) in stored {
             let resourceID = ResourceID(try resourceKeys.text(resource))
             for verdict in states.verdicts {
-                compliance.append(CurrentCompliance(
-                    key: ComplianceKey(ruleID: try names.text(verdict.rule), resourceID: resourceID),
-                    resourceType: ResourceType(try names.text(verdict.resourceType)), state: verdict.state,
-                    ruleVersionHash: try names.text(verdict.ruleVersion), checks: try names.text(verdict.checks)))
+                compliance.append(make(try currentCompliance(verdict, of: resourceID), verdict.since))
             }
         }
         return compliance
+    }
+
+    private func currentCompliance(_ verdict: SQLiteComplianceStates.Verdict, of resourceID: ResourceID) throws -> CurrentCompliance {
+        CurrentCompliance(
+            key: ComplianceKey(ruleID: try names.text(verdict.rule), resourceID: resourceID),
+            resourceType: ResourceType(try names.text(verdict.resourceType)), state: verdict.state,
+            ruleVersionHash: try names.text(verdict.ruleVersion), checks: try names.text(verdict.checks))
     }
 
     public func resourceIDs(endingWith name: String) throws -> [ResourceID] {
@@ -368,32 +391,108 @@ public final class SQLiteHistoryStore: HistoryStore {
         return history
     }
 
-    /// Per source, one scan of `transitions_by_resource`, which holds every column the answer
-    /// needs in (resource, rule, sequence) order.
-    public func latestTransitions(at time: Date) throws -> [Recorded<ComplianceTransition>] {
-        let bounds = try connection.query(
-            "SELECT b.source_id, s.key, MAX(b.sequence) FROM blocks b JOIN sources s ON s.id = b.source_id WHERE b.captured_at <= ? GROUP BY b.source_id",
-            [.integer(HistoryTime.milliseconds(time))]
-        ) { ($0.integer(0), HistorySource(rawValue: $0.requiredText(1)), $0.integer(2)) }
-        var transitions: [Recorded<ComplianceTransition>] = []
-        for (sourceID, source, upto) in bounds {
-            let times = Dictionary(
-                try connection.query("SELECT sequence, captured_at FROM blocks WHERE source_id = ?", [.integer(sourceID)]) {
-                    ($0.integer(0), HistoryTime.date(milliseconds: $0.integer(1)))
-                }, uniquingKeysWith: { $1 })
-            let statement = try connection.statement(
-                """
-                SELECT MAX(sequence), \(Self.transitionColumns) FROM transitions INDEXED BY transitions_by_resource
-                WHERE source_id = ? AND sequence <= ? GROUP BY resource, rule
-                """)
-            try statement.bind([.integer(sourceID), .integer(upto)])
-            defer { statement.reset() }
-            while try statement.step() {
-                transitions.append(Recorded(source: source, sequence: Int(statement.integer(0)), capturedAt: times[statement.integer(0)] ?? .distantPast,
-                                            row: try transition(statement, 1)))
+    public func compliance(through sequence: Int, of times: BlockTimes) throws -> [Recorded<CurrentCompliance>] {
+        try connection.reading { try compliance(through: Int64(sequence), of: times) }
+    }
+
+    private func compliance(through: Int64, of times: BlockTimes) throws -> [Recorded<CurrentCompliance>] {
+        guard let sourceID = try sourceID(times.source, create: false) else { return [] }
+        var stored = try storedCompliance(sourceID: sourceID)
+        // The pairs that changed after `through`: their current state began later, or they were
+        // removed later (and, if they came back, began later again).
+        var changed: [(resource: Int64, rule: Int64)] = []
+        var changedResources: [Int64] = []
+        for (resource, states) in stored where states.verdicts.contains(where: { $0.since > through }) {
+            changedResources.append(resource)
+            for verdict in states.verdicts where verdict.since > through { changed.append((resource, verdict.rule)) }
+        }
+        let removed = try connection.statement(
+            "SELECT DISTINCT resource, rule FROM transitions INDEXED BY transitions_removing WHERE source_id = ? AND sequence > ? AND new_state IS NULL")
+        try removed.bind([.integer(sourceID), .integer(through)])
+        while try removed.step() {
+            let (resource, rule) = (removed.integer(0), removed.integer(1))
+            let current = stored[resource]?.verdicts.first { $0.rule == rule }
+            if current.map({ $0.since <= through }) ?? true { changed.append((resource, rule)) }
+        }
+        removed.reset()
+        for resource in changedResources { stored[resource]?.verdicts.removeAll { $0.since > through } }
+        let baseline = times.baseline(through: Int(through))
+        for pair in changed {
+            if let verdict = try verdict(of: pair, sourceID: sourceID, through: through, baseline: baseline) {
+                stored[pair.resource, default: SQLiteComplianceStates()].verdicts.append(verdict)
             }
         }
-        return transitions
+        return try recorded(stored, of: times)
+    }
+
+    /// The pair's verdict as of block `through`: its last transition at or before it, else the
+    /// baseline's; nil when it had none then.
+    private func verdict(
+        of pair: (resource: Int64, rule: Int64), sourceID: Int64, through: Int64, baseline: BlockTimes.Baseline?
+    ) throws -> SQLiteComplianceStates.Verdict? {
+        let last = try connection.statement(
+            """
+            SELECT sequence, resource_type, new_state, rule_version, checks FROM transitions INDEXED BY transitions_by_resource
+            WHERE source_id = ? AND resource = ? AND rule = ? AND sequence <= ? ORDER BY sequence DESC LIMIT 1
+            """)
+        try last.bind(sourceID, at: 1)
+        try last.bind(pair.resource, at: 2)
+        try last.bind(pair.rule, at: 3)
+        try last.bind(through, at: 4)
+        defer { last.reset() }
+        if try last.step() {
+            return try Self.state(last, 2).map { state in
+                SQLiteComplianceStates.Verdict(rule: pair.rule, resourceType: last.integer(1), state: state, ruleVersion: last.integer(3),
+                                               checks: last.integer(4), since: last.integer(0))
+            }
+        }
+        guard let baseline else { return nil }
+        let kept = try connection.statement(
+            """
+            SELECT resource_type, state, rule_version, checks FROM baseline_compliance
+            WHERE resource = ? AND source_id = ? AND sequence = ? AND rule = ?
+            """)
+        try kept.bind([.integer(pair.resource), .integer(sourceID), .integer(Int64(baseline.checkpoint)), .integer(pair.rule)])
+        defer { kept.reset() }
+        guard try kept.step() else { return nil }
+        return SQLiteComplianceStates.Verdict(rule: pair.rule, resourceType: kept.integer(0), state: try Self.requiredState(kept, 1),
+                                              ruleVersion: kept.integer(2), checks: kept.integer(3), since: Int64(baseline.prunedThrough))
+    }
+
+    /// Verdicts by resource id as rows in (resource, rule) order, each dated by the block it began in.
+    private func recorded(_ stored: [Int64: SQLiteComplianceStates], of times: BlockTimes) throws -> [Recorded<CurrentCompliance>] {
+        var resources: [(id: ResourceID, states: SQLiteComplianceStates)] = []
+        resources.reserveCapacity(stored.count)
+        for (resource, states) in stored where !states.verdicts.isEmpty {
+            resources.append((ResourceID(try resourceKeys.text(resource)), states))
+        }
+        resources.sort { $0.id < $1.id }
+        // Rules ranked by text once; each resource's verdicts are then ordered by rank.
+        var rules = Ranking<String>()
+        var ruleNumbers: [Int64: Int32] = [:]
+        for (_, states) in resources {
+            for verdict in states.verdicts where ruleNumbers[verdict.rule] == nil {
+                ruleNumbers[verdict.rule] = rules.intern(try names.text(verdict.rule))
+            }
+        }
+        let ranks = rules.ranks()
+        let ruleRanks = ruleNumbers.mapValues { ranks[Int($0)] }
+        var dates: [Int64: Date] = [:]
+        var rows: [Recorded<CurrentCompliance>] = []
+        rows.reserveCapacity(resources.reduce(0) { $0 + $1.states.verdicts.count })
+        for (resourceID, states) in resources {
+            let ordered = states.verdicts.map { (rank: ruleRanks[$0.rule] ?? 0, verdict: $0) }.sorted { $0.rank < $1.rank }
+            for (_, verdict) in ordered {
+                let date = dates[verdict.since] ?? {
+                    let date = times.capturedAt(Int(verdict.since))
+                    dates[verdict.since] = date
+                    return date
+                }()
+                rows.append(Recorded(source: times.source, sequence: Int(verdict.since), capturedAt: date,
+                                     row: try currentCompliance(verdict, of: resourceID)))
+            }
+        }
+        return rows
     }
 
     public func summaries(of rule: String) throws -> [Recorded<RuleSummary>] {

@@ -8,9 +8,10 @@ enum SQLiteSchema {
     /// History rows refer to rule ids, resource ids and types, rule version hashes and lists of
     /// failing checks by their id in `names` or `resources` (see `SQLiteNames`). Row tables are
     /// clustered by block, the order `verify` reads them. `transitions_by_resource` serves both the
-    /// timeline (one resource's range per source) and `compliance --at`, which scans it whole: it
-    /// holds every column that query needs, in (resource, rule, sequence) order, so SQLite groups
-    /// without sorting or reading the table; and a recording appends to it in that order.
+    /// timeline (one resource's range per source) and `compliance --at`, which seeks in it the last
+    /// transition at or before its time of each pair that changed after it: those are the pairs
+    /// whose current state began later, found in `current_compliance`, and the pairs removed
+    /// later, found in the small `transitions_removing`. A recording appends to it in its order.
     /// The `current_` tables are derived from the covered rows; `verify` checks them.
     static let migrations: [String] = [
         """
@@ -41,6 +42,7 @@ enum SQLiteSchema {
             PRIMARY KEY (source_id, sequence, ordinal)) WITHOUT ROWID;
         CREATE INDEX transitions_by_resource ON transitions (
             source_id, resource, rule, sequence, old_state, new_state, resource_type, rule_version, checks);
+        CREATE INDEX transitions_removing ON transitions (source_id, sequence) WHERE new_state IS NULL;
         CREATE TABLE summaries (
             source_id INTEGER NOT NULL, sequence INTEGER NOT NULL, ordinal INTEGER NOT NULL,
             rule INTEGER NOT NULL, rule_version INTEGER NOT NULL, state TEXT NOT NULL, count INTEGER NOT NULL,

@@ -21,16 +21,19 @@ public protocol HistoryStore: AnyObject {
     func blocks(of source: HistorySource) throws -> [Block]
     func content(of block: Block) throws -> BlockContent
     func currentResources(of source: HistorySource) throws -> [CurrentResource]
-    func currentCompliance(of source: HistorySource) throws -> [CurrentCompliance]
+    /// The current-compliance table as stored, in any order.
+    func currentCompliance(of source: HistorySource) throws -> [CurrentVerdict]
 
     /// The resource ids the store has seen that equal `name` or end with it, for naming a resource
     /// by a suffix; `HistoryQueries.resolve` keeps those whose suffix starts after a separator.
     func resourceIDs(endingWith name: String) throws -> [ResourceID]
     /// Every row about one resource, each with its block's time.
     func history(of resource: ResourceID) throws -> ResourceHistory
-    /// The last transition of every (rule, resource) pair recorded at or before `time`, removals
-    /// included; `HistoryQueries.compliance(at:)` overlays them on a checkpoint's baseline.
-    func latestTransitions(at time: Date) throws -> [Recorded<ComplianceTransition>]
+    /// The state of every (rule, resource) pair of `times.source` as of block `sequence`, each
+    /// recorded with the block that began it, in (resource, rule) order. A pair whose current
+    /// state began by then is read from the current-compliance table; only one that changed after
+    /// it takes its last transition at or before it, or, with none kept, the checkpoint's baseline.
+    func compliance(through sequence: Int, of times: BlockTimes) throws -> [Recorded<CurrentCompliance>]
     /// One rule's per-snapshot counts, in time order.
     func summaries(of rule: String) throws -> [Recorded<RuleSummary>]
 
