@@ -29,6 +29,10 @@ struct DocumentBuilder {
     private(set) var records: [NodeRecord] = []
     private var childTable: [Int32] = []
     private var strings: [String] = []
+    /// Pool slots of map keys seen so far. Keys repeat in every resource (`Type`, `Properties`),
+    /// and the rule interpreter compares a map's keys for every rule: one shared slot per key
+    /// keeps those pool entries in cache instead of one entry per occurrence across the pool.
+    private var keySlots: [String: Int32] = [:]
     private var keyIndexes: [Int32: [String: Int32]] = [:]
     private var frames: [Frame] = []
     private var pendingChildren: [Int32] = []
@@ -112,7 +116,7 @@ struct DocumentBuilder {
                 notes: [Diagnostic(.note, code: .duplicateKey, message: "'\(key)' was first defined here",
                                    location: location(records[Int(existing)].keyStart))])
         }
-        let slot = internString(key)
+        let slot = internKey(key)
         frames[index].pendingKey = PendingKey(slot: slot, mark: start, isMerge: isMerge)
     }
 
@@ -176,6 +180,13 @@ struct DocumentBuilder {
     private mutating func internString(_ text: String) -> Int32 {
         strings.append(text)
         return Int32(strings.count - 1)
+    }
+
+    private mutating func internKey(_ key: String) -> Int32 {
+        if let slot = keySlots[key] { return slot }
+        let slot = internString(key)
+        keySlots[key] = slot
+        return slot
     }
 
     private func location(_ mark: Mark) -> FileLocation {
