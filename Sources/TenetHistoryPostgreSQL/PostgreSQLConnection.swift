@@ -36,9 +36,16 @@ public final class PostgreSQLConnection {
     /// they arrive: postgres-nio's collected result copies the rows gathered so far on every
     /// network read, which made reading a million rows take twenty seconds of CPU.
     public func query<T>(_ sql: String, _ binds: PostgresBindings = PostgresBindings(), row: (PostgreSQLRow) throws -> T) throws -> [T] {
+        var rows: [T] = []
+        try forEachRow(sql, binds) { rows.append(try row($0)) }
+        return rows
+    }
+
+    /// Hands each row to `visit` in order, for a caller that passes them on rather than keeps them.
+    public func forEachRow(_ sql: String, _ binds: PostgresBindings = PostgresBindings(), _ visit: (PostgreSQLRow) throws -> Void) throws {
         let received = ReceivedRows()
         _ = try wait(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger) { received.rows.append($0) })
-        return try received.rows.map { try row(PostgreSQLRow($0)) }
+        for row in received.rows { try visit(PostgreSQLRow(row)) }
     }
 
     public func execute(_ sql: String, _ binds: PostgresBindings = PostgresBindings()) throws {

@@ -287,13 +287,13 @@ public final class PostgreSQLHistoryStore: HistoryStore {
     /// One statement, answered in (resource, rule) order by merging two ordered streams: the
     /// current verdicts that began by `sequence`, read off the primary key, and, for each pair that
     /// changed after it, its last transition at or before it (else the checkpoint's baseline row).
-    public func compliance(through sequence: Int, of times: BlockTimes) throws -> [Recorded<CurrentCompliance>] {
-        guard let sourceID = try sourceID(times.source) else { return [] }
+    public func compliance(through sequence: Int, of times: BlockTimes, each visit: (Recorded<CurrentCompliance>) throws -> Void) throws {
+        guard let sourceID = try sourceID(times.source) else { return }
         let baseline = times.baseline(through: sequence)
         let bindings = binds(sourceID, Int64(sequence), Int64(baseline?.checkpoint ?? -1), Int64(baseline?.prunedThrough ?? -1))
         let columns = "rule_id, resource_id, resource_type, state, rule_version_hash, checks"
         var dates: [Int64: Date] = [:]
-        return try connection.query(
+        try connection.forEachRow(
             """
             (SELECT since, \(columns) FROM current_compliance WHERE source_id = $1 AND since <= $2 ORDER BY resource_id, rule_id)
             UNION ALL
@@ -321,7 +321,7 @@ public final class PostgreSQLHistoryStore: HistoryStore {
                 dates[since] = date
                 return date
             }()
-            return Recorded(source: times.source, sequence: Int(since), capturedAt: date, row: try Self.compliance(row, 1))
+            try visit(Recorded(source: times.source, sequence: Int(since), capturedAt: date, row: try Self.compliance(row, 1)))
         }
     }
 

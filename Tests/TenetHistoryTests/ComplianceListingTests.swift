@@ -16,7 +16,11 @@ import Testing
         for snapshot in SnapshotFixture.encryptionStory { try snapshot.record(into: store) }
         let at = try HistoryTime.parse("2026-03-03T00:00:00Z")
         let states = try HistoryQueries(store: store).compliance(at: at)
-        let lines = ComplianceListing.text(states, at: at).split(separator: "\n").map(String.init)
+        var written: [UInt8] = []
+        var listing = ComplianceListing { written.append(contentsOf: $0) }
+        try HistoryQueries(store: store).compliance(at: at) { listing.append($0) }
+        listing.finish(at: at)
+        let lines = String(decoding: written, as: UTF8.self).split(separator: "\n").map(String.init)
         #expect(lines.count == states.count + 1)
         #expect(lines.contains("S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED  arn:aws:s3:::logs  NON_COMPLIANT  since 2026-03-02T09:00:00Z"))
         #expect(lines.last == "\(states.count) verdicts as of 2026-03-03T00:00:00Z")

@@ -71,15 +71,33 @@ public struct HistoryQueries {
     /// only the given rules when `rules` is set (a rule or a pack's rule ids). In (resource, rule,
     /// source) order: each store answers a source in (resource, rule) order, and sources are merged.
     public func compliance(at time: Date, rules: Set<String>? = nil) throws -> [Recorded<CurrentCompliance>] {
-        var sources: [[Recorded<CurrentCompliance>]] = []
+        var states: [Recorded<CurrentCompliance>] = []
+        try compliance(at: time, rules: rules) { states.append($0) }
+        return states
+    }
+
+    /// The same verdicts handed to `visit` in order. With one source they go straight from the
+    /// store to `visit`, so a million of them are never held at once; several sources are
+    /// gathered to be merged.
+    public func compliance(at time: Date, rules: Set<String>? = nil, each visit: (Recorded<CurrentCompliance>) throws -> Void) throws {
+        var asOf: [(sequence: Int, times: BlockTimes)] = []
         for source in try store.sources() {
             let times = try BlockTimes(source: source, blocks: try store.blocks(of: source))
-            guard let sequence = times.lastSequence(at: time) else { continue }
-            var states = try store.compliance(through: sequence, of: times)
-            if let rules { states.removeAll { !rules.contains($0.row.key.ruleID) } }
+            if let sequence = times.lastSequence(at: time) { asOf.append((sequence, times)) }
+        }
+        let selected: (Recorded<CurrentCompliance>) -> Bool = { state in rules.map { $0.contains(state.row.key.ruleID) } ?? true }
+        guard asOf.count > 1 else {
+            guard let only = asOf.first else { return }
+            try store.compliance(through: only.sequence, of: only.times) { state in if selected(state) { try visit(state) } }
+            return
+        }
+        var sources: [[Recorded<CurrentCompliance>]] = []
+        for (sequence, times) in asOf {
+            var states: [Recorded<CurrentCompliance>] = []
+            try store.compliance(through: sequence, of: times) { state in if selected(state) { states.append(state) } }
             sources.append(states)
         }
-        return Self.merged(sources[...])
+        for state in Self.merged(sources[...]) { try visit(state) }
     }
 
     /// Lists each in (resource, rule) order, merged into one in (resource, rule, list) order.

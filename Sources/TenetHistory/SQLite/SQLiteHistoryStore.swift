@@ -391,12 +391,12 @@ public final class SQLiteHistoryStore: HistoryStore {
         return history
     }
 
-    public func compliance(through sequence: Int, of times: BlockTimes) throws -> [Recorded<CurrentCompliance>] {
-        try connection.reading { try compliance(through: Int64(sequence), of: times) }
+    public func compliance(through sequence: Int, of times: BlockTimes, each visit: (Recorded<CurrentCompliance>) throws -> Void) throws {
+        try connection.reading { try compliance(through: Int64(sequence), of: times, each: visit) }
     }
 
-    private func compliance(through: Int64, of times: BlockTimes) throws -> [Recorded<CurrentCompliance>] {
-        guard let sourceID = try sourceID(times.source, create: false) else { return [] }
+    private func compliance(through: Int64, of times: BlockTimes, each visit: (Recorded<CurrentCompliance>) throws -> Void) throws {
+        guard let sourceID = try sourceID(times.source, create: false) else { return }
         var stored = try storedCompliance(sourceID: sourceID)
         // The pairs that changed after `through`: their current state began later, or they were
         // removed later (and, if they came back, began later again).
@@ -422,7 +422,7 @@ public final class SQLiteHistoryStore: HistoryStore {
                 stored[pair.resource, default: SQLiteComplianceStates()].verdicts.append(verdict)
             }
         }
-        return try recorded(stored, of: times)
+        try recorded(stored, of: times, each: visit)
     }
 
     /// The pair's verdict as of block `through`: its last transition at or before it, else the
@@ -459,8 +459,11 @@ public final class SQLiteHistoryStore: HistoryStore {
                                               ruleVersion: kept.integer(2), checks: kept.integer(3), since: Int64(baseline.prunedThrough))
     }
 
-    /// Verdicts by resource id as rows in (resource, rule) order, each dated by the block it began in.
-    private func recorded(_ stored: [Int64: SQLiteComplianceStates], of times: BlockTimes) throws -> [Recorded<CurrentCompliance>] {
+    /// Verdicts by resource id handed to `visit` as rows in (resource, rule) order, each dated by
+    /// the block it began in.
+    private func recorded(
+        _ stored: [Int64: SQLiteComplianceStates], of times: BlockTimes, each visit: (Recorded<CurrentCompliance>) throws -> Void
+    ) throws {
         var resources: [(id: ResourceID, states: SQLiteComplianceStates)] = []
         resources.reserveCapacity(stored.count)
         for (resource, states) in stored where !states.verdicts.isEmpty {
@@ -478,8 +481,6 @@ public final class SQLiteHistoryStore: HistoryStore {
         let ranks = rules.ranks()
         let ruleRanks = ruleNumbers.mapValues { ranks[Int($0)] }
         var dates: [Int64: Date] = [:]
-        var rows: [Recorded<CurrentCompliance>] = []
-        rows.reserveCapacity(resources.reduce(0) { $0 + $1.states.verdicts.count })
         for (resourceID, states) in resources {
             let ordered = states.verdicts.map { (rank: ruleRanks[$0.rule] ?? 0, verdict: $0) }.sorted { $0.rank < $1.rank }
             for (_, verdict) in ordered {
@@ -488,11 +489,10 @@ public final class SQLiteHistoryStore: HistoryStore {
                     dates[verdict.since] = date
                     return date
                 }()
-                rows.append(Recorded(source: times.source, sequence: Int(verdict.since), capturedAt: date,
-                                     row: try currentCompliance(verdict, of: resourceID)))
+                try visit(Recorded(source: times.source, sequence: Int(verdict.since), capturedAt: date,
+                                   row: try currentCompliance(verdict, of: resourceID)))
             }
         }
-        return rows
     }
 
     public func summaries(of rule: String) throws -> [Recorded<RuleSummary>] {

@@ -33,7 +33,8 @@ public protocol HistoryStore: AnyObject {
     /// recorded with the block that began it, in (resource, rule) order. A pair whose current
     /// state began by then is read from the current-compliance table; only one that changed after
     /// it takes its last transition at or before it, or, with none kept, the checkpoint's baseline.
-    func compliance(through sequence: Int, of times: BlockTimes) throws -> [Recorded<CurrentCompliance>]
+    /// Each is handed to `visit` as it is read, so the answer is never held whole.
+    func compliance(through sequence: Int, of times: BlockTimes, each visit: (Recorded<CurrentCompliance>) throws -> Void) throws
     /// One rule's per-snapshot counts, in time order.
     func summaries(of rule: String) throws -> [Recorded<RuleSummary>]
 

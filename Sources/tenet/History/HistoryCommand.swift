@@ -67,8 +67,13 @@ struct HistoryFormatOption: ParsableArguments {
     func write(text: () -> String, json: () -> Value) {
         switch format {
         case .text: StandardStreams.write(text())
-        case .json: StandardStreams.write(JSONWriter(style: .pretty).string(for: Document(value: json()).root) + "\n")
+        case .json: writeJSON(json())
         }
+    }
+
+    /// Writes the pretty JSON of `json`, for a command whose text form is streamed instead.
+    func writeJSON(_ json: Value) {
+        StandardStreams.write(JSONWriter(style: .pretty).string(for: Document(value: json).root) + "\n")
     }
 }
 

@@ -36,17 +36,21 @@ struct HistoryComplianceCommand: ParsableCommand {
         }
         let time = at?.date ?? Date()
         try store.run { store in
-            let states = try HistoryQueries(store: store).compliance(at: time, rules: selected)
-            output.write(
-                text: { ComplianceListing.text(states, at: time) },
-                json: {
-                    ["at": HistoryJSON.time(time), "verdicts": .list(states.map { recorded in
-                        ["rule": .string(recorded.row.key.ruleID), "resource": .string(recorded.row.key.resourceID.rawValue),
-                         "resourceType": .string(recorded.row.resourceType.rawValue), "state": .string(recorded.row.state.rawValue),
-                         "since": HistoryJSON.time(recorded.capturedAt), "source": .string(recorded.source.rawValue),
-                         "ruleVersionHash": .string(recorded.row.ruleVersionHash), "checks": HistoryJSON.embedded(recorded.row.checks)]
-                    })]
-                })
+            let queries = HistoryQueries(store: store)
+            switch output.format {
+            case .text:
+                var listing = ComplianceListing { StandardStreams.write($0) }
+                try queries.compliance(at: time, rules: selected) { listing.append($0) }
+                listing.finish(at: time)
+            case .json:
+                let states = try queries.compliance(at: time, rules: selected)
+                output.writeJSON(["at": HistoryJSON.time(time), "verdicts": .list(states.map { recorded in
+                    ["rule": .string(recorded.row.key.ruleID), "resource": .string(recorded.row.key.resourceID.rawValue),
+                     "resourceType": .string(recorded.row.resourceType.rawValue), "state": .string(recorded.row.state.rawValue),
+                     "since": HistoryJSON.time(recorded.capturedAt), "source": .string(recorded.source.rawValue),
+                     "ruleVersionHash": .string(recorded.row.ruleVersionHash), "checks": HistoryJSON.embedded(recorded.row.checks)]
+                })])
+            }
         }
     }
 }
