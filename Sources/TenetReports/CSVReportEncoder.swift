@@ -13,12 +13,6 @@ public struct CSVReportEncoder: ReportEncoder {
 
     public init() {}
 
-    public func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8] {
-        var bytes: [UInt8] = []
-        encode(result, options: options) { bytes += $0 }
-        return bytes
-    }
-
     /// Rows are handed on a megabyte at a time: a large run has a row for nearly every resource
     /// and rule.
     public func encode(_ result: ScanResult, options: ReportOptions, into write: ([UInt8]) -> Void) {

@@ -9,7 +9,7 @@ import TenetScan
 public struct GitHubAnnotationsEncoder: ReportEncoder {
     public init() {}
 
-    public func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8] {
+    public func encode(_ result: ScanResult, options: ReportOptions, into write: ([UInt8]) -> Void) {
         let context = ReportContext(result, options: options)
         let text = FindingText(paths: context.paths)
         var output = ""
@@ -31,7 +31,7 @@ public struct GitHubAnnotationsEncoder: ReportEncoder {
             let renderedProperties = properties.map { "\($0)=\(Self.escapeProperty($1))" }.joined(separator: ",")
             output += "::\(command) \(renderedProperties)::\(Self.escapeData(message))\n"
         }
-        return Array(output.utf8)
+        write(Array(output.utf8))
     }
 
     /// The runner's escaping for a command's message (actions/toolkit `escapeData`).

@@ -15,12 +15,6 @@ public struct JSONReportEncoder: ReportEncoder {
 
     public init() {}
 
-    public func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8] {
-        var bytes: [UInt8] = []
-        encode(result, options: options) { bytes += $0 }
-        return bytes
-    }
-
     /// Evaluations are made and written one at a time: a large run has hundreds of thousands.
     public func encode(_ result: ScanResult, options: ReportOptions, into write: ([UInt8]) -> Void) {
         let context = ReportContext(result, options: options)

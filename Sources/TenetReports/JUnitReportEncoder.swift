@@ -17,7 +17,10 @@ import TenetXML
 public struct JUnitReportEncoder: ReportEncoder {
     public init() {}
 
-    public func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8] {
+    /// The counts on `testsuites` and each `testsuite` come before their cases, so every case is
+    /// planned first; a failure's details, the bulk of the report, are rendered only as its case
+    /// is written, and the XML is handed on a megabyte at a time.
+    public func encode(_ result: ScanResult, options: ReportOptions, into output: ([UInt8]) -> Void) {
         let context = ReportContext(result, options: options)
         let text = FindingText(paths: context.paths)
         let bySuite = Dictionary(grouping: context.evaluations) { context.accountJudged(by: $0.rule) ?? $0.resource.document }
@@ -42,9 +45,13 @@ public struct JUnitReportEncoder: ReportEncoder {
             "failures": String(suites.reduce(0) { $0 + $1.count(of: .failure) }),
             "errors": String(suites.reduce(0) { $0 + $1.count(of: .error) }),
         ]) {
-            for suite in suites { write(suite, to: writer, withLocations: !options.junitNoLocations) }
+            for suite in suites {
+                write(suite, to: writer, withLocations: !options.junitNoLocations, text: text) {
+                    if writer.pendingByteCount >= 1 << 20 { output(writer.takeWritten()) }
+                }
+            }
         }
-        return writer.finish()
+        output(writer.finish())
     }
 
     /// The cases of one suite: a file, or a document that is none (the account pseudo-document, a
@@ -93,11 +100,11 @@ public struct JUnitReportEncoder: ReportEncoder {
         let headline = text.headline(reported)
         switch reported.disposition {
         case .violation:
-            return .failure(message: headline, type: reported.rule.id, details: text.details(reported))
+            return .failure(message: headline, type: reported.rule.id, detailsOf: reported)
         case .error:
-            return .error(message: headline, type: reported.evaluation.state.rawValue, details: text.details(reported))
+            return .error(message: headline, type: reported.evaluation.state.rawValue, detailsOf: reported)
         case .insufficientData where context.options.policy.failOnInsufficientData:
-            return .error(message: headline, type: reported.evaluation.state.rawValue, details: text.details(reported))
+            return .error(message: headline, type: reported.evaluation.state.rawValue, detailsOf: reported)
         case .insufficientData, .notApplicable:
             return .skipped(message: headline)
         case .suppressed:
@@ -107,7 +114,8 @@ public struct JUnitReportEncoder: ReportEncoder {
         }
     }
 
-    private func write(_ suite: JUnitSuite, to writer: XMLWriter, withLocations: Bool) {
+    /// `caseWritten` runs after each case, for the caller to take what the writer holds.
+    private func write(_ suite: JUnitSuite, to writer: XMLWriter, withLocations: Bool, text: FindingText, caseWritten: () -> Void) {
         writer.element("testsuite", attributes: [
             "name": suite.name,
             "tests": String(suite.cases.count),
@@ -126,14 +134,15 @@ public struct JUnitReportEncoder: ReportEncoder {
                 switch testCase.outcome {
                 case .passed:
                     break
-                case .failure(let message, let type, let details):
-                    writer.element("failure", attributes: ["message": message, "type": type]) { writer.cdata(details) }
-                case .error(let message, let type, let details):
-                    writer.element("error", attributes: ["message": message, "type": type]) { writer.cdata(details) }
+                case .failure(let message, let type, let reported):
+                    writer.element("failure", attributes: ["message": message, "type": type]) { writer.cdata(text.details(reported)) }
+                case .error(let message, let type, let reported):
+                    writer.element("error", attributes: ["message": message, "type": type]) { writer.cdata(text.details(reported)) }
                 case .skipped(let message):
                     writer.element("skipped", attributes: ["message": message])
                 }
                 writer.endElement()
+                caseWritten()
             }
         }
     }
@@ -153,10 +162,11 @@ private struct JUnitSuite {
 private struct JUnitCase {
     enum Kind { case passed, failure, error, skipped }
 
+    /// A failure or error keeps the evaluation its details are rendered from when it is written.
     enum Outcome {
         case passed
-        case failure(message: String, type: String, details: String)
-        case error(message: String, type: String, details: String)
+        case failure(message: String, type: String, detailsOf: ReportedEvaluation)
+        case error(message: String, type: String, detailsOf: ReportedEvaluation)
         case skipped(message: String)
 
         var kind: Kind {

@@ -7,16 +7,16 @@ import TenetScan
 /// secret-named properties). They never add a clock, a host name or an absolute path of their
 /// own, so the same result always gives the same bytes.
 public protocol ReportEncoder: Sendable {
-    func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8]
-
-    /// The same bytes handed to `write` in pieces, in order, as they are made: a report on every
+    /// The report handed to `write` in pieces, in order, as they are made: a report on every
     /// resource of a large run need not be held whole before it is printed.
     func encode(_ result: ScanResult, options: ReportOptions, into write: ([UInt8]) -> Void)
 }
 
 extension ReportEncoder {
-    /// Formats that are one document (JSON, XML) are made whole, then handed on.
-    public func encode(_ result: ScanResult, options: ReportOptions, into write: ([UInt8]) -> Void) {
-        write(encode(result, options: options))
+    /// The whole report at once, for callers that keep it in memory (tests, small outputs).
+    public func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8] {
+        var bytes: [UInt8] = []
+        encode(result, options: options) { bytes += $0 }
+        return bytes
     }
 }

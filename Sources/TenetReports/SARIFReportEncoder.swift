@@ -20,25 +20,27 @@ public struct SARIFReportEncoder: ReportEncoder {
 
     public init() {}
 
-    public func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8] {
+    /// The run's results, one per finding of a large run, are made and written one at a time
+    /// after the run's head; its notifications (errors, missing data) come before them in the
+    /// run and are few, so they are gathered first.
+    public func encode(_ result: ScanResult, options: ReportOptions, into write: ([UInt8]) -> Void) {
         let context = ReportContext(result, options: options)
         let text = FindingText(paths: context.paths)
         let ruleIndex = Dictionary(result.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let locations = SARIFLocations(context: context)
 
-        var results: [Value] = []
+        var results: [ReportedEvaluation] = []
         var notifications: [Value] = []
         for reported in context.evaluations {
-            let ruleReference = Value.object([("id", .string(reported.rule.id)), ("index", ruleIndex[reported.rule.id].map { Value.number($0) })])
             switch reported.disposition {
             case .violation, .suppressed:
-                results.append(resultValue(reported, ruleIndex: ruleIndex[reported.rule.id], text: text, locations: locations))
+                results.append(reported)
             case .error, .insufficientData:
                 notifications.append(.object([
                     ("level", .string(reported.failsRun ? "error" : "warning")),
                     ("message", .object([("text", .string("\(reported.resourceName): \(text.headline(reported))"))])),
                     ("locations", .list([locations.location(for: reported)])),
-                    ("associatedRule", ruleReference),
+                    ("associatedRule", .object([("id", .string(reported.rule.id)), ("index", ruleIndex[reported.rule.id].map { Value.number($0) })])),
                 ]))
             case .compliant, .notApplicable:
                 continue
@@ -46,24 +48,27 @@ public struct SARIFReportEncoder: ReportEncoder {
         }
         let errored = context.evaluations.contains { $0.disposition == .error }
 
-        let run = Value.object([
-            ("tool", .object([("driver", .object([
+        let run: [JSONOutput.Field] = [
+            .value("tool", .object([("driver", .object([
                 ("name", .string("Tenet")),
                 ("version", .string(options.toolVersion)),
                 ("rules", .list(result.rules.map { ruleValue($0, paths: context.paths) })),
             ]))])),
-            ("invocations", .list([.object([
+            .value("invocations", .list([.object([
                 ("executionSuccessful", .bool(!errored)),
                 ("toolExecutionNotifications", .list(notifications)),
             ])])),
-            ("columnKind", .string("unicodeCodePoints")),
-            ("results", .list(results)),
-        ])
-        return JSONOutput.bytes(.object([
-            ("$schema", .string(Self.schemaURI)),
-            ("version", .string("2.1.0")),
-            ("runs", .list([run])),
-        ]))
+            .value("columnKind", .string("unicodeCodePoints")),
+            .list("results", count: results.count) { index in
+                let reported = results[index]
+                return resultValue(reported, ruleIndex: ruleIndex[reported.rule.id], text: text, locations: locations)
+            },
+        ]
+        JSONOutput.write(object: [
+            .value("$schema", .string(Self.schemaURI)),
+            .value("version", .string("2.1.0")),
+            .objects("runs", [run]),
+        ], into: write)
     }
 
     private func ruleValue(_ rule: ScannedRule, paths: ReportPaths) -> Value {

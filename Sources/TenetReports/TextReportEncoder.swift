@@ -11,12 +11,6 @@ import TenetScan
 public struct TextReportEncoder: ReportEncoder {
     public init() {}
 
-    public func encode(_ result: ScanResult, options: ReportOptions) -> [UInt8] {
-        var bytes: [UInt8] = []
-        encode(result, options: options) { bytes += $0 }
-        return bytes
-    }
-
     public func encode(_ result: ScanResult, options: ReportOptions, into write: ([UInt8]) -> Void) {
         TextReportWriter(context: ReportContext(result, options: options)).report(into: write)
     }

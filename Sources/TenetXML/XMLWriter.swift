@@ -1,6 +1,7 @@
 internal import CLibXML2
 
-/// Writes one UTF-8 XML document into memory, element by element, for report writers.
+/// Writes one UTF-8 XML document into memory, element by element, for report writers, who may
+/// take the bytes written so far as they go.
 ///
 /// Everything written stays well-formed XML 1.0 whatever the strings hold: text and attribute
 /// values are escaped by libxml2, and characters XML 1.0 cannot carry at all (control characters
@@ -86,16 +87,32 @@ public final class XMLWriter {
         endElement()
     }
 
-    /// Ends the document and returns its bytes. Every element must have been ended: closing them
-    /// silently would hide a report writer's bug behind a well-formed but wrong document.
+    /// How many written bytes wait in memory for ``takeWritten()`` or ``finish()``; libxml2 holds
+    /// back a few kilobytes of its own until they are flushed.
+    public var pendingByteCount: Int {
+        Int(xmlBufferLength(buffer))
+    }
+
+    /// Hands over the bytes written so far and forgets them, so a large document can be passed on
+    /// as it is written rather than held whole; ``finish()`` then returns only the rest.
+    public func takeWritten() -> [UInt8] {
+        write("flush the document") { xmlTextWriterFlush($0) }
+        let length = Int(xmlBufferLength(buffer))
+        guard length > 0, let content = xmlBufferContent(buffer) else { return [] }
+        let bytes = Array(UnsafeBufferPointer(start: content, count: length))
+        xmlBufferEmpty(buffer)
+        return bytes
+    }
+
+    /// Ends the document and returns its bytes not yet taken. Every element must have been ended:
+    /// closing them silently would hide a report writer's bug behind a well-formed but wrong
+    /// document.
     public func finish() -> [UInt8] {
         precondition(openElementCount == 0, "finish() with \(openElementCount) element(s) still open")
         write("end the document") { xmlTextWriterEndDocument($0) }
-        write("flush the document") { xmlTextWriterFlush($0) }
+        let rest = takeWritten()
         isFinished = true
-        let length = Int(xmlBufferLength(buffer))
-        guard length > 0, let content = xmlBufferContent(buffer) else { return [] }
-        return Array(UnsafeBufferPointer(start: content, count: length))
+        return rest
     }
 
     /// libxml2 reports a refused call (wrong state, no memory) as a negative result.

@@ -22,6 +22,33 @@ import TenetXML
             """)
     }
 
+    /// A report taken in pieces as it is written must be the document written whole.
+    @Test func bytesTakenAsTheyAreWrittenMakeTheWholeDocument() {
+        func write(_ writer: XMLWriter, afterEachCase: () -> Void) {
+            writer.element("testsuites", attributes: ["name": "tenet"]) {
+                for number in 0..<2_000 {
+                    writer.element("testcase", attributes: ["name": "case \(number)"]) {
+                        writer.element("failure", attributes: ["message": "m"]) { writer.cdata("details of \(number)\n  line two") }
+                    }
+                    afterEachCase()
+                }
+            }
+        }
+        let whole = XMLWriter()
+        write(whole) {}
+        let expected = whole.finish()
+
+        let streamed = XMLWriter()
+        var pieces: [[UInt8]] = []
+        write(streamed) {
+            if streamed.pendingByteCount >= 10_000 { pieces.append(streamed.takeWritten()) }
+        }
+        pieces.append(streamed.finish())
+        #expect(pieces.count > 5)
+        #expect(pieces.allSatisfy { !$0.isEmpty })
+        #expect(pieces.flatMap { $0 } == expected)
+    }
+
     @Test func roundTripsThroughTheReader() throws {
         let writer = XMLWriter()
         writer.startElement("report")
