@@ -292,7 +292,6 @@ public final class PostgreSQLHistoryStore: HistoryStore {
         let baseline = times.baseline(through: sequence)
         let bindings = binds(sourceID, Int64(sequence), Int64(baseline?.checkpoint ?? -1), Int64(baseline?.prunedThrough ?? -1))
         let columns = "rule_id, resource_id, resource_type, state, rule_version_hash, checks"
-        var dates: [Int64: Date] = [:]
         try connection.forEachRow(
             """
             (SELECT since, \(columns) FROM current_compliance WHERE source_id = $1 AND since <= $2 ORDER BY resource_id, rule_id)
@@ -315,13 +314,8 @@ public final class PostgreSQLHistoryStore: HistoryStore {
             ORDER BY resource_id, rule_id
             """, bindings
         ) { row in
-            let since = row.integer(0)
-            let date = dates[since] ?? {
-                let date = times.capturedAt(Int(since))
-                dates[since] = date
-                return date
-            }()
-            try visit(Recorded(source: times.source, sequence: Int(since), capturedAt: date, row: try Self.compliance(row, 1)))
+            let since = Int(row.integer(0))
+            try visit(Recorded(source: times.source, sequence: since, capturedAt: times.capturedAt(since), row: try Self.compliance(row, 1)))
         }
     }
 

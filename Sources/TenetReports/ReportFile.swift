@@ -2,7 +2,8 @@ import Foundation
 
 /// A report file written as its encoder makes it: into a temporary file beside it, renamed over
 /// it at the end, so a reader never sees half a report and a report on every resource of a large
-/// run is never held whole (a JSON report is twice the size of the text one).
+/// run is never held whole (a JSON report is twice the size of the text one). Every file a
+/// command generates is written through it.
 public enum ReportFile {
     /// Writes what `produce` hands on to `path`; throws the first failed write, leaving no
     /// temporary file and `path` as it was.

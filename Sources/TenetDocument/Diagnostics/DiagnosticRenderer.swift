@@ -46,7 +46,7 @@ public struct DiagnosticRenderer: Sendable {
             Self.pad(gutterWidth, into: &text)
             paint("-->", 34, bold: true, into: &text)
             text.append(UInt8(ascii: " "))
-            Self.append(location, to: &text)
+            text.append(contentsOf: location.description.utf8)
             if let source = diagnostic.sourceLine {
                 let caretOffset = source.unicodeScalars.prefix(max(location.column - 1, 0))
                     .reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
@@ -73,7 +73,7 @@ public struct DiagnosticRenderer: Sendable {
             paint("note", nil, bold: true, into: &text)
             text.append(contentsOf: ": ".utf8)
             if let location = note.location {
-                Self.append(location, to: &text)
+                text.append(contentsOf: location.description.utf8)
                 text.append(contentsOf: ": ".utf8)
             }
             text.append(contentsOf: note.message.utf8)
@@ -89,15 +89,6 @@ public struct DiagnosticRenderer: Sendable {
         if bold { codes.append("1") }
         if let color { codes.append(String(color)) }
         text.append(contentsOf: "\u{1B}[\(codes.joined(separator: ";"))m\(word)\u{1B}[0m".utf8)
-    }
-
-    /// `file:line:column`, as `FileLocation.description` writes it.
-    private static func append(_ location: FileLocation, to text: inout [UInt8]) {
-        text.append(contentsOf: location.file.utf8)
-        text.append(UInt8(ascii: ":"))
-        text.append(contentsOf: String(location.line).utf8)
-        text.append(UInt8(ascii: ":"))
-        text.append(contentsOf: String(location.column).utf8)
     }
 
     /// A tab is shown as four spaces, so the caret counted in the same units lines up. A tab byte

@@ -16,33 +16,19 @@ extension EvaluationSession {
             // variable does not iterate list values, and `.key` on a list value is unresolved.
             if query.parts.count > 1, case .allIndices = query.parts[1] { index = 2 }
         } else {
-            // The common chain `Properties.A.B` from one value is walked without arrays; a miss
-            // ends the query, since later parts pass an unresolved result through unchanged.
             var value = this
             var convention: Int?
             index = if case .this = query.parts[0] { 1 } else { 0 }
-            while index < query.parts.count, case .key(let key, let spellings) = query.parts[index] {
-                guard let member = Self.member(key, spellings: spellings, of: value, convention: &convention) else {
-                    let cause: UnresolvedCause = value.kind == .map ? .missingKey(key) : .noKeys(value.kind)
-                    return [.unresolved(UnresolvedQuery(traversedTo: value, query: query, partIndex: index, cause: cause))]
-                }
-                value = member
-                index += 1
-            }
+            if let miss = Self.followKeys(of: query, from: &index, value: &value, convention: &convention) { return [miss] }
             current = [.resolved(value)]
             conventions = [convention]
         }
         while index < query.parts.count {
             let part = query.parts[index]
             // After a filter or index, one value walked through keys: replaced in place.
-            if current.count == 1, case .resolved(let value) = current[0], case .key(let key, let spellings) = part {
-                if let member = Self.member(key, spellings: spellings, of: value, convention: &conventions[0]) {
-                    current[0] = .resolved(member)
-                } else {
-                    let cause: UnresolvedCause = value.kind == .map ? .missingKey(key) : .noKeys(value.kind)
-                    return [.unresolved(UnresolvedQuery(traversedTo: value, query: query, partIndex: index, cause: cause))]
-                }
-                index += 1
+            if current.count == 1, case .resolved(var value) = current[0], case .key = part {
+                if let miss = Self.followKeys(of: query, from: &index, value: &value, convention: &conventions[0]) { return [miss] }
+                current[0] = .resolved(value)
                 continue
             }
             let typeTest = query.resourceTypeTests[index + 1]
@@ -68,6 +54,21 @@ extension EvaluationSession {
             index += typeTest == nil ? 1 : 2
         }
         return current
+    }
+
+    /// Follows the key parts from `index` on, from one value, without building arrays: the common
+    /// chain `Properties.A.B`. At the first miss it returns the unresolved result, which ends the
+    /// query, since later parts pass an unresolved result through unchanged.
+    private static func followKeys(of query: Query, from index: inout Int, value: inout QueryValue, convention: inout Int?) -> QueryResult? {
+        while index < query.parts.count, case .key(let key, let spellings) = query.parts[index] {
+            guard let member = member(key, spellings: spellings, of: value, convention: &convention) else {
+                let cause: UnresolvedCause = value.kind == .map ? .missingKey(key) : .noKeys(value.kind)
+                return .unresolved(UnresolvedQuery(traversedTo: value, query: query, partIndex: index, cause: cause))
+            }
+            value = member
+            index += 1
+        }
+        return nil
     }
 
     /// `.*[ Type == … ]` (part `index` and the filter after it) on one value: for a map in a

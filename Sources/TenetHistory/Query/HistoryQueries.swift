@@ -91,37 +91,14 @@ public struct HistoryQueries {
             try store.compliance(through: only.sequence, of: only.times) { state in if selected(state) { try visit(state) } }
             return
         }
-        var sources: [[Recorded<CurrentCompliance>]] = []
+        var gathered: [Recorded<CurrentCompliance>] = []
         for (sequence, times) in asOf {
-            var states: [Recorded<CurrentCompliance>] = []
-            try store.compliance(through: sequence, of: times) { state in if selected(state) { states.append(state) } }
-            sources.append(states)
+            try store.compliance(through: sequence, of: times) { state in if selected(state) { gathered.append(state) } }
         }
-        for state in Self.merged(sources[...]) { try visit(state) }
-    }
-
-    /// Lists each in (resource, rule) order, merged into one in (resource, rule, list) order.
-    private static func merged(_ lists: ArraySlice<[Recorded<CurrentCompliance>]>) -> [Recorded<CurrentCompliance>] {
-        guard lists.count > 1 else { return lists.first ?? [] }
-        let middle = lists.startIndex + lists.count / 2
-        let first = merged(lists[..<middle])
-        let second = merged(lists[middle...])
-        var merged: [Recorded<CurrentCompliance>] = []
-        merged.reserveCapacity(first.count + second.count)
-        var (i, j) = (0, 0)
-        while i < first.count, j < second.count {
-            let (a, b) = (first[i].row.key, second[j].row.key)
-            if (b.resourceID.rawValue, b.ruleID) < (a.resourceID.rawValue, a.ruleID) {
-                merged.append(second[j])
-                j += 1
-            } else {
-                merged.append(first[i])
-                i += 1
-            }
-        }
-        merged.append(contentsOf: first[i...])
-        merged.append(contentsOf: second[j...])
-        return merged
+        // Stable: a pair's verdicts from several sources stay in source order.
+        var order = PairOrder(capacity: gathered.count)
+        for state in gathered { order.append(rule: state.row.key.ruleID, resource: state.row.key.resourceID) }
+        for position in order.sortedPositions() { try visit(gathered[position]) }
     }
 
     /// How a rule's counts moved, one point per recorded snapshot that ran it.

@@ -480,16 +480,11 @@ public final class SQLiteHistoryStore: HistoryStore {
         }
         let ranks = rules.ranks()
         let ruleRanks = ruleNumbers.mapValues { ranks[Int($0)] }
-        var dates: [Int64: Date] = [:]
         for (resourceID, states) in resources {
             let ordered = states.verdicts.map { (rank: ruleRanks[$0.rule] ?? 0, verdict: $0) }.sorted { $0.rank < $1.rank }
             for (_, verdict) in ordered {
-                let date = dates[verdict.since] ?? {
-                    let date = times.capturedAt(Int(verdict.since))
-                    dates[verdict.since] = date
-                    return date
-                }()
-                try visit(Recorded(source: times.source, sequence: Int(verdict.since), capturedAt: date,
+                let since = Int(verdict.since)
+                try visit(Recorded(source: times.source, sequence: since, capturedAt: times.capturedAt(since),
                                    row: try currentCompliance(verdict, of: resourceID)))
             }
         }

@@ -6,22 +6,14 @@ import TenetInventory
 /// Every verdict on a resource carries it, and a large run holds hundreds of thousands of
 /// verdicts on a few tens of thousands of resources: the fields live in one shared, immutable
 /// box, so a verdict holds a reference rather than its own copy of two strings, a type and a
-/// location. Setting a field gives this value a box of its own.
+/// location.
 public struct ScannedResource: Sendable, Hashable {
-    public var id: ResourceID {
-        get { fields.id }
-        set { fields = Fields(id: newValue, type: type, document: document, location: location) }
-    }
-    public var type: ResourceType {
-        get { fields.type }
-        set { fields = Fields(id: id, type: newValue, document: document, location: location) }
-    }
+    public var id: ResourceID { fields.id }
+    public var type: ResourceType { fields.type }
     /// The template or inventory the resource came from, as given on the command line.
-    public var document: String {
-        get { fields.document }
-        set { fields = Fields(id: id, type: type, document: newValue, location: location) }
-    }
-    /// The resource's declaration in its template; nil for live resources.
+    public var document: String { fields.document }
+    /// The resource's declaration in its template; nil for live resources. Setting it gives
+    /// this value a box of its own.
     public var location: FileLocation? {
         get { fields.location }
         set { fields = Fields(id: id, type: type, document: document, location: newValue) }
