@@ -90,6 +90,28 @@ import Testing
         #expect(decided.evaluations.first { $0.resource.id == "stack.yaml#Maybe" }?.state == .compliant)
     }
 
+    @Test func aMissingPropertyDoesNotDependOnItsUnresolvedSiblings() throws {
+        let rules = try Self.managedRules(["encryption/ENCRYPTED_VOLUMES.guard"])
+        let template = """
+            Parameters:
+              Zone: {Type: String}
+              Flag: {Type: String}
+            Resources:
+              Unencrypted:
+                Type: AWS::EC2::Volume
+                Properties: {Size: 10, AvailabilityZone: !Ref Zone}
+              Undecided:
+                Type: AWS::EC2::Volume
+                Properties: {Size: 10, AvailabilityZone: eu-west-1a, Encrypted: !Ref Flag}
+            """
+        let result = try Self.scan(template, rules: rules)
+        let unencrypted = try #require(result.evaluations.first { $0.resource.id == "stack.yaml#Unencrypted" })
+        #expect(unencrypted.state == .nonCompliant)
+        #expect(!unencrypted.checks.isEmpty && unencrypted.checks.allSatisfy { $0.unresolvedDependency == nil })
+        let undecided = try #require(result.evaluations.first { $0.resource.id == "stack.yaml#Undecided" })
+        #expect(undecided.checks.contains { $0.unresolvedDependency == "parameter Flag (no value given)" })
+    }
+
     @Test func aRuleThatSkipsLeavesItsResourcesNotApplicable() throws {
         let rules = try Self.managedRules(["encryption/ENCRYPTED_VOLUMES.guard"])
         let result = try Self.scan("Resources:\n  Disk:\n    Type: AWS::EC2::Volume\n    Properties: {Encrypted: true}\n  Other:\n    Type: AWS::EC2::Volume\n    Properties: {Encrypted: false}\n", rules: rules)

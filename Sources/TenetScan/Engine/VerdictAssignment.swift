@@ -88,14 +88,18 @@ struct VerdictAssignment {
         if location == nil || location?.line == 0 { location = entry.map { document.entries[$0].resource.location } ?? document.account.location }
         return FailingCheck(
             propertyPath: relativePath, found: failure.found, expected: failure.expectedValue, message: failure.message,
-            reason: failure.reason, location: location, unresolvedDependency: entry.flatMap { dependency(of: relativePath, in: $0) })
+            reason: failure.reason, location: location,
+            unresolvedDependency: entry.flatMap { dependency(of: relativePath, found: failure.found != nil, in: $0) })
     }
 
-    /// What an unresolved value on the failing path depends on. Unresolved paths are relative to
+    /// What an unresolved value on the failing path depends on: one at or above the failing node,
+    /// or one inside the value found there. A property reported missing does not depend on its
+    /// unresolved siblings, so a missing check looks only upward. Unresolved paths are relative to
     /// the resource's properties; check paths to the resource.
-    private func dependency(of path: JSONPointer?, in entry: Int) -> String? {
+    private func dependency(of path: JSONPointer?, found: Bool, in entry: Int) -> String? {
         guard let path, path.components.first == .key("Properties") else { return nil }
         let underProperties = JSONPointer(Array(path.components.dropFirst()))
-        return document.entries[entry].unresolved.first { underProperties.hasPrefix($0.path) || $0.path.hasPrefix(underProperties) }?.dependsOn
+        return document.entries[entry].unresolved.first { underProperties.hasPrefix($0.path) || (found && $0.path.hasPrefix(underProperties)) }?
+            .dependsOn
     }
 }
