@@ -6,8 +6,8 @@ struct ParseCommand: ParsableCommand {
         commandName: "parse",
         abstract: "Load YAML or JSON files and print them as JSON.",
         discussion: """
-            Shows a file the way every Tenet command reads it: YAML 1.1 scalars, CloudFormation
-            short-form tags in their long form (!Ref x becomes {"Ref": "x"}), aliases expanded.
+            Shows a file the way every Tenet command reads it: YAML 1.1 scalars, CloudFormation \
+            short-form tags in their long form (!Ref x becomes {"Ref": "x"}), aliases expanded. \
             One file prints as one indented document; several print one document per line.
 
             Examples:

@@ -17,7 +17,8 @@ struct RulesImportConformancePackCommand: ParsableCommand {
 
             Examples:
               tenet rules import-conformance-pack Operational-Best-Practices-for-S3.yaml
-              tenet rules import-conformance-pack pack.yaml --output rules/packs/s3.yaml --name s3
+              tenet rules import-conformance-pack pack.yaml --name s3 \\
+                --output rules/packs/s3.yaml
 
             Exit codes: 0 the pack was written (whatever its coverage), 2 the template cannot be \
             read or is not a conformance pack.

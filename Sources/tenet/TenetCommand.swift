@@ -10,19 +10,18 @@ struct TenetCommand: AsyncParsableCommand {
         commandName: "tenet",
         abstract: "Policy-as-code compliance for CloudFormation templates and AWS resources.",
         discussion: """
-            Tenet checks CloudFormation templates before deploy and collected AWS resources after,
+            Tenet checks CloudFormation templates before deploy and collected AWS resources after, \
             with rules written in the CloudFormation Guard language.
 
             Examples:
-              tenet check templates/                 Check templates before deploy (exit 1 on findings)
+              tenet check templates/                 Check templates before deploy
               tenet check . --format sarif -o tenet.sarif
               tenet collect aws --region eu-west-1 -o live.jsonl
-              tenet scan --inventory live.jsonl      The same rules over live resources
-              tenet scan aws --region eu-west-1      Collect and scan in one step
-              tenet parse template.yaml              Print a template as JSON, intrinsics in long form
-              tenet parse --locations template.yaml  Include each node's line and column
-              tenet collect aws --region eu-west-1 -o inventory.jsonl
                                                      Snapshot live AWS resources
+              tenet scan --inventory live.jsonl      The same rules over them
+              tenet scan aws --region eu-west-1      Collect and scan in one step
+              tenet parse template.yaml              A template as JSON, long-form intrinsics
+              tenet parse --locations template.yaml  With each node's line and column
 
             Exit codes: 0 nothing found, 1 failures found, 2 usage or input error.
             """,

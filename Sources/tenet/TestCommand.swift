@@ -13,7 +13,8 @@ struct TestCommand: ParsableCommand {
             directory whose name is the longest prefix of the test file's name.
 
             Examples:
-              tenet test -r rules/s3_bucket_versioning.guard -t rules/tests/s3_bucket_versioning_tests.yaml
+              tenet test -r rules/s3_bucket_versioning.guard \\
+                -t rules/tests/s3_bucket_versioning_tests.yaml
               tenet test --dir ../shared/conformance/guard-registry/rules
 
             Rule files that open with a Tenet metadata block (see docs/rule-metadata.md) run with \

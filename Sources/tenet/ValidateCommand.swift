@@ -14,7 +14,8 @@ struct ValidateCommand: ParsableCommand {
             Examples:
               tenet validate -r rules/ -d template.yaml
               tenet validate -r s3.guard -d templates/ -o json
-              tenet validate -r rules.guard -d template.yaml -i parameters.yaml --show-summary all
+              tenet validate -r rules.guard -d template.yaml -i parameters.yaml \\
+                --show-summary all
 
             Exit codes: 0 every rule passes or skips, 1 some rule fails (cfn-guard uses 19), \
             2 a rules file does not parse, an input cannot be read, or an evaluation stops on an \

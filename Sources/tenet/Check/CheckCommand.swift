@@ -10,21 +10,23 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check CloudFormation templates against the managed rules and your own, before deploy.",
         discussion: """
-            Templates are collected as `tenet collect template` does (intrinsics
-            resolved where the template decides them, secrets redacted) and every rule
-            of the pack runs once per template. Account-level rules ("a CloudTrail
-            trail is logging") run once over all the templates together and report on
-            the `account`. Settings can live in .tenet.yaml (found here or above);
+            Templates are collected as `tenet collect template` does (intrinsics \
+            resolved where the template decides them, secrets redacted) and every rule \
+            of the pack runs once per template. Account-level rules ("a CloudTrail \
+            trail is logging") run once over all the templates together and report on \
+            the `account`. Settings can live in .tenet.yaml (found here or above); \
             flags win.
 
             Examples:
               tenet check templates/
               tenet check app.yaml --parameters prod.json --fail-on high
-              tenet check . --format sarif --output tenet.sarif --report junit=tenet-junit.xml
-              tenet check . --pack encryption --rules policies/ --rule-param REQUIRED_TAGS.tag1Key=Owner
+              tenet check . --format sarif --output tenet.sarif \\
+                --report junit=tenet-junit.xml
+              tenet check . --pack encryption --rules policies/ \\
+                --rule-param REQUIRED_TAGS.tag1Key=Owner
               tenet check . --baseline .tenet/baseline.json
 
-            Exit codes: 0 nothing at or above --fail-on, 1 findings (or an evaluation error),
+            Exit codes: 0 nothing at or above --fail-on, 1 findings (or an evaluation error), \
             2 usage or input error.
             """
     )

@@ -7,13 +7,13 @@ struct ScanAWSCommand: AsyncParsableCommand {
         commandName: "aws",
         abstract: "Collect live AWS resources and evaluate the rules over them, in one step.",
         discussion: """
-            `tenet collect aws` then `tenet scan --inventory`, without the file between:
-            the same credentials chain and collection options, the same rule, report
-            and history options. A type that cannot be read is named on stderr and its
-            rules report INSUFFICIENT_DATA, which fails the run only with
-            --fail-on-insufficient-data. The snapshot is taken as of --now when given.
-            Reports name it aws:ACCOUNT:REGIONS but, as it is no file, give its
-            findings no file, line or column: SARIF results carry the resource's ARN
+            `tenet collect aws` then `tenet scan --inventory`, without the file between: \
+            the same credentials chain and collection options, the same rule, report \
+            and history options. A type that cannot be read is named on stderr and its \
+            rules report INSUFFICIENT_DATA, which fails the run only with \
+            --fail-on-insufficient-data. The snapshot is taken as of --now when given. \
+            Reports name it aws:ACCOUNT:REGIONS but, as it is no file, give its \
+            findings no file, line or column: SARIF results carry the resource's ARN \
             as a logical location only, which GitHub code scanning does not accept.
 
             Examples:
@@ -21,7 +21,7 @@ struct ScanAWSCommand: AsyncParsableCommand {
               tenet scan aws --region us-east-1 --profile audit --format sarif -o x.sarif
               tenet scan aws --region eu-west-1 --pack encryption --fail-on high --record
 
-            Exit codes: 0 nothing at or above --fail-on, 1 findings (or an evaluation
+            Exit codes: 0 nothing at or above --fail-on, 1 findings (or an evaluation \
             error), 2 usage or input error (credentials, no region, AWS unreachable).
             """
     )

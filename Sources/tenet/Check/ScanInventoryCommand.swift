@@ -14,7 +14,7 @@ struct ScanInventoryCommand: ParsableCommand {
               tenet scan --inventory inventories/ --format json -o compliance.json
               tenet scan --inventory live.jsonl --record   Also record it in the history
 
-            Exit codes: 0 nothing at or above --fail-on, 1 findings (or an evaluation
+            Exit codes: 0 nothing at or above --fail-on, 1 findings (or an evaluation \
             error), 2 usage or input error.
             """
     )

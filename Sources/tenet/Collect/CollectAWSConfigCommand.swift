@@ -8,16 +8,17 @@ struct CollectAWSConfigCommand: ParsableCommand {
         commandName: "aws-config",
         abstract: "Import AWS Config snapshots and configuration items.",
         discussion: """
-            Reads configuration snapshot and history files as AWS Config delivers them to S3
-            (decompressed), and the JSON output of get-resource-config-history,
-            batch-get-resource-config and select-resource-config. Of several items for one
-            resource the newest is kept; deleted resources are left out. Items of types Tenet
+            Reads configuration snapshot and history files as AWS Config delivers them to S3 \
+            (decompressed), and the JSON output of get-resource-config-history, \
+            batch-get-resource-config and select-resource-config. Of several items for one \
+            resource the newest is kept; deleted resources are left out. Items of types Tenet \
             does not normalize are skipped and counted on stderr.
 
             Examples:
               tenet collect aws-config snapshot.json --output inventory.jsonl
-              aws configservice get-resource-config-history --resource-type AWS::S3::Bucket \\
-                --resource-id logs > history.json && tenet collect aws-config history.json
+              aws configservice get-resource-config-history \\
+                --resource-type AWS::S3::Bucket --resource-id logs > history.json
+              tenet collect aws-config history.json
             """
     )
 

@@ -8,10 +8,10 @@ struct CollectTemplateCommand: ParsableCommand {
         commandName: "template",
         abstract: "Collect the resources of CloudFormation templates.",
         discussion: """
-            Intrinsic functions are resolved where the template decides the value (parameter
-            defaults or --parameters values, conditions, Fn::Sub/Join/Select/FindInMap, pseudo
-            parameters given with --region and --account); anything else stays as written and is
-            listed under the resource's "unresolved". NoEcho parameters are never substituted and
+            Intrinsic functions are resolved where the template decides the value (parameter \
+            defaults or --parameters values, conditions, Fn::Sub/Join/Select/FindInMap, pseudo \
+            parameters given with --region and --account); anything else stays as written and is \
+            listed under the resource's "unresolved". NoEcho parameters are never substituted and \
             secret-named properties are replaced by "<redacted>".
 
             Examples:

@@ -13,7 +13,9 @@ struct ExportBundleCommand: ParsableCommand {
 
             Examples:
               tenet export --from 2026-03-01 --to 2026-03-31 --output march
-              tenet export --from 2026-01-01T00:00:00Z --to 2026-03-31T23:59:59Z --rule S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED --output q1 --signing-key tenet.key
+              tenet export --from 2026-01-01T00:00:00Z --to 2026-03-31T23:59:59Z \\
+                --rule S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED --output q1 \\
+                --signing-key tenet.key
             """
     )
 

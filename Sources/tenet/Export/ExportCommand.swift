@@ -8,7 +8,8 @@ struct ExportCommand: ParsableCommand {
             The bundle layout is described in docs/evidence-bundle.md.
 
             Examples:
-              tenet export --from 2026-01-01 --to 2026-03-31 --pack cis-aws-foundations --output q1-evidence --signing-key tenet.key
+              tenet export --from 2026-01-01 --to 2026-03-31 --pack cis-aws-foundations \\
+                --output q1-evidence --signing-key tenet.key
               tenet export verify q1-evidence --public-key tenet.key.pub
             """,
         subcommands: [ExportBundleCommand.self, ExportVerifyCommand.self],

@@ -8,7 +8,8 @@ struct ExportVerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Re-check an evidence bundle offline: every file's SHA-256, no missing or extra files, and the manifest's signature.",
         discussion: """
-            Exit codes: 0 verified, 1 tampered (the first file or field that does not match is named), 2 usage or input error.
+            Exit codes: 0 verified, 1 tampered (the first file or field that does not match \
+            is named), 2 usage or input error.
 
             Examples:
               tenet export verify q1-evidence

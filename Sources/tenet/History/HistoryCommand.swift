@@ -9,13 +9,13 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "Query and verify the recorded configuration and compliance history.",
         discussion: """
-            The history store is ~/.tenet/history.db unless --store names another file or a
+            The history store is ~/.tenet/history.db unless --store names another file or a \
             PostgreSQL database (postgres://user@host:port/database) shared by several scanners.
 
             Examples:
-              tenet history timeline logs                  A bucket's versions, changes and transitions
-              tenet history compliance --at 2026-03-03     Every rule's verdicts as of that day
-              tenet history verify --public-key tenet.pub  Check the hash chains and signatures
+              tenet history timeline logs                 A bucket's changes and verdicts
+              tenet history compliance --at 2026-03-03    Every verdict as of that day
+              tenet history verify --public-key tenet.pub Check the chains and signatures
             """,
         subcommands: [
             HistoryRecordCommand.self, HistoryTimelineCommand.self, HistoryDiffCommand.self, HistoryComplianceCommand.self, HistoryRuleCommand.self,

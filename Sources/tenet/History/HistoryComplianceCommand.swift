@@ -10,7 +10,8 @@ struct HistoryComplianceCommand: ParsableCommand {
         discussion: """
             Examples:
               tenet history compliance
-              tenet history compliance --at 2026-03-03T00:00:00Z --rule S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED
+              tenet history compliance --at 2026-03-03T00:00:00Z \\
+                --rule S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED
               tenet history compliance --pack cis-aws-foundations --format json
             """
     )

@@ -7,10 +7,11 @@ struct HistoryKeygenCommand: ParsableCommand {
         commandName: "keygen",
         abstract: "Create an Ed25519 key pair for signing history blocks and export manifests.",
         discussion: """
-            Keep the private key away from the machines that write the store; give verifiers the public key.
+            Keep the private key away from the machines that write the store; give \
+            verifiers the public key.
 
             Examples:
-              tenet history keygen --output tenet.key     Writes tenet.key (mode 600) and tenet.key.pub
+              tenet history keygen --output tenet.key   Writes tenet.key and tenet.key.pub
             """
     )
 

@@ -8,7 +8,7 @@ struct HistoryPruneCommand: ParsableCommand {
         commandName: "prune",
         abstract: "Remove versions and transitions older than an age, keeping each resource's current state.",
         discussion: """
-            A checkpoint block (signed with --signing-key) keeps the state as of the last removed block,
+            A checkpoint block (signed with --signing-key) keeps the state as of the last removed block, \
             so the remaining chain still verifies.
 
             Examples:

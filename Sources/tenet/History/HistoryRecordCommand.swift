@@ -5,11 +5,12 @@ struct HistoryRecordCommand: ParsableCommand {
         commandName: "record",
         abstract: "Scan an inventory and record it and its verdicts in the history store.",
         discussion: """
-            The same as `tenet scan --inventory INVENTORY --record`, with the same options and exit
+            The same as `tenet scan --inventory INVENTORY --record`, with the same options and exit \
             codes. A snapshot older than the latest recorded for its source is refused.
 
             Examples:
-              tenet collect template examples/templates -o monday.jsonl && tenet history record monday.jsonl
+              tenet collect template examples/templates -o monday.jsonl
+              tenet history record monday.jsonl
               tenet history timeline web-app.yaml#AppBucket
             """
     )
