@@ -20,7 +20,7 @@ struct TenetCommand: AsyncParsableCommand {
                                                      Snapshot live AWS resources
               tenet scan --inventory live.jsonl      The same rules over them
               tenet scan aws --region eu-west-1      Collect and scan in one step
-              tenet parse template.yaml              A template as JSON, long-form intrinsics
+              tenet parse template.yaml              As JSON, intrinsics in long form
               tenet parse --locations template.yaml  With each node's line and column
 
             Exit codes: 0 nothing found, 1 failures found, 2 usage or input error.
