@@ -211,8 +211,7 @@ import Testing
         #expect(rules.rules.allSatisfy { $0.descriptor.appliesToAccount })
         let set = try TemplateSet.collect(["audit.yaml", "storage.yaml"], discovery: TemplateFileDiscovery(workingDirectory: directory))
 
-        let result = ScanEngine(ruleSet: rules).scan(
-            set.templates.map(ScanDocument.init(template:)), accountDocument: try ScanDocument.account(of: set.templates), evaluatedAt: testClock)
+        let result = try ScanEngine(ruleSet: rules).scan(templates: set.templates, evaluatedAt: testClock)
         #expect(result.documents == ["audit.yaml", "storage.yaml"])
         #expect(result.accountDocument == "account")
         let trail = try #require(result.evaluations.first { $0.ruleID == "trails_log" && $0.resource.type != .account })

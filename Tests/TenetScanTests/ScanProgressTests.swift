@@ -29,9 +29,8 @@ import Testing
         let set = try TemplateSet.collect(
             ["templates/app.yaml", "templates/site.yaml"], discovery: TemplateFileDiscovery(workingDirectory: fixturesDirectory.path))
         let snapshots = Snapshots()
-        let result = ScanEngine(ruleSet: rules).scan(
-            set.templates.map(ScanDocument.init(template:)), accountDocument: try ScanDocument.account(of: set.templates),
-            evaluatedAt: testClock, progress: ScanProgress { snapshots.append($0) })
+        let result = try ScanEngine(ruleSet: rules).scan(
+            templates: set.templates, evaluatedAt: testClock, progress: ScanProgress { snapshots.append($0) })
 
         let reported = snapshots.all
         let first = try #require(reported.first)

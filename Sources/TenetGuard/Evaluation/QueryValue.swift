@@ -139,7 +139,8 @@ public enum QueryValue: Sendable {
     func path(relativeTo root: Node?) -> JSONPointer? {
         switch self {
         case .node(let node):
-            guard let root, root.document === node.document else { return node.path }
+            // Relative to the document's own root (the usual case), the node's path is the answer.
+            guard let root, root.document === node.document, root.parent != nil else { return node.path }
             let full = node.path.components
             let prefix = root.path.components
             return full.starts(with: prefix) ? JSONPointer(Array(full.dropFirst(prefix.count))) : JSONPointer(full)

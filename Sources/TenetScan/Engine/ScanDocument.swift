@@ -102,7 +102,7 @@ public struct ScanDocument: Sendable {
     /// state of the whole account, which account-level rules ("a trail exists") judge. Run per
     /// template they would fail every application template that does not declare a trail.
     /// The document is no file, so its pseudo-resource has no location.
-    public static func account(of templates: [CollectedTemplate]) throws(Diagnostic) -> ScanDocument {
+    static func account(of templates: [CollectedTemplate]) throws(Diagnostic) -> ScanDocument {
         let name = accountName
         var assembler = DocumentAssembler(sourceName: name, expectedNodes: templates.reduce(0) { $0 + $1.document.nodeCount })
         try assembler.beginMap(at: nil)
@@ -135,4 +135,9 @@ public struct ScanDocument: Sendable {
     }
 
     var types: Set<ResourceType> { Set(entriesByType.keys) }
+
+    /// The pseudo-resource whose verdicts say that rules on `type` had nothing to read.
+    func insufficientDataResource(of type: ResourceType) -> ScannedResource {
+        ScannedResource(id: ResourceID("\(name)#\(type)"), type: type, document: name)
+    }
 }

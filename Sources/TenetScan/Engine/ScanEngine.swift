@@ -2,6 +2,7 @@ import Foundation
 import TenetDocument
 import TenetGuard
 import TenetInventory
+import TenetTemplates
 
 /// Evaluates a rule set over documents and assigns every verdict to a resource.
 ///
@@ -17,111 +18,134 @@ public struct ScanEngine: Sendable {
         self.ruleSet = ruleSet
     }
 
-    /// With an `accountDocument`, account-level rules run on it alone instead of on each document.
-    /// `progress` hears of every finished evaluation.
+    /// Each document owns its account: account-level rules run on every document. `progress`
+    /// hears of every finished evaluation.
     ///
-    /// The documents are taken, not borrowed, so that the ones the caller no longer holds (the
-    /// account document is a copy of every template's resources) are freed as soon as the rules
-    /// have run, before the result is put in order: that is when a large run's memory peaks.
+    /// The documents are taken, not borrowed, so that they are freed as soon as the rules have
+    /// run, before the result is put in order: that is when a large run's memory peaks.
     public func scan(
-        _ documents: consuming [ScanDocument], accountDocument: consuming ScanDocument? = nil, evaluatedAt: Date = Date(),
-        skippedFiles: [ScanResult.SkippedFile] = [], progress: ScanProgress? = nil
+        _ documents: consuming [ScanDocument], evaluatedAt: Date = Date(), skippedFiles: [ScanResult.SkippedFile] = [],
+        progress: ScanProgress? = nil
     ) -> ScanResult {
-        let accountName = accountDocument?.name
-        let documents = (consume documents) + (accountDocument.map { [$0] } ?? [])
-        let accountIndex = accountDocument.map { _ in documents.count - 1 }
+        scan(consume documents, account: nil as (() throws(Never) -> ScanDocument)?, evaluatedAt: evaluatedAt, skippedFiles: skippedFiles, progress: progress)
+    }
+
+    /// `check`'s templates: each is a document, and account-level rules run on all of them
+    /// together, ``ScanDocument/account(of:)``, instead of on each. That document — a copy of
+    /// every resource — is assembled on another thread while the templates' own rules run.
+    public func scan(
+        templates: [CollectedTemplate], evaluatedAt: Date = Date(), skippedFiles: [ScanResult.SkippedFile] = [], progress: ScanProgress? = nil
+    ) throws(Diagnostic) -> ScanResult {
+        let assembly = BackgroundComputation { Result { () throws(Diagnostic) in try ScanDocument.account(of: templates) } }
+        return try scan(
+            templates.map(ScanDocument.init(template:)), account: { () throws(Diagnostic) in try assembly.value.get() },
+            evaluatedAt: evaluatedAt, skippedFiles: skippedFiles, progress: progress)
+    }
+
+    /// With an `account` document, account-level rules run on it alone, after the other
+    /// documents' rules, so that it may still be in the making while those run.
+    private func scan<Failure: Error>(
+        _ documents: consuming [ScanDocument], account: (() throws(Failure) -> ScanDocument)?, evaluatedAt: Date,
+        skippedFiles: [ScanResult.SkippedFile], progress: ScanProgress?
+    ) throws(Failure) -> ScanResult {
+        var documents = consume documents
+        let accountIndex = account.map { _ in documents.count }
+        let documentCount = documents.count + (account == nil ? 0 : 1)
         var pairs: [Pair] = []
         for (documentIndex, document) in documents.enumerated() {
             let present = document.types
             for (ruleIndex, rule) in ruleSet.rules.enumerated() {
                 let descriptor = rule.descriptor
                 let holdsItsTypes = descriptor.resourceTypes.contains { present.contains($0) || document.insufficientTypes[$0] != nil }
-                let applies = if let accountIndex {
-                    descriptor.appliesToAccount ? documentIndex == accountIndex : documentIndex != accountIndex && holdsItsTypes
-                } else {
-                    descriptor.appliesToAccount || holdsItsTypes
+                if account == nil ? descriptor.appliesToAccount || holdsItsTypes : !descriptor.appliesToAccount && holdsItsTypes {
+                    pairs.append(Pair(document: documentIndex, rule: ruleIndex))
                 }
-                if applies { pairs.append(Pair(document: documentIndex, rule: ruleIndex)) }
+            }
+        }
+        if let accountIndex {
+            for (ruleIndex, rule) in ruleSet.rules.enumerated() where rule.descriptor.appliesToAccount {
+                pairs.append(Pair(document: accountIndex, rule: ruleIndex))
             }
         }
         let evaluator = GuardEvaluator(parameters: ruleSet.parameters, now: evaluatedAt)
         let rules = ruleSet.rules
         progress?.begin(
-            evaluationsPerDocument: pairs.reduce(into: Array(repeating: 0, count: documents.count)) { $0[$1.document] += 1 },
-            counted: accountIndex ?? documents.count)
-        let verdicts = pairs.concurrentMap { pair in
-            let evaluations = VerdictAssignment(rule: rules[pair.rule].descriptor, document: documents[pair.document])
-                .evaluations(for: Result { () throws(Diagnostic) in try evaluator.evaluate(try rules[pair.rule].body.rules(), root: documents[pair.document].root) })
+            evaluationsPerDocument: pairs.reduce(into: Array(repeating: 0, count: documentCount)) { $0[$1.document] += 1 },
+            counted: accountIndex ?? documentCount)
+        let evaluate = { @Sendable (pair: Pair, documents: [ScanDocument]) -> Verdicts in
+            let verdicts = VerdictAssignment(rule: rules[pair.rule].descriptor, document: documents[pair.document])
+                .verdicts(for: Result { () throws(Diagnostic) in try evaluator.evaluate(try rules[pair.rule].body.rules(), root: documents[pair.document].root) })
             progress?.evaluationFinished(inDocument: pair.document)
-            return evaluations
+            return verdicts
         }
+        let ownPairs = pairs.prefix { $0.document != accountIndex }
+        var verdicts = Array(ownPairs).concurrentMap { [documents] in evaluate($0, documents) }
+        if let account {
+            documents.append(try account())
+            verdicts += Array(pairs[ownPairs.count...]).concurrentMap { [documents] in evaluate($0, documents) }
+        }
+        let resourceOrder = ResourceOrder(documents)
+        let accountName = account == nil ? nil : documents.last?.name
         let names = documents.map(\.name)
         let liveDocuments = Set(documents.filter { $0.origin == .live }.map(\.name))
         _ = consume documents
-        _ = consume accountDocument
         return ScanResult(
             rules: rules.map(\.descriptor), documents: Array(names.prefix(accountIndex ?? names.count)),
             accountDocument: accountName, liveDocuments: liveDocuments,
-            evaluations: Self.ordered(consume verdicts, of: pairs, documentNames: names),
+            evaluations: Self.ordered(consume verdicts, of: pairs, in: resourceOrder, rules: rules.count),
             skippedFiles: skippedFiles, evaluatedAt: evaluatedAt)
     }
 
-    /// The verdicts in the result's order: document, resource id, rule id. Sorting the
-    /// evaluations themselves would compare strings and move large values at every step; instead
-    /// each gets a key of ranks (rules are already in id order, resource ids are ranked once) and
-    /// only the keys are sorted. The evaluations are read in place, by position: iterating over
-    /// them would copy each one, strings and all, to read two fields. They are gathered into one
-    /// array, each pair's emptied as it is taken, and put in order there by swaps, so that a
-    /// large run never holds its verdicts twice.
-    private static func ordered(_ verdicts: consuming [[Evaluation]], of pairs: [Pair], documentNames: [String]) -> [Evaluation] {
-        let order = Dictionary(documentNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        var distinctIDs: Set<ResourceID> = []
-        for pairIndex in verdicts.indices {
-            for position in verdicts[pairIndex].indices { distinctIDs.insert(verdicts[pairIndex][position].resource.id) }
-        }
-        let idRank = Dictionary(uniqueKeysWithValues: distinctIDs.sorted().enumerated().map { ($1, $0) })
-        let count = verdicts.reduce(0) { $0 + $1.count }
+    /// The verdicts in the result's order: document, resource id, rule id — that is, by resource
+    /// rank, then rule (rules are already in id order), ties kept as the engine made them. Two
+    /// stable counting sorts of positions, by rule and then by rank, find that order in time
+    /// linear in the number of verdicts, comparing nothing. The evaluations are gathered into one
+    /// array, each pair's emptied as it is taken, and put in order there by swaps, so that a large
+    /// run never holds its verdicts twice.
+    private static func ordered(_ verdicts: consuming [Verdicts], of pairs: [Pair], in resourceOrder: ResourceOrder, rules: Int) -> [Evaluation] {
+        let count = verdicts.reduce(0) { $0 + $1.evaluations.count }
         var evaluations: [Evaluation] = []
         evaluations.reserveCapacity(count)
-        var keys: [SortKey] = []
-        keys.reserveCapacity(count)
+        var ranks: [Int32] = []
+        ranks.reserveCapacity(count)
+        var ruleIndexes: [Int32] = []
+        ruleIndexes.reserveCapacity(count)
         for pairIndex in verdicts.indices {
-            for position in verdicts[pairIndex].indices {
-                keys.append(SortKey(
-                    document: order[verdicts[pairIndex][position].resource.document] ?? 0,
-                    resource: idRank[verdicts[pairIndex][position].resource.id]!, rule: pairs[pairIndex].rule, gathered: evaluations.count + position))
-            }
-            evaluations.append(contentsOf: verdicts[pairIndex])
-            verdicts[pairIndex] = []
+            let pair = pairs[pairIndex]
+            ranks.append(contentsOf: verdicts[pairIndex].subjects.lazy.map { resourceOrder.rank(of: $0, inDocument: pair.document) })
+            ruleIndexes.append(contentsOf: repeatElement(Int32(pair.rule), count: verdicts[pairIndex].evaluations.count))
+            evaluations.append(contentsOf: verdicts[pairIndex].evaluations)
+            verdicts[pairIndex] = Verdicts()
         }
-        keys.sort()
+        let byRule = stablyOrdered(Array(0..<Int32(count)), by: ruleIndexes, keyCount: rules)
         // `source[p]` is where the evaluation that belongs at `p` is now; each cycle of the
         // permutation is walked once, swapping its evaluations into place.
-        var source = keys.map(\.gathered)
+        var source = stablyOrdered(byRule, by: ranks, keyCount: resourceOrder.count)
         for start in source.indices {
             var position = start
-            while source[position] != start {
-                let next = source[position]
+            while Int(source[position]) != start {
+                let next = Int(source[position])
                 evaluations.swapAt(position, next)
-                source[position] = position
+                source[position] = Int32(position)
                 position = next
             }
-            source[position] = position
+            source[position] = Int32(position)
         }
         return evaluations
     }
 
-    /// Where a verdict goes in the result, and where it was gathered. The last field keeps the
-    /// order of verdicts that tie on the first three as the engine made them.
-    private struct SortKey: Comparable {
-        var document: Int
-        var resource: Int
-        var rule: Int
-        var gathered: Int
-
-        static func < (left: SortKey, right: SortKey) -> Bool {
-            (left.document, left.resource, left.rule, left.gathered) < (right.document, right.resource, right.rule, right.gathered)
+    /// `positions` ordered by `key[position]`, those with equal keys in the order given.
+    private static func stablyOrdered(_ positions: [Int32], by key: [Int32], keyCount: Int) -> [Int32] {
+        var next = [Int](repeating: 0, count: keyCount + 1)
+        for position in positions { next[Int(key[Int(position)]) + 1] += 1 }
+        for value in 0..<keyCount { next[value + 1] += next[value] }
+        var ordered = [Int32](repeating: 0, count: positions.count)
+        for position in positions {
+            let value = Int(key[Int(position)])
+            ordered[next[value]] = position
+            next[value] += 1
         }
+        return ordered
     }
 
     private struct Pair: Sendable {

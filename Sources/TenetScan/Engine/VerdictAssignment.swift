@@ -13,13 +13,19 @@ struct VerdictAssignment {
     let rule: ScannedRule
     let document: ScanDocument
 
-    func evaluations(for outcome: Result<FileResult, Diagnostic>) -> [Evaluation] {
-        var evaluations = insufficientData()
+    func verdicts(for outcome: Result<FileResult, Diagnostic>) -> Verdicts {
+        var verdicts = insufficientData()
         let targets = targetEntries()
         switch outcome {
         case .failure(let diagnostic):
-            let owners = targets.isEmpty ? [document.account] : targets.map { document.entries[$0].resource }
-            evaluations += owners.map { Evaluation(ruleID: rule.id, resource: $0, state: .error, detail: diagnostic.description) }
+            if targets.isEmpty {
+                verdicts.append(Evaluation(ruleID: rule.id, resource: document.account, state: .error, detail: diagnostic.description), on: .account)
+            }
+            for entry in targets {
+                verdicts.append(
+                    Evaluation(ruleID: rule.id, resource: document.entries[entry].resource, state: .error, detail: diagnostic.description),
+                    on: .entry(entry))
+            }
         case .success(let result):
             var checksByEntry: [Int: [FailingCheck]] = [:]
             var unowned: [FailingCheck] = []
@@ -35,26 +41,30 @@ struct VerdictAssignment {
             for entry in targets {
                 assigned.insert(entry)
                 let checks = checksByEntry[entry] ?? []
-                evaluations.append(Evaluation(
-                    ruleID: rule.id, resource: document.entries[entry].resource, state: checks.isEmpty ? passState : .nonCompliant, checks: checks))
+                verdicts.append(
+                    Evaluation(
+                        ruleID: rule.id, resource: document.entries[entry].resource, state: checks.isEmpty ? passState : .nonCompliant, checks: checks),
+                    on: .entry(entry))
             }
             // Cross-resource rules may fail resources outside their declared types.
-            for (entry, checks) in checksByEntry.sorted(by: { document.entries[$0.key].key < document.entries[$1.key].key })
-            where !assigned.contains(entry) {
-                evaluations.append(Evaluation(ruleID: rule.id, resource: document.entries[entry].resource, state: .nonCompliant, checks: checks))
+            for (entry, checks) in checksByEntry.filter({ !assigned.contains($0.key) })
+                .sorted(by: { document.entries[$0.key].key < document.entries[$1.key].key }) {
+                verdicts.append(
+                    Evaluation(ruleID: rule.id, resource: document.entries[entry].resource, state: .nonCompliant, checks: checks), on: .entry(entry))
             }
             if !unowned.isEmpty {
-                evaluations.append(Evaluation(ruleID: rule.id, resource: document.account, state: .nonCompliant, checks: unowned))
+                verdicts.append(Evaluation(ruleID: rule.id, resource: document.account, state: .nonCompliant, checks: unowned), on: .account)
             } else if rule.appliesToAccount {
                 // As AWS Config judges its AWS::::Account, the account answers only for failures
                 // under no resource: one under a resource is that resource's finding, and the
                 // account, like the rule's other resources, passed. A failure no check records
                 // belongs to no resource, so it stays the account's.
                 let failedUnrecorded = result.status == .fail && checksByEntry.isEmpty
-                evaluations.append(Evaluation(ruleID: rule.id, resource: document.account, state: failedUnrecorded ? .nonCompliant : passState))
+                verdicts.append(
+                    Evaluation(ruleID: rule.id, resource: document.account, state: failedUnrecorded ? .nonCompliant : passState), on: .account)
             }
         }
-        return evaluations
+        return verdicts
     }
 
     /// Positions in `document.entries`, in document order.
@@ -62,15 +72,17 @@ struct VerdictAssignment {
         rule.resourceTypes.flatMap { document.entriesByType[$0] ?? [] }.sorted()
     }
 
-    private func insufficientData() -> [Evaluation] {
-        rule.resourceTypes.compactMap { type in
-            document.insufficientTypes[type].map { reason in
+    private func insufficientData() -> Verdicts {
+        var verdicts = Verdicts()
+        for type in rule.resourceTypes {
+            guard let reason = document.insufficientTypes[type] else { continue }
+            verdicts.append(
                 Evaluation(
-                    ruleID: rule.id,
-                    resource: ScannedResource(id: ResourceID("\(document.name)#\(type)"), type: type, document: document.name),
-                    state: .insufficientData, detail: "\(type) could not be read: \(reason)")
-            }
+                    ruleID: rule.id, resource: document.insufficientDataResource(of: type), state: .insufficientData,
+                    detail: "\(type) could not be read: \(reason)"),
+                on: .insufficientData(type))
         }
+        return verdicts
     }
 
     /// The position of the resource a failure lies under, and the check with its path relative
@@ -97,9 +109,10 @@ struct VerdictAssignment {
     /// unresolved siblings, so a missing check looks only upward. Unresolved paths are relative to
     /// the resource's properties; check paths to the resource.
     private func dependency(of path: JSONPointer?, found: Bool, in entry: Int) -> String? {
-        guard let path, path.components.first == .key("Properties") else { return nil }
+        let unresolved = document.entries[entry].unresolved
+        guard !unresolved.isEmpty, let path, path.components.first == .key("Properties") else { return nil }
         let underProperties = JSONPointer(Array(path.components.dropFirst()))
-        return document.entries[entry].unresolved.first { underProperties.hasPrefix($0.path) || (found && $0.path.hasPrefix(underProperties)) }?
+        return unresolved.first { underProperties.hasPrefix($0.path) || (found && $0.path.hasPrefix(underProperties)) }?
             .dependsOn
     }
 }

@@ -15,16 +15,21 @@ public struct TemplateCollector: Sendable {
 
     /// Collects a loaded template whose file is `path` (already normalized); nil when the document
     /// is not a template.
+    ///
+    /// The resources are resolved in parallel, a share of them per resolver, and their inventory
+    /// entries made in parallel: a single large template is otherwise one core's work. Only the
+    /// assembly of the resolved document, in order, is serial.
     public func collect(_ loaded: Document, path: String) throws(Diagnostic) -> CollectedTemplate? {
         let root = loaded.root
         guard TemplateRecognizer.isTemplate(root) else { return nil }
-        let resolver = IntrinsicResolver(template: root, inputs: inputs)
+        let scope = IntrinsicResolver.Scope(template: root)
+        let resolver = IntrinsicResolver(scope: scope, inputs: inputs)
         var warnings = loaded.warnings
         let transforms = Self.transforms(of: root)
         var notExpanded: [String] = []
 
         var assembler = DocumentAssembler(sourceName: loaded.sourceName, expectedNodes: loaded.nodeCount)
-        var resolvedResources: [(logicalID: String, declaration: Node, properties: ResolvedTree?, references: Set<String>)] = []
+        var resolvedResources: [ResolvedResource] = []
         try assembler.beginMap(at: root.location)
         for entry in root.children {
             let key = entry.keyInParent!
@@ -32,30 +37,16 @@ public struct TemplateCollector: Sendable {
             switch key {
             case "Resources":
                 try assembler.beginMap(at: entry.location)
-                for declaration in entry.children {
-                    let logicalID = declaration.keyInParent!
-                    try assembler.key(logicalID, at: declaration.keyLocation)
-                    guard declaration.kind == .map, let type = declaration["Type"]?.stringValue else {
-                        if logicalID.hasPrefix("Fn::ForEach") {
-                            notExpanded.append(logicalID)
-                        } else {
-                            warnings.append(Diagnostic(.warning, code: .resourceWithoutType, message: "resource '\(logicalID)' has no Type; expected a resource type such as AWS::S3::Bucket, so it is not collected", location: FileLocation(file: path, position: declaration.keyLocation ?? declaration.location)))
-                        }
-                        try assembler.append(copyOf: declaration)
+                for declared in entries(of: entry, scope: scope, transforms: transforms, path: path) {
+                    try assembler.key(declared.logicalID, at: declared.declaration.keyLocation)
+                    if let warning = declared.warning { warnings.append(warning) }
+                    if declared.notExpanded { notExpanded.append(declared.logicalID) }
+                    guard let resolved = declared.resolved else {
+                        try assembler.append(copyOf: declared.declaration)
                         continue
                     }
-                    if let problem = Self.typeProblem(type) {
-                        warnings.append(Diagnostic(.warning, code: .unknownResourceType, message: "\(problem); collected as written", location: FileLocation(file: path, position: declaration["Type"]!.location)))
-                    }
-                    if !transforms.isEmpty, Self.expandingTypePrefixes.contains(where: type.hasPrefix) {
-                        notExpanded.append(logicalID)
-                    }
-                    resolver.beginResource()
-                    let properties = declaration["Properties"].map { resolver.resolve($0) }
-                    try Self.emitResource(declaration, properties: properties, into: &assembler)
-                    var references = resolver.references
-                    for dependency in Self.dependsOn(declaration) { references.insert(dependency) }
-                    resolvedResources.append((logicalID, declaration, properties, references))
+                    try Self.emitResource(declared.declaration, properties: resolved.properties, into: &assembler)
+                    resolvedResources.append(resolved)
                 }
                 try assembler.end()
             case "Parameters":
@@ -69,7 +60,7 @@ public struct TemplateCollector: Sendable {
 
         let resourcesNode = document.root["Resources"]!
         let empty = Document(value: [:], sourceName: loaded.sourceName).root
-        let resources = resolvedResources.map { resolved -> InventoryResource in
+        let resources = resolvedResources.concurrentMap { resolved -> InventoryResource in
             let node = resourcesNode[resolved.logicalID]!
             let properties = node["Properties"] ?? empty
             return InventoryResource(
@@ -85,6 +76,66 @@ public struct TemplateCollector: Sendable {
                 unresolved: (resolved.properties?.unresolvedValues() ?? []).map { UnresolvedValue(path: $0.0, dependsOn: $0.1) })
         }
         return CollectedTemplate(path: path, document: document, resources: resources, transforms: transforms, notExpanded: notExpanded, warnings: warnings)
+    }
+
+    /// A resource with its properties resolved, and the logical ids it refers to.
+    private struct ResolvedResource: Sendable {
+        var logicalID: String
+        var declaration: Node
+        var properties: ResolvedTree?
+        var references: Set<String>
+    }
+
+    /// One entry of `Resources`, looked at: what the collector says of it, and, for a typed
+    /// resource, its resolution.
+    private struct ResourceEntry: Sendable {
+        var logicalID: String
+        var declaration: Node
+        var warning: Diagnostic?
+        /// Whether a transform would expand or replace it.
+        var notExpanded = false
+        /// Nil for an entry without a type, which is copied as written and not collected.
+        var resolved: ResolvedResource?
+    }
+
+    /// Resolvers each take this many resources: enough that making one costs nothing beside their
+    /// work, few enough that a large template's share out evenly across cores.
+    private static let resourcesPerResolver = 128
+
+    /// The entries of `Resources` in order, resolved in parallel, each share by a resolver of its
+    /// own (a resolver remembers the conditions it has decided, and is not shared across threads).
+    private func entries(of resources: Node, scope: IntrinsicResolver.Scope, transforms: [String], path: String) -> [ResourceEntry] {
+        let inputs = inputs
+        let shares = Array(stride(from: 0, to: resources.count, by: Self.resourcesPerResolver))
+        return shares.concurrentMap { start in
+            let resolver = IntrinsicResolver(scope: scope, inputs: inputs)
+            return resources.children[start..<min(start + Self.resourcesPerResolver, resources.count)].map { declaration in
+                Self.entry(declaration, resolver: resolver, transforms: transforms, path: path)
+            }
+        }.flatMap { $0 }
+    }
+
+    private static func entry(_ declaration: Node, resolver: IntrinsicResolver, transforms: [String], path: String) -> ResourceEntry {
+        let logicalID = declaration.keyInParent!
+        var declared = ResourceEntry(logicalID: logicalID, declaration: declaration)
+        guard declaration.kind == .map, let type = declaration["Type"]?.stringValue else {
+            if logicalID.hasPrefix("Fn::ForEach") {
+                declared.notExpanded = true
+            } else {
+                declared.warning = Diagnostic(.warning, code: .resourceWithoutType, message: "resource '\(logicalID)' has no Type; expected a resource type such as AWS::S3::Bucket, so it is not collected", location: FileLocation(file: path, position: declaration.keyLocation ?? declaration.location))
+            }
+            return declared
+        }
+        if let problem = typeProblem(type) {
+            declared.warning = Diagnostic(.warning, code: .unknownResourceType, message: "\(problem); collected as written", location: FileLocation(file: path, position: declaration["Type"]!.location))
+        }
+        declared.notExpanded = !transforms.isEmpty && expandingTypePrefixes.contains(where: type.hasPrefix)
+        resolver.beginResource()
+        let properties = declaration["Properties"].map { resolver.resolve($0) }
+        var references = resolver.references
+        for dependency in dependsOn(declaration) { references.insert(dependency) }
+        declared.resolved = ResolvedResource(logicalID: logicalID, declaration: declaration, properties: properties, references: references)
+        return declared
     }
 
     private static func emitResource(_ declaration: Node, properties: ResolvedTree?, into assembler: inout DocumentAssembler) throws(Diagnostic) {
@@ -130,9 +181,11 @@ public struct TemplateCollector: Sendable {
     /// type CloudFormation does not have (a typo such as `AWS::S3::Bukket`). Custom resources,
     /// SAM's types and third-party registry types are taken as written.
     static func typeProblem(_ type: String) -> String? {
+        // Every known type is well formed: the common case is decided by one lookup.
+        if knownResourceTypes.contains(type) { return nil }
         if type.hasPrefix("Custom::"), type.count > "Custom::".count { return nil }
         guard ResourceType(type).isWellFormed else { return "'\(type)' is not a resource type of the form Vendor::Service::Resource" }
-        guard type.hasPrefix("AWS::"), !type.hasPrefix("AWS::Serverless::"), !knownResourceTypes.contains(type) else { return nil }
+        guard type.hasPrefix("AWS::"), !type.hasPrefix("AWS::Serverless::") else { return nil }
         return "'\(type)' is not a resource type CloudFormation knows"
     }
 

@@ -6,13 +6,29 @@ import TenetInventory
 /// gave — decides the value, and keeps every other intrinsic as written, marked with what it
 /// depends on. It never guesses: a `Ref` to a parameter without a value stays a `Ref`.
 ///
-/// One resolver serves one template; condition values are computed once and remembered.
+/// A resolver serves one template, or a share of its resources, on one thread; condition values
+/// are computed once and remembered.
 final class IntrinsicResolver {
+    /// What resolution reads of the template itself: gathered once, and shared by the resolvers
+    /// that work through a large template's resources in parallel.
+    struct Scope: Sendable {
+        let parameters: [String: Node]
+        let mappings: Node?
+        let conditions: Node?
+        let resourceNames: Set<String>
+
+        init(template root: Node) {
+            var parameters: [String: Node] = [:]
+            for (name, declaration) in root["Parameters"]?.entries ?? [] { parameters[name] = declaration }
+            self.parameters = parameters
+            mappings = root["Mappings"]
+            conditions = root["Conditions"]
+            resourceNames = Set(root["Resources"]?.entries.map(\.key) ?? [])
+        }
+    }
+
     private let inputs: TemplateInputs
-    private let parameters: [String: Node]
-    private let mappings: Node?
-    private let conditions: Node?
-    private let resourceNames: Set<String>
+    private let scope: Scope
     private var conditionValues: [String: Bool?] = [:]
     private var conditionsInProgress: Set<String> = []
     /// Logical ids the resource being resolved refers to, through `Ref`, `Fn::GetAtt` or `Fn::Sub`.
@@ -22,14 +38,9 @@ final class IntrinsicResolver {
     /// resolver recurses.
     static let maxDepth = 96
 
-    init(template root: Node, inputs: TemplateInputs) {
+    init(scope: Scope, inputs: TemplateInputs) {
+        self.scope = scope
         self.inputs = inputs
-        var parameters: [String: Node] = [:]
-        for (name, declaration) in root["Parameters"]?.entries ?? [] { parameters[name] = declaration }
-        self.parameters = parameters
-        mappings = root["Mappings"]
-        conditions = root["Conditions"]
-        resourceNames = Set(root["Resources"]?.entries.map(\.key) ?? [])
     }
 
     func beginResource() {
@@ -39,7 +50,7 @@ final class IntrinsicResolver {
     /// Whether a parameter's value must never be substituted: `NoEcho`, or a name that says it
     /// holds a secret.
     func isSecretParameter(_ name: String) -> Bool {
-        guard let declaration = parameters[name] else { return false }
+        guard let declaration = scope.parameters[name] else { return false }
         let noEcho = declaration["NoEcho"]
         return noEcho?.boolValue == true || noEcho?.stringValue?.lowercased() == "true" || SecretRedaction.isSecretName(name)
     }
@@ -144,7 +155,7 @@ final class IntrinsicResolver {
             guard let map = keys[0].knownString, let top = keys[1].knownString, let second = keys[2].knownString else {
                 return keep(keys.lazy.compactMap(\.dependency).first ?? "Fn::FindInMap over unknown keys")
             }
-            guard let found = mappings?[map]?[top]?[second] else { return keep("mapping \(map) has no \(top).\(second)") }
+            guard let found = scope.mappings?[map]?[top]?[second] else { return keep("mapping \(map) has no \(top).\(second)") }
             return .computed(found.value, at: whole.location)
         case "Fn::Base64":
             let source = resolve(argument, depth: depth + 1)
@@ -159,8 +170,8 @@ final class IntrinsicResolver {
     private func reference(_ target: String, at location: SourceLocation) -> ResolvedTree? {
         if target == "AWS::NoValue" { return .removed }
         if let value = inputs.pseudoParameter(target) { return .computed(value, at: location) }
-        guard let declaration = parameters[target], !isSecretParameter(target) else {
-            if resourceNames.contains(target) { references.insert(target) }
+        guard let declaration = scope.parameters[target], !isSecretParameter(target) else {
+            if scope.resourceNames.contains(target) { references.insert(target) }
             return nil
         }
         let type = declaration["Type"]?.stringValue ?? "String"
@@ -170,8 +181,8 @@ final class IntrinsicResolver {
     }
 
     private func dependency(ofReference target: String) -> String {
-        if resourceNames.contains(target) { return "resource \(target)" }
-        if parameters[target] != nil {
+        if scope.resourceNames.contains(target) { return "resource \(target)" }
+        if scope.parameters[target] != nil {
             return isSecretParameter(target) ? "parameter \(target) (NoEcho)" : "parameter \(target) (no value given)"
         }
         switch target {
@@ -241,7 +252,7 @@ final class IntrinsicResolver {
     /// The value of a named condition, or nil when it depends on something unknown (or on itself).
     func evaluateCondition(named name: String) -> Bool? {
         if let known = conditionValues[name] { return known }
-        guard let expression = conditions?[name], !conditionsInProgress.contains(name) else { return nil }
+        guard let expression = scope.conditions?[name], !conditionsInProgress.contains(name) else { return nil }
         conditionsInProgress.insert(name)
         let value = evaluateCondition(expression, depth: 0)
         conditionsInProgress.remove(name)

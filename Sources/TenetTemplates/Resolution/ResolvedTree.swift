@@ -4,8 +4,8 @@ import TenetDocument
 ///
 /// Subtrees in which nothing was resolved stay references to the loaded nodes (`original`), so
 /// resolving a large template copies only what changed until the final assembly.
-indirect enum ResolvedTree {
-    struct Entry {
+indirect enum ResolvedTree: Sendable {
+    struct Entry: Sendable {
         var key: String
         var keyLocation: SourceLocation?
         var value: ResolvedTree

@@ -50,9 +50,8 @@ struct CheckCommand: ParsableCommand {
             paths, listSkipped: reports.verbose, parametersFile: configuration.parameters, region: configuration.region, account: configuration.account, excludes: configuration.exclude,
             allowingNone: allowNoTemplates)
         let ruleSet = try ScanPipeline.ruleSet(for: settings)
-        var result = ScanEngine(ruleSet: ruleSet).scan(
-            templates.templates.map(ScanDocument.init(template:)),
-            accountDocument: try ScanDocument.account(of: templates.templates),
+        var result = try ScanEngine(ruleSet: ruleSet).scan(
+            templates: templates.templates,
             evaluatedAt: settings.now,
             skippedFiles: templates.skipped,
             progress: progressBar?.tracking())
