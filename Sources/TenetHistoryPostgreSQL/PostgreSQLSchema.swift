@@ -82,12 +82,13 @@ enum PostgreSQLSchema {
                 configuration_hash TEXT NOT NULL, configuration TEXT NOT NULL,
                 PRIMARY KEY (source_id, resource_id))
             """#,
+            // The names the packed current-compliance rows refer to by id (`PostgreSQLNames`).
+            #"CREATE TABLE names (id BIGSERIAL PRIMARY KEY, key TEXT COLLATE "C" NOT NULL UNIQUE)"#,
+            // One row per resource, every rule's verdict on it packed (`PackedComplianceStates`).
             #"""
             CREATE TABLE current_compliance (
-                source_id BIGINT NOT NULL, rule_id TEXT COLLATE "C" NOT NULL, resource_id TEXT COLLATE "C" NOT NULL,
-                resource_type TEXT COLLATE "C" NOT NULL, state TEXT COLLATE "C" NOT NULL, rule_version_hash TEXT NOT NULL,
-                checks TEXT NOT NULL, since BIGINT NOT NULL,
-                PRIMARY KEY (source_id, resource_id, rule_id))
+                source_id BIGINT NOT NULL, resource_id TEXT COLLATE "C" NOT NULL, states BYTEA NOT NULL,
+                PRIMARY KEY (source_id, resource_id))
             """#,
         ]
     ]
