@@ -339,12 +339,14 @@ public final class PostgreSQLHistoryStore: HistoryStore {
 
     public func history(of resource: ResourceID) throws -> ResourceHistory {
         var history = ResourceHistory()
+        // The sources as a list let the server seek `transitions_as_of`, which starts with the source.
         func recorded<Row>(_ table: String, _ columns: String, _ read: (PostgreSQLRow, Int) throws -> Row) throws -> [Recorded<Row>] {
             try connection.query(
                 """
                 SELECT s.key, r.sequence, b.captured_at, \(columns) FROM \(table) r
                 JOIN blocks b ON b.source_id = r.source_id AND b.sequence = r.sequence JOIN sources s ON s.id = r.source_id
-                WHERE r.resource_id = $1 ORDER BY b.captured_at, s.key, r.sequence, r.ordinal
+                WHERE r.source_id = ANY(ARRAY(SELECT id FROM sources)) AND r.resource_id = $1
+                ORDER BY b.captured_at, s.key, r.sequence, r.ordinal
                 """, binds(resource.rawValue)
             ) { row in
                 Recorded(source: HistorySource(rawValue: row.requiredText(0)), sequence: Int(row.integer(1)),
