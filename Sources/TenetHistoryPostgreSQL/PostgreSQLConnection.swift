@@ -84,6 +84,13 @@ public final class PostgreSQLConnection {
         }
     }
 
+    /// Runs `body` in one read-only transaction whose statements all see one state of the store.
+    public func reading<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        defer { try? execute("COMMIT") }
+        return try body()
+    }
+
     /// The server's own message when it sent one, else what went wrong with the connection.
     private static func reason(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return String(describing: error) }
@@ -118,6 +125,9 @@ public struct PostgreSQLRow {
     public func integer(_ column: Int) -> Int64 { cells[column].flatMap { $0.getInteger(at: $0.readerIndex, as: Int64.self) } ?? 0 }
 
     public func text(_ column: Int) -> String? { cells[column].map { String(buffer: $0) } }
+
+    /// A `bytea` column's bytes; empty for NULL.
+    public func bytes(_ column: Int) -> [UInt8] { cells[column].map { Array($0.readableBytesView) } ?? [] }
 
     /// A NOT NULL text column; a NULL there means someone edited the store by hand.
     public func requiredText(_ column: Int) -> String { text(column) ?? "" }

@@ -14,13 +14,12 @@ public final class PostgreSQLHistoryStore: HistoryStore {
 
     let connection: PostgreSQLConnection
     public var location: String { connection.address.description }
+    private let names: PostgreSQLNames
 
     /// Connects and brings the schema up to date.
     public init(address: PostgreSQLAddress) throws {
         connection = try PostgreSQLConnection(address: address)
-        // A first recording derives a million current-compliance rows from the block in one sort;
-        // the default 4 MB spills it to disk, many times slower.
-        try connection.execute("SET work_mem = '256MB'")
+        names = PostgreSQLNames(connection: connection)
         try migrate()
     }
 
@@ -52,22 +51,23 @@ public final class PostgreSQLHistoryStore: HistoryStore {
     // MARK: Recording
 
     public func append(source: HistorySource, prepare: (PreviousState) throws -> PreparedBlock) throws -> Block {
-        try connection.transaction {
+        try writing {
             try connection.execute("INSERT INTO sources (key) VALUES ($1) ON CONFLICT (key) DO NOTHING", binds(source.rawValue))
             let sourceID = try lockedSourceID(source)!
+            let stored = try storedCompliance(sourceID: sourceID)
             let previous = PreviousState(
                 latest: try blocks(sourceID: sourceID, source: source, latestOnly: true).last,
                 resources: Dictionary(try currentResources(sourceID: sourceID).map { ($0.resourceID, $0) }, uniquingKeysWith: { $1 }),
-                compliance: try currentCompliance(sourceID: sourceID).map(\.compliance))
+                compliance: currentCompliance(stored).map(\.compliance))
             let prepared = try prepare(previous)
             try write(prepared, sourceID: sourceID)
-            try applyDerived(prepared.content, sourceID: sourceID, sequence: Int64(prepared.block.sequence))
+            try applyDerived(prepared.content, sourceID: sourceID, sequence: Int64(prepared.block.sequence), compliance: stored)
             return prepared.block
         }
     }
 
     public func prune(source: HistorySource, removingThrough sequence: Int, checkpoint: PreparedBlock) throws {
-        try connection.transaction {
+        try writing {
             guard let sourceID = try lockedSourceID(source) else {
                 throw HistoryError(.notFound, "no history for source \(source)")
             }
@@ -76,7 +76,24 @@ public final class PostgreSQLHistoryStore: HistoryStore {
                 try connection.execute("DELETE FROM \(table) WHERE source_id = $1 AND sequence <= $2", binds(sourceID, Int64(sequence)))
             }
             // States that began in pruned blocks now begin, as the checkpoint's baseline has them, at the last pruned block.
-            try connection.execute("UPDATE current_compliance SET since = $2 WHERE source_id = $1 AND since < $2", binds(sourceID, Int64(sequence)))
+            let prunedThrough = Int64(sequence)
+            var dated: [String: PackedComplianceStates] = [:]
+            for (resource, stored) in try storedCompliance(sourceID: sourceID) where stored.verdicts.contains(where: { $0.since < prunedThrough }) {
+                var states = stored
+                for index in states.verdicts.indices { states.verdicts[index].since = max(states.verdicts[index].since, prunedThrough) }
+                dated[resource] = states
+            }
+            try store(dated, sourceID: sourceID)
+        }
+    }
+
+    /// A write transaction; the names it added are forgotten when it rolls back.
+    private func writing<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try connection.transaction(body)
+        } catch {
+            names.forget()
+            throw error
         }
     }
 
@@ -138,11 +155,14 @@ public final class PostgreSQLHistoryStore: HistoryStore {
         ])
     }
 
-    /// Keeps the speed tables equal to `DerivedState` applied to the block's covered rows, derived
-    /// on the server from the rows just written rather than sent a second time: each resource or
-    /// pair takes its last row in the block, upserted, or deleted when that row removes it. A
-    /// block that removes nothing skips the deletes, each a sort of the block's rows.
-    private func applyDerived(_ content: BlockContent, sourceID: Int64, sequence: Int64) throws {
+    /// Keeps the speed tables equal to `DerivedState` applied to the block's covered rows. Current
+    /// resources are derived on the server from the versions just written rather than sent a second
+    /// time: each takes its last row in the block, upserted, or deleted when that row removes it.
+    /// Current compliance, packed per resource, is `compliance` (the table as the block found it)
+    /// with the block's transitions applied, written for the resources they touch.
+    private func applyDerived(
+        _ content: BlockContent, sourceID: Int64, sequence: Int64, compliance: [String: PackedComplianceStates]
+    ) throws {
         let block = binds(sourceID, sequence)
         let lastVersions = """
             SELECT DISTINCT ON (resource_id) * FROM versions WHERE source_id = $1 AND sequence = $2 ORDER BY resource_id, ordinal DESC
@@ -160,22 +180,49 @@ public final class PostgreSQLHistoryStore: HistoryStore {
             WHERE last.status = 'deleted' AND c.source_id = $1 AND c.resource_id = last.resource_id
             """, block)
         }
-        let lastTransitions = """
-            SELECT DISTINCT ON (resource_id, rule_id) * FROM transitions WHERE source_id = $1 AND sequence = $2
-            ORDER BY resource_id, rule_id, ordinal DESC
-            """
-        try connection.execute("""
-            INSERT INTO current_compliance (source_id, rule_id, resource_id, resource_type, state, rule_version_hash, checks, since)
-            SELECT source_id, rule_id, resource_id, resource_type, new_state, rule_version_hash, checks, sequence FROM (\(lastTransitions)) last
-            WHERE new_state IS NOT NULL
-            ON CONFLICT (source_id, resource_id, rule_id) DO UPDATE SET resource_type = excluded.resource_type, state = excluded.state,
-                rule_version_hash = excluded.rule_version_hash, checks = excluded.checks, since = excluded.since
-            """, block)
-        if content.transitions.contains(where: { $0.newState == nil }) {
+        // Transitions come resource by resource: each run of one resource updates its row once.
+        var transitionNames = TransitionNames()
+        var changed: [String: PackedComplianceStates] = [:]
+        var start = 0
+        let transitions = content.transitions
+        while start < transitions.count {
+            let resource = transitions[start].resourceID.rawValue
+            var states = changed[resource] ?? compliance[resource] ?? PackedComplianceStates()
+            var end = start
+            while end < transitions.count, transitions[end].resourceID.rawValue == resource {
+                let ids = try transitionNames.ids(of: transitions[end], names.id)
+                states.set(rule: ids.rule, to: transitions[end].newState.map { state in
+                    PackedComplianceStates.Verdict(
+                        rule: ids.rule, resourceType: ids.resourceType, state: state, ruleVersion: ids.ruleVersion, checks: ids.checks,
+                        since: sequence)
+                })
+                end += 1
+            }
+            changed[resource] = states
+            start = end
+        }
+        try store(changed, sourceID: sourceID)
+    }
+
+    /// Writes packed current-compliance rows, deleting those left without a verdict, a chunk of
+    /// rows per statement.
+    private func store(_ rows: [String: PackedComplianceStates], sourceID: Int64) throws {
+        let removed = rows.filter { $0.value.verdicts.isEmpty }.map(\.key)
+        if !removed.isEmpty {
+            var bindings = binds(sourceID)
+            bindings.append(removed)
+            try connection.execute("DELETE FROM current_compliance WHERE source_id = $1 AND resource_id = ANY($2::text[])", bindings)
+        }
+        let kept = rows.filter { !$0.value.verdicts.isEmpty }.sorted { $0.key < $1.key }
+        for start in stride(from: 0, to: kept.count, by: PostgreSQLBulkInsert<Void>.chunk) {
+            let chunk = kept[start..<min(start + PostgreSQLBulkInsert<Void>.chunk, kept.count)]
+            var bindings = binds(sourceID)
+            bindings.append(chunk.map(\.key))
+            bindings.append(chunk.map { ByteBuffer(bytes: $0.value.encoded) })
             try connection.execute("""
-            DELETE FROM current_compliance c USING (\(lastTransitions)) last
-            WHERE last.new_state IS NULL AND c.source_id = $1 AND c.rule_id = last.rule_id AND c.resource_id = last.resource_id
-            """, block)
+                INSERT INTO current_compliance (source_id, resource_id, states) SELECT $1, * FROM unnest($2::text[], $3::bytea[])
+                ON CONFLICT (source_id, resource_id) DO UPDATE SET states = excluded.states
+                """, bindings)
         }
     }
 
@@ -236,14 +283,44 @@ public final class PostgreSQLHistoryStore: HistoryStore {
 
     public func currentCompliance(of source: HistorySource) throws -> [CurrentVerdict] {
         guard let sourceID = try sourceID(source) else { return [] }
-        return try currentCompliance(sourceID: sourceID)
+        return currentCompliance(try storedCompliance(sourceID: sourceID))
     }
 
-    private func currentCompliance(sourceID: Int64) throws -> [CurrentVerdict] {
-        try connection.query(
-            "SELECT rule_id, resource_id, resource_type, state, rule_version_hash, checks, since FROM current_compliance WHERE source_id = $1",
-            binds(sourceID)
-        ) { CurrentVerdict(compliance: try Self.compliance($0), since: Int($0.integer(6))) }
+    /// The current-compliance table's rows by resource id, with the names they use loaded.
+    private func storedCompliance(sourceID: Int64) throws -> [String: PackedComplianceStates] {
+        var stored: [String: PackedComplianceStates] = [:]
+        try connection.forEachRow("SELECT resource_id, states FROM current_compliance WHERE source_id = $1", binds(sourceID)) { row in
+            stored[row.requiredText(0)] = try PackedComplianceStates(decoding: row.bytes(1))
+        }
+        var used = Set<Int64>()
+        for states in stored.values {
+            for verdict in states.verdicts {
+                used.insert(verdict.rule)
+                used.insert(verdict.resourceType)
+                used.insert(verdict.ruleVersion)
+                used.insert(verdict.checks)
+            }
+        }
+        try names.load(used)
+        return stored
+    }
+
+    private func currentCompliance(_ stored: [String: PackedComplianceStates]) -> [CurrentVerdict] {
+        var verdicts: [CurrentVerdict] = []
+        verdicts.reserveCapacity(stored.values.reduce(0) { $0 + $1.verdicts.count })
+        for (resource, states) in stored {
+            let resourceID = ResourceID(resource)
+            for verdict in states.verdicts {
+                verdicts.append(CurrentVerdict(compliance: currentCompliance(verdict, of: resourceID), since: Int(verdict.since)))
+            }
+        }
+        return verdicts
+    }
+
+    private func currentCompliance(_ verdict: PackedComplianceStates.Verdict, of resourceID: ResourceID) -> CurrentCompliance {
+        CurrentCompliance(
+            key: ComplianceKey(ruleID: names.text(verdict.rule), resourceID: resourceID), resourceType: ResourceType(names.text(verdict.resourceType)),
+            state: verdict.state, ruleVersionHash: names.text(verdict.ruleVersion), checks: names.text(verdict.checks))
     }
 
     /// Reads the ids ending with `name` as ids starting with its reverse, so each table's
@@ -262,12 +339,14 @@ public final class PostgreSQLHistoryStore: HistoryStore {
 
     public func history(of resource: ResourceID) throws -> ResourceHistory {
         var history = ResourceHistory()
+        // The sources as a list let the server seek `transitions_as_of`, which starts with the source.
         func recorded<Row>(_ table: String, _ columns: String, _ read: (PostgreSQLRow, Int) throws -> Row) throws -> [Recorded<Row>] {
             try connection.query(
                 """
                 SELECT s.key, r.sequence, b.captured_at, \(columns) FROM \(table) r
                 JOIN blocks b ON b.source_id = r.source_id AND b.sequence = r.sequence JOIN sources s ON s.id = r.source_id
-                WHERE r.resource_id = $1 ORDER BY b.captured_at, s.key, r.sequence, r.ordinal
+                WHERE r.source_id = ANY(ARRAY(SELECT id FROM sources)) AND r.resource_id = $1
+                ORDER BY b.captured_at, s.key, r.sequence, r.ordinal
                 """, binds(resource.rawValue)
             ) { row in
                 Recorded(source: HistorySource(rawValue: row.requiredText(0)), sequence: Int(row.integer(1)),
@@ -284,38 +363,58 @@ public final class PostgreSQLHistoryStore: HistoryStore {
         return history
     }
 
-    /// One statement, answered in (resource, rule) order by merging two ordered streams: the
-    /// current verdicts that began by `sequence`, read off the primary key, and, for each pair that
-    /// changed after it, its last transition at or before it (else the checkpoint's baseline row).
+    /// The packed verdicts that began by `sequence` as stored; the pairs that changed after it looked
+    /// up in one statement, each by its last transition at or before it, else the checkpoint's
+    /// baseline row. In one read-only transaction, so the table and the transitions agree.
     public func compliance(through sequence: Int, of times: BlockTimes, each visit: (Recorded<CurrentCompliance>) throws -> Void) throws {
         guard let sourceID = try sourceID(times.source) else { return }
-        let baseline = times.baseline(through: sequence)
-        let bindings = binds(sourceID, Int64(sequence), Int64(baseline?.checkpoint ?? -1), Int64(baseline?.prunedThrough ?? -1))
-        let columns = "rule_id, resource_id, resource_type, state, rule_version_hash, checks"
-        try connection.forEachRow(
-            """
-            (SELECT since, \(columns) FROM current_compliance WHERE source_id = $1 AND since <= $2 ORDER BY resource_id, rule_id)
-            UNION ALL
-            (SELECT found.since, found.rule_id, found.resource_id, found.resource_type, found.state, found.rule_version_hash, found.checks FROM (
-                SELECT resource_id, rule_id FROM current_compliance WHERE source_id = $1 AND since > $2
-                UNION
-                SELECT resource_id, rule_id FROM transitions WHERE source_id = $1 AND sequence > $2 AND new_state IS NULL
-            ) later CROSS JOIN LATERAL (
-                SELECT * FROM (
-                    (SELECT 0 AS pick, sequence AS since, rule_id, resource_id, resource_type, new_state AS state, rule_version_hash, checks
-                     FROM transitions t
-                     WHERE t.source_id = $1 AND t.resource_id = later.resource_id AND t.rule_id = later.rule_id AND t.sequence <= $2
-                     ORDER BY t.sequence DESC, t.ordinal DESC LIMIT 1)
-                    UNION ALL
-                    SELECT 1, $4, \(columns) FROM baseline_compliance b
-                    WHERE b.resource_id = later.resource_id AND b.source_id = $1 AND b.sequence = $3 AND b.rule_id = later.rule_id
-                ) candidates ORDER BY pick LIMIT 1
-            ) found WHERE found.state IS NOT NULL ORDER BY resource_id, rule_id)
-            ORDER BY resource_id, rule_id
-            """, bindings
-        ) { row in
-            let since = Int(row.integer(0))
-            try visit(Recorded(source: times.source, sequence: since, capturedAt: times.capturedAt(since), row: try Self.compliance(row, 1)))
+        let through = Int64(sequence)
+        try connection.reading {
+            let removed = try connection.query(
+                """
+                SELECT DISTINCT t.resource_id, n.id FROM transitions t JOIN names n ON n.key = t.rule_id
+                WHERE t.source_id = $1 AND t.sequence > $2 AND t.new_state IS NULL
+                """, binds(sourceID, through)
+            ) { (resource: $0.requiredText(0), rule: $0.integer(1)) }
+            var asOf = PackedComplianceAsOf(current: try storedCompliance(sourceID: sourceID), through: through, removedLater: removed)
+            if !asOf.changed.isEmpty {
+                let baseline = times.baseline(through: sequence)
+                var bindings = binds(sourceID, through, Int64(baseline?.checkpoint ?? -1), Int64(baseline?.prunedThrough ?? -1))
+                bindings.append(asOf.changed.map(\.resource))
+                bindings.append(asOf.changed.map(\.rule))
+                var used = Set<Int64>()
+                try connection.forEachRow(
+                    """
+                    SELECT p.resource_id, p.rule, found.since, coalesce(t.id, 0), found.state, coalesce(v.id, 0), coalesce(c.id, 0)
+                    FROM unnest($5::text[], $6::bigint[]) AS p(resource_id, rule) JOIN names r ON r.id = p.rule
+                    CROSS JOIN LATERAL (
+                        SELECT * FROM (
+                            (SELECT 0 AS pick, sequence AS since, resource_type, new_state AS state, rule_version_hash, checks FROM transitions
+                             WHERE source_id = $1 AND resource_id = p.resource_id AND rule_id = r.key AND sequence <= $2
+                             ORDER BY sequence DESC, ordinal DESC LIMIT 1)
+                            UNION ALL
+                            SELECT 1, $4, resource_type, state, rule_version_hash, checks FROM baseline_compliance
+                            WHERE resource_id = p.resource_id AND source_id = $1 AND sequence = $3 AND rule_id = r.key
+                        ) candidates ORDER BY pick LIMIT 1
+                    ) found
+                    LEFT JOIN names t ON t.key = found.resource_type LEFT JOIN names v ON v.key = found.rule_version_hash
+                    LEFT JOIN names c ON c.key = found.checks
+                    WHERE found.state IS NOT NULL
+                    """, bindings
+                ) { row in
+                    let verdict = PackedComplianceStates.Verdict(
+                        rule: row.integer(1), resourceType: row.integer(3), state: try Self.state(row.requiredText(4)), ruleVersion: row.integer(5),
+                        checks: row.integer(6), since: row.integer(2))
+                    used.formUnion([verdict.resourceType, verdict.ruleVersion, verdict.checks])
+                    asOf.add(verdict, of: row.requiredText(0))
+                }
+                try names.load(used)
+            }
+            try asOf.visit(resourceID: { ResourceID($0) }, ruleText: names.text) { resourceID, verdict in
+                let since = Int(verdict.since)
+                try visit(Recorded(source: times.source, sequence: since, capturedAt: times.capturedAt(since),
+                                   row: currentCompliance(verdict, of: resourceID)))
+            }
         }
     }
 

@@ -45,10 +45,10 @@ enum PostgreSQLSchema {
                 old_state TEXT COLLATE "C", new_state TEXT COLLATE "C", rule_version_hash TEXT NOT NULL, checks TEXT NOT NULL,
                 PRIMARY KEY (source_id, sequence, ordinal))
             """#,
-            "CREATE INDEX transitions_by_resource ON transitions (resource_id)",
             "CREATE INDEX transitions_by_reversed_resource ON transitions (reverse(resource_id))",
             // `compliance --at` seeks in it each pair's last transition at or before its time, for the
             // pairs that changed after it: those whose current state began later, and those removed later.
+            // A timeline reads one resource's range of it per source.
             "CREATE INDEX transitions_as_of ON transitions (source_id, resource_id, rule_id, sequence DESC, ordinal DESC)",
             "CREATE INDEX transitions_removing ON transitions (source_id, sequence) WHERE new_state IS NULL",
             #"""
@@ -82,12 +82,13 @@ enum PostgreSQLSchema {
                 configuration_hash TEXT NOT NULL, configuration TEXT NOT NULL,
                 PRIMARY KEY (source_id, resource_id))
             """#,
+            // The names the packed current-compliance rows refer to by id (`PostgreSQLNames`).
+            #"CREATE TABLE names (id BIGSERIAL PRIMARY KEY, key TEXT COLLATE "C" NOT NULL UNIQUE)"#,
+            // One row per resource, every rule's verdict on it packed (`PackedComplianceStates`).
             #"""
             CREATE TABLE current_compliance (
-                source_id BIGINT NOT NULL, rule_id TEXT COLLATE "C" NOT NULL, resource_id TEXT COLLATE "C" NOT NULL,
-                resource_type TEXT COLLATE "C" NOT NULL, state TEXT COLLATE "C" NOT NULL, rule_version_hash TEXT NOT NULL,
-                checks TEXT NOT NULL, since BIGINT NOT NULL,
-                PRIMARY KEY (source_id, resource_id, rule_id))
+                source_id BIGINT NOT NULL, resource_id TEXT COLLATE "C" NOT NULL, states BYTEA NOT NULL,
+                PRIMARY KEY (source_id, resource_id))
             """#,
         ]
     ]

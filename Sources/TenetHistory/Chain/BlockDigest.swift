@@ -25,17 +25,20 @@ public enum BlockDigest {
         for change in content.changes {
             lines.line("change", [change.resourceID.rawValue, change.path, change.oldValue, change.newValue])
         }
-        // A first recording holds a million transitions: written field by field, read in place.
+        // A first recording holds a million transitions: written field by field, read in place. A
+        // resource's rows come together and mostly share its type and an empty check list, so those
+        // fields are copied from the row above when they equal it rather than scanned again.
+        var resource = CanonicalLines.Repeated(), type = CanonicalLines.Repeated(), checks = CanonicalLines.Repeated()
         content.transitions.withUnsafeBufferPointer { transitions in
             for index in transitions.indices {
                 lines.start("transition")
                 lines.field(transitions[index].ruleID)
-                lines.field(transitions[index].resourceID.rawValue)
-                lines.field(transitions[index].resourceType.rawValue)
+                lines.field(transitions[index].resourceID.rawValue, repeating: &resource)
+                lines.field(transitions[index].resourceType.rawValue, repeating: &type)
                 lines.field(transitions[index].oldState?.rawValue)
                 lines.field(transitions[index].newState?.rawValue)
                 lines.field(transitions[index].ruleVersionHash)
-                lines.field(transitions[index].checks)
+                lines.field(transitions[index].checks, repeating: &checks)
                 lines.end()
             }
         }
@@ -78,6 +81,22 @@ private struct CanonicalLines {
     mutating func field(_ text: String?) {
         bytes.append(UInt8(ascii: ","))
         if let text { JSONWriter.writeString(text, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+    }
+
+    /// A field's last text and the bytes written for it.
+    struct Repeated {
+        fileprivate var text: String?
+        fileprivate var bytes: [UInt8] = []
+    }
+
+    mutating func field(_ text: String, repeating last: inout Repeated) {
+        if last.text != text {
+            last.bytes.removeAll(keepingCapacity: true)
+            JSONWriter.writeString(text, to: &last.bytes)
+            last.text = text
+        }
+        bytes.append(UInt8(ascii: ","))
+        bytes.append(contentsOf: last.bytes)
     }
 
     mutating func end() {

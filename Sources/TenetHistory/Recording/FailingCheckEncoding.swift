@@ -7,6 +7,28 @@ import TenetScan
 enum FailingCheckEncoding {
     static let empty = "[]"
 
+    /// Encodes lists remembering each rule's last one: a rule's non-compliant pairs mostly fail the
+    /// same way, and comparing a list with the last costs far less than writing it again.
+    struct Memo {
+        private var last: [String: (checks: [FailingCheck], text: String)] = [:]
+
+        mutating func text(_ checks: [FailingCheck], of rule: String) -> String {
+            guard !checks.isEmpty else { return empty }
+            if let known = last[rule], FailingCheckEncoding.encodeAlike(known.checks, checks) { return known.text }
+            let text = FailingCheckEncoding.text(checks)
+            last[rule] = (checks, text)
+            return text
+        }
+    }
+
+    /// Whether two lists encode to the same text: all but their file locations, which are left out.
+    static func encodeAlike(_ first: [FailingCheck], _ second: [FailingCheck]) -> Bool {
+        first.count == second.count && zip(first, second).allSatisfy { one, other in
+            one.propertyPath == other.propertyPath && one.found == other.found && one.expected == other.expected
+                && one.message == other.message && one.reason == other.reason
+        }
+    }
+
     /// Written directly rather than through a document tree: a first recording encodes the
     /// checks of every non-compliant pair, a hundred thousand lists or more.
     static func text(_ checks: [FailingCheck]) -> String {

@@ -143,6 +143,7 @@ public struct HistoryRecorder {
         let versionHashes = order.ruleIDs.map { result.rule($0)?.versionHash }
         let sorted = order.sortedPositions()
         var transitions: [ComplianceTransition] = []
+        var checkTexts = FailingCheckEncoding.Memo()
         // Buffers, so the loop reads the fields it compares instead of copying whole verdicts.
         previous.compliance.withUnsafeBufferPointer { verdicts in
             result.evaluations.withUnsafeBufferPointer { evaluations in
@@ -161,7 +162,7 @@ public struct HistoryRecorder {
                         transitions.append(ComplianceTransition(
                             ruleID: evaluations[evaluation].ruleID, resourceID: evaluations[evaluation].resource.id,
                             resourceType: evaluations[evaluation].resource.type, oldState: oldState, newState: evaluations[evaluation].state,
-                            ruleVersionHash: versionHash ?? "", checks: FailingCheckEncoding.text(evaluations[evaluation].checks)))
+                            ruleVersionHash: versionHash ?? "", checks: checkTexts.text(evaluations[evaluation].checks, of: evaluations[evaluation].ruleID)))
                     } else if let before {
                         let verdict = verdicts[before]
                         let ruleRanOnReadType = rulesRun.contains(verdict.key.ruleID) && !failedTypes.contains(verdict.resourceType.rawValue)

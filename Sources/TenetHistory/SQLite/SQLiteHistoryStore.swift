@@ -118,11 +118,25 @@ public final class SQLiteHistoryStore: HistoryStore {
         return connection.lastInsertedRowID
     }
 
+    /// Rows per statement of a bulk insert: enough that a statement's overhead is spread thin, few
+    /// enough that its parameters stay far below SQLite's limit.
+    private static let rowsPerInsert = 64
+
+    /// One row's parameters in a multi-row insert: bound by their position in a single-row
+    /// statement, shifted to where the row's values start.
+    private struct RowPositions {
+        let statement: SQLiteStatement
+        let offset: Int32
+
+        func bind(_ number: Int64, at position: Int32) throws { try statement.bind(number, at: offset + position) }
+        func bind(_ text: String?, at position: Int32) throws { try statement.bind(text, at: offset + position) }
+    }
+
     /// A transition as the current-compliance table applies it, by ids.
     private struct DerivedVerdict {
         var resource: Int64
         var rule: Int64
-        var verdict: SQLiteComplianceStates.Verdict?
+        var verdict: PackedComplianceStates.Verdict?
     }
 
     /// Writes the block and its rows; returns its transitions by ids, resolved once here.
@@ -135,18 +149,30 @@ public final class SQLiteHistoryStore: HistoryStore {
         ).run([.integer(sourceID), .integer(sequence), .text(block.kind.rawValue), .integer(HistoryTime.milliseconds(block.capturedAt)),
                .text(block.header), .text(block.previousDigest), .text(block.digest), .optional(block.signature)])
 
-        /// Inserts one table's rows; `bind` binds a row's own columns, from position 4 on.
-        func insert<Row>(_ table: String, _ columns: [String], _ rows: [Row], _ bind: (SQLiteStatement, Row) throws -> Void) throws {
+        /// Inserts one table's rows, `rowsPerInsert` to a statement (the rest one by one): a statement
+        /// that inserts many rows keeps its b-tree cursors where the last row went, so appending the
+        /// next costs no descent from the root, and runs its program once for all of them. `bind`
+        /// binds a row's own columns from position 4 on, as in a single-row statement.
+        func insert<Row>(_ table: String, _ columns: [String], _ rows: [Row], _ bind: (RowPositions, Row) throws -> Void) throws {
             guard !rows.isEmpty else { return }
-            let placeholders = Array(repeating: "?", count: columns.count + 3).joined(separator: ", ")
-            let statement = try connection.statement(
-                "INSERT INTO \(table) (source_id, sequence, ordinal, \(columns.joined(separator: ", "))) VALUES (\(placeholders))")
-            try statement.bind(sourceID, at: 1)
-            try statement.bind(sequence, at: 2)
-            for (ordinal, row) in rows.enumerated() {
-                try statement.bind(Int64(ordinal), at: 3)
-                try bind(statement, row)
+            let width = Int32(columns.count + 3)
+            let values = "(" + Array(repeating: "?", count: Int(width)).joined(separator: ", ") + ")"
+            let insert = "INSERT INTO \(table) (source_id, sequence, ordinal, \(columns.joined(separator: ", "))) VALUES "
+            let many = try connection.statement(insert + Array(repeating: values, count: Self.rowsPerInsert).joined(separator: ", "))
+            let one = try connection.statement(insert + values)
+            var start = 0
+            while start < rows.count {
+                let count = rows.count - start >= Self.rowsPerInsert ? Self.rowsPerInsert : 1
+                let statement = count == 1 ? one : many
+                for index in 0..<count {
+                    let row = RowPositions(statement: statement, offset: Int32(index) * width)
+                    try row.bind(sourceID, at: 1)
+                    try row.bind(sequence, at: 2)
+                    try row.bind(Int64(start + index), at: 3)
+                    try bind(row, rows[start + index])
+                }
                 try statement.execute()
+                start += count
             }
         }
         try insert("versions", ["resource", "resource_type", "status", "configuration_hash", "configuration"], content.versions) { statement, row in
@@ -164,39 +190,23 @@ public final class SQLiteHistoryStore: HistoryStore {
         }
         var verdicts: [DerivedVerdict] = []
         verdicts.reserveCapacity(content.transitions.count)
-        // A first recording writes a million transitions naming a few hundred texts: a rule comes
-        // with one version hash, a resource's rows come together, most check lists are empty or
-        // repeat. Remembered here, each row costs one short lookup instead of five.
-        var rules: [String: (id: Int64, versionHash: String, version: Int64)] = [:]
+        var transitionNames = TransitionNames()
         var lastResource: (key: String, id: Int64)?
-        var lastType: (key: String, id: Int64)?
-        var lastChecks: (key: String, id: Int64)?
-        let emptyChecks = try names.id(FailingCheckEncoding.empty)
         try insert("transitions", ["rule", "resource", "resource_type", "old_state", "new_state", "rule_version", "checks"],
                    content.transitions) { statement, row in
-            let rule: Int64, ruleVersion: Int64
-            if let known = rules[row.ruleID], known.versionHash == row.ruleVersionHash {
-                (rule, ruleVersion) = (known.id, known.version)
-            } else {
-                (rule, ruleVersion) = (try names.id(row.ruleID), try names.id(row.ruleVersionHash))
-                rules[row.ruleID] = (rule, row.ruleVersionHash, ruleVersion)
-            }
+            let ids = try transitionNames.ids(of: row, names.id)
             if lastResource?.key != row.resourceID.rawValue { lastResource = (row.resourceID.rawValue, try resourceKeys.id(row.resourceID.rawValue)) }
-            if lastType?.key != row.resourceType.rawValue { lastType = (row.resourceType.rawValue, try names.id(row.resourceType.rawValue)) }
-            if row.checks != FailingCheckEncoding.empty, lastChecks?.key != row.checks { lastChecks = (row.checks, try names.id(row.checks)) }
             let resource = lastResource!.id
-            let resourceType = lastType!.id
-            let checks = row.checks == FailingCheckEncoding.empty ? emptyChecks : lastChecks!.id
-            try statement.bind(rule, at: 4)
+            try statement.bind(ids.rule, at: 4)
             try statement.bind(resource, at: 5)
-            try statement.bind(resourceType, at: 6)
+            try statement.bind(ids.resourceType, at: 6)
             try statement.bind(row.oldState?.rawValue, at: 7)
             try statement.bind(row.newState?.rawValue, at: 8)
-            try statement.bind(ruleVersion, at: 9)
-            try statement.bind(checks, at: 10)
-            verdicts.append(DerivedVerdict(resource: resource, rule: rule, verdict: row.newState.map { state in
-                SQLiteComplianceStates.Verdict(
-                    rule: rule, resourceType: resourceType, state: state, ruleVersion: ruleVersion, checks: checks, since: sequence)
+            try statement.bind(ids.ruleVersion, at: 9)
+            try statement.bind(ids.checks, at: 10)
+            verdicts.append(DerivedVerdict(resource: resource, rule: ids.rule, verdict: row.newState.map { state in
+                PackedComplianceStates.Verdict(
+                    rule: ids.rule, resourceType: ids.resourceType, state: state, ruleVersion: ids.ruleVersion, checks: ids.checks, since: sequence)
             }))
         }
         try insert("summaries", ["rule", "rule_version", "state", "count"], content.summaries) { statement, row in
@@ -227,7 +237,7 @@ public final class SQLiteHistoryStore: HistoryStore {
     /// Keeps the speed tables equal to `DerivedState` applied to the covered rows; `compliance` is
     /// the current-compliance table as the block found it, `verdicts` the block's transitions.
     private func applyDerived(
-        _ content: BlockContent, verdicts: [DerivedVerdict], sourceID: Int64, compliance: [Int64: SQLiteComplianceStates]
+        _ content: BlockContent, verdicts: [DerivedVerdict], sourceID: Int64, compliance: [Int64: PackedComplianceStates]
     ) throws {
         let upsertResource = try connection.statement(
             "INSERT OR REPLACE INTO current_resources (source_id, resource, resource_type, configuration_hash, configuration) VALUES (?, ?, ?, ?, ?)")
@@ -242,11 +252,11 @@ public final class SQLiteHistoryStore: HistoryStore {
             }
         }
         // Transitions come resource by resource: each run of one resource updates its row once.
-        var changed: [Int64: SQLiteComplianceStates] = [:]
+        var changed: [Int64: PackedComplianceStates] = [:]
         var start = 0
         while start < verdicts.count {
             let resource = verdicts[start].resource
-            var states = changed[resource] ?? compliance[resource] ?? SQLiteComplianceStates()
+            var states = changed[resource] ?? compliance[resource] ?? PackedComplianceStates()
             var end = start
             while end < verdicts.count, verdicts[end].resource == resource {
                 states.set(rule: verdicts[end].rule, to: verdicts[end].verdict)
@@ -327,20 +337,20 @@ public final class SQLiteHistoryStore: HistoryStore {
     }
 
     /// The current-compliance table's rows, by resource id.
-    private func storedCompliance(sourceID: Int64) throws -> [Int64: SQLiteComplianceStates] {
-        var stored: [Int64: SQLiteComplianceStates] = [:]
+    private func storedCompliance(sourceID: Int64) throws -> [Int64: PackedComplianceStates] {
+        var stored: [Int64: PackedComplianceStates] = [:]
         let statement = try connection.statement("SELECT resource, states FROM current_compliance WHERE source_id = ?")
         try statement.bind([.integer(sourceID)])
         defer { statement.reset() }
         while try statement.step() {
-            stored[statement.integer(0)] = try SQLiteComplianceStates(decoding: statement.blob(1))
+            stored[statement.integer(0)] = try PackedComplianceStates(decoding: statement.blob(1))
         }
         return stored
     }
 
     /// The stored verdicts as `make` builds them from each one and the block it began in.
     private func currentCompliance<Verdict>(
-        _ stored: [Int64: SQLiteComplianceStates], _ make: (CurrentCompliance, Int64) -> Verdict
+        _ stored: [Int64: PackedComplianceStates], _ make: (CurrentCompliance, Int64) -> Verdict
     ) throws -> [Verdict] {
         var compliance: [Verdict] = []
         compliance.reserveCapacity(stored.values.reduce(0) { $0 + $1.verdicts.count })
@@ -353,7 +363,7 @@ public final class SQLiteHistoryStore: HistoryStore {
         return compliance
     }
 
-    private func currentCompliance(_ verdict: SQLiteComplianceStates.Verdict, of resourceID: ResourceID) throws -> CurrentCompliance {
+    private func currentCompliance(_ verdict: PackedComplianceStates.Verdict, of resourceID: ResourceID) throws -> CurrentCompliance {
         CurrentCompliance(
             key: ComplianceKey(ruleID: try names.text(verdict.rule), resourceID: resourceID),
             resourceType: ResourceType(try names.text(verdict.resourceType)), state: verdict.state,
@@ -397,39 +407,29 @@ public final class SQLiteHistoryStore: HistoryStore {
 
     private func compliance(through: Int64, of times: BlockTimes, each visit: (Recorded<CurrentCompliance>) throws -> Void) throws {
         guard let sourceID = try sourceID(times.source, create: false) else { return }
-        var stored = try storedCompliance(sourceID: sourceID)
-        // The pairs that changed after `through`: their current state began later, or they were
-        // removed later (and, if they came back, began later again).
-        var changed: [(resource: Int64, rule: Int64)] = []
-        var changedResources: [Int64] = []
-        for (resource, states) in stored where states.verdicts.contains(where: { $0.since > through }) {
-            changedResources.append(resource)
-            for verdict in states.verdicts where verdict.since > through { changed.append((resource, verdict.rule)) }
-        }
-        let removed = try connection.statement(
-            "SELECT DISTINCT resource, rule FROM transitions INDEXED BY transitions_removing WHERE source_id = ? AND sequence > ? AND new_state IS NULL")
-        try removed.bind([.integer(sourceID), .integer(through)])
-        while try removed.step() {
-            let (resource, rule) = (removed.integer(0), removed.integer(1))
-            let current = stored[resource]?.verdicts.first { $0.rule == rule }
-            if current.map({ $0.since <= through }) ?? true { changed.append((resource, rule)) }
-        }
-        removed.reset()
-        for resource in changedResources { stored[resource]?.verdicts.removeAll { $0.since > through } }
+        let removed = try connection.query(
+            "SELECT DISTINCT resource, rule FROM transitions INDEXED BY transitions_removing WHERE source_id = ? AND sequence > ? AND new_state IS NULL",
+            [.integer(sourceID), .integer(through)]
+        ) { (resource: $0.integer(0), rule: $0.integer(1)) }
+        var asOf = PackedComplianceAsOf(current: try storedCompliance(sourceID: sourceID), through: through, removedLater: removed)
         let baseline = times.baseline(through: Int(through))
-        for pair in changed {
+        for pair in asOf.changed {
             if let verdict = try verdict(of: pair, sourceID: sourceID, through: through, baseline: baseline) {
-                stored[pair.resource, default: SQLiteComplianceStates()].verdicts.append(verdict)
+                asOf.add(verdict, of: pair.resource)
             }
         }
-        try recorded(stored, of: times, each: visit)
+        try asOf.visit(resourceID: { ResourceID(try resourceKeys.text($0)) }, ruleText: names.text) { resourceID, verdict in
+            let since = Int(verdict.since)
+            try visit(Recorded(source: times.source, sequence: since, capturedAt: times.capturedAt(since),
+                               row: try currentCompliance(verdict, of: resourceID)))
+        }
     }
 
     /// The pair's verdict as of block `through`: its last transition at or before it, else the
     /// baseline's; nil when it had none then.
     private func verdict(
         of pair: (resource: Int64, rule: Int64), sourceID: Int64, through: Int64, baseline: BlockTimes.Baseline?
-    ) throws -> SQLiteComplianceStates.Verdict? {
+    ) throws -> PackedComplianceStates.Verdict? {
         let last = try connection.statement(
             """
             SELECT sequence, resource_type, new_state, rule_version, checks FROM transitions INDEXED BY transitions_by_resource
@@ -442,7 +442,7 @@ public final class SQLiteHistoryStore: HistoryStore {
         defer { last.reset() }
         if try last.step() {
             return try Self.state(last, 2).map { state in
-                SQLiteComplianceStates.Verdict(rule: pair.rule, resourceType: last.integer(1), state: state, ruleVersion: last.integer(3),
+                PackedComplianceStates.Verdict(rule: pair.rule, resourceType: last.integer(1), state: state, ruleVersion: last.integer(3),
                                                checks: last.integer(4), since: last.integer(0))
             }
         }
@@ -455,39 +455,8 @@ public final class SQLiteHistoryStore: HistoryStore {
         try kept.bind([.integer(pair.resource), .integer(sourceID), .integer(Int64(baseline.checkpoint)), .integer(pair.rule)])
         defer { kept.reset() }
         guard try kept.step() else { return nil }
-        return SQLiteComplianceStates.Verdict(rule: pair.rule, resourceType: kept.integer(0), state: try Self.requiredState(kept, 1),
+        return PackedComplianceStates.Verdict(rule: pair.rule, resourceType: kept.integer(0), state: try Self.requiredState(kept, 1),
                                               ruleVersion: kept.integer(2), checks: kept.integer(3), since: Int64(baseline.prunedThrough))
-    }
-
-    /// Verdicts by resource id handed to `visit` as rows in (resource, rule) order, each dated by
-    /// the block it began in.
-    private func recorded(
-        _ stored: [Int64: SQLiteComplianceStates], of times: BlockTimes, each visit: (Recorded<CurrentCompliance>) throws -> Void
-    ) throws {
-        var resources: [(id: ResourceID, states: SQLiteComplianceStates)] = []
-        resources.reserveCapacity(stored.count)
-        for (resource, states) in stored where !states.verdicts.isEmpty {
-            resources.append((ResourceID(try resourceKeys.text(resource)), states))
-        }
-        resources.sort { $0.id < $1.id }
-        // Rules ranked by text once; each resource's verdicts are then ordered by rank.
-        var rules = Ranking<String>()
-        var ruleNumbers: [Int64: Int32] = [:]
-        for (_, states) in resources {
-            for verdict in states.verdicts where ruleNumbers[verdict.rule] == nil {
-                ruleNumbers[verdict.rule] = rules.intern(try names.text(verdict.rule))
-            }
-        }
-        let ranks = rules.ranks()
-        let ruleRanks = ruleNumbers.mapValues { ranks[Int($0)] }
-        for (resourceID, states) in resources {
-            let ordered = states.verdicts.map { (rank: ruleRanks[$0.rule] ?? 0, verdict: $0) }.sorted { $0.rank < $1.rank }
-            for (_, verdict) in ordered {
-                let since = Int(verdict.since)
-                try visit(Recorded(source: times.source, sequence: since, capturedAt: times.capturedAt(since),
-                                   row: try currentCompliance(verdict, of: resourceID)))
-            }
-        }
     }
 
     public func summaries(of rule: String) throws -> [Recorded<RuleSummary>] {

@@ -1,29 +1,38 @@
 import TenetScan
 
-/// The current-compliance speed table keeps one row per resource whose `states` column packs
-/// every rule's verdict on it, rather than one row per (rule, resource) pair: a recording reads
-/// the whole previous state, and ten thousand rows read and decode far faster than a million.
+/// Both stores' current-compliance speed tables keep one row per resource whose `states` column
+/// packs every rule's verdict on it, rather than one row per (rule, resource) pair: a recording
+/// reads the whole previous state, and ten thousand rows read and decode far faster than a million.
 ///
 /// Each verdict is six unsigned LEB128 numbers: the rule's, resource type's, rule version's and
-/// checks' name ids, the state's code, and the block its state began in (`CurrentVerdict.since`).
-/// The table is derived from the transitions, and `verify` decodes and compares it, so its
-/// compactness costs no tamper evidence.
-struct SQLiteComplianceStates {
-    struct Verdict: Equatable {
-        var rule: Int64
-        var resourceType: Int64
-        var state: ComplianceState
-        var ruleVersion: Int64
-        var checks: Int64
-        var since: Int64
+/// checks' ids in the store's name table, the state's code, and the block its state began in
+/// (`CurrentVerdict.since`). The table is derived from the transitions, and `verify` decodes and
+/// compares it, so its compactness costs no tamper evidence.
+public struct PackedComplianceStates: Sendable {
+    public struct Verdict: Equatable, Sendable {
+        public var rule: Int64
+        public var resourceType: Int64
+        public var state: ComplianceState
+        public var ruleVersion: Int64
+        public var checks: Int64
+        public var since: Int64
+
+        public init(rule: Int64, resourceType: Int64, state: ComplianceState, ruleVersion: Int64, checks: Int64, since: Int64) {
+            self.rule = rule
+            self.resourceType = resourceType
+            self.state = state
+            self.ruleVersion = ruleVersion
+            self.checks = checks
+            self.since = since
+        }
     }
 
-    var verdicts: [Verdict] = []
+    public var verdicts: [Verdict] = []
 
-    init(verdicts: [Verdict] = []) { self.verdicts = verdicts }
+    public init(verdicts: [Verdict] = []) { self.verdicts = verdicts }
 
     /// Decodes a stored column; throws on bytes no Tenet wrote.
-    init(decoding bytes: [UInt8]) throws {
+    public init(decoding bytes: [UInt8]) throws {
         var position = 0
         func number() throws -> Int64 {
             var value: UInt64 = 0
@@ -49,7 +58,7 @@ struct SQLiteComplianceStates {
         }
     }
 
-    var encoded: [UInt8] {
+    public var encoded: [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(verdicts.count * 9)
         func append(_ number: Int64) {
@@ -72,7 +81,7 @@ struct SQLiteComplianceStates {
     }
 
     /// Sets (or, with nil, removes) the rule's verdict.
-    mutating func set(rule: Int64, to verdict: Verdict?) {
+    public mutating func set(rule: Int64, to verdict: Verdict?) {
         if let index = verdicts.firstIndex(where: { $0.rule == rule }) {
             if let verdict { verdicts[index] = verdict } else { verdicts.remove(at: index) }
         } else if let verdict {
