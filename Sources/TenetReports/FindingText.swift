@@ -101,7 +101,7 @@ struct FindingText: Sendable {
         lines.append("State: \(evaluation.state.rawValue)")
         if let detail = evaluation.detail { lines.append("Detail: \(detail)") }
         for check in evaluation.checks {
-            lines.append("Check: \(check.propertyPath.map { "\($0): " } ?? "")\(Self.message(of: check))")
+            lines.append("Check: \(Self.shownPath(of: check).map { "\($0): " } ?? "")\(Self.message(of: check))")
             if check.message != nil { lines.append("  reason: \(check.reason)") }
             if let found = check.found { lines.append("  found: \(Self.valueText(found))") }
             if let expected = check.expected { lines.append("  expected: \(Self.valueText(expected))") }
@@ -112,6 +112,13 @@ struct FindingText: Sendable {
         if let suppression = evaluation.suppression { lines.append("Suppression: \(suppressionSummary(suppression))") }
         if let remediation = reported.rule.metadata?.remediation { lines.append("Fix: \(remediation)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// The check's property path as a report names it; nil when there is none or it is the
+    /// resource itself (the empty pointer), which the finding's location already shows.
+    static func shownPath(of check: FailingCheck) -> String? {
+        guard let path = check.propertyPath, !path.components.isEmpty else { return nil }
+        return path.description
     }
 
     /// `file:line:column` with the file as reports name it.
