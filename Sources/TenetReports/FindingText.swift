@@ -30,7 +30,12 @@ struct FindingText: Sendable {
     /// The rule's own message when it has one, else the reason, with the values compared and
     /// what an unresolved value depends on.
     func checkSummary(_ check: FailingCheck) -> String {
-        var text = Self.message(of: check)
+        checkSummary(check, message: Self.message(of: check))
+    }
+
+    /// The same with the message line given: the text report makes each rule's lines once.
+    func checkSummary(_ check: FailingCheck, message: String) -> String {
+        var text = message
         let comparison = self.comparison(check)
         if !comparison.isEmpty { text += " (\(comparison))" }
         if let dependency = check.unresolvedDependency { text += "; depends on \(dependency)" }
@@ -127,19 +132,39 @@ struct FindingText: Sendable {
     }
 
     /// A value as compact JSON: unambiguous about strings, numbers and intrinsics (`{"Ref":"Key"}`).
-    /// Booleans and strings, nearly every value a finding compares, are written without building
-    /// a document around them: a large run shows one or two for each of its findings.
+    /// Scalars and lists of scalars, nearly every value a finding compares, are written as
+    /// `JSONWriter` writes them without building a document around them: a large run shows one
+    /// or two for each of its findings.
     static func valueText(_ value: Value) -> String {
-        switch value {
-        case .bool(let flag):
-            return flag ? "true" : "false"
-        case .string(let string):
-            var text: [UInt8] = []
-            JSONWriter.writeString(string, to: &text)
-            return String(decoding: text, as: UTF8.self)
-        default:
-            return JSONWriter(style: .compact).string(for: Document(value: value).root)
+        var text: [UInt8] = []
+        if case .list(let items) = value {
+            text.append(UInt8(ascii: "["))
+            for item in items {
+                if text.count > 1 { text.append(UInt8(ascii: ",")) }
+                guard appendScalar(item, to: &text) else { return documentText(value) }
+            }
+            text.append(UInt8(ascii: "]"))
+        } else if !appendScalar(value, to: &text) {
+            return documentText(value)
         }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends a scalar as compact JSON; false, appending nothing, for a list or map.
+    private static func appendScalar(_ value: Value, to text: inout [UInt8]) -> Bool {
+        switch value {
+        case .null: text.append(contentsOf: "null".utf8)
+        case .bool(let flag): text.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .int(let number): text.append(contentsOf: String(number).utf8)
+        case .float(let number): text.append(contentsOf: JSONWriter.format(number).utf8)
+        case .string(let string): JSONWriter.writeString(string, to: &text)
+        case .list, .map: return false
+        }
+        return true
+    }
+
+    private static func documentText(_ value: Value) -> String {
+        JSONWriter(style: .compact).string(for: Document(value: value).root)
     }
 
     /// ISO 8601 in UTC: no local time zone leaks into a report.

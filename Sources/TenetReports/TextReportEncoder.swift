@@ -25,6 +25,7 @@ private struct TextReportWriter: Sendable {
     /// The evaluations in the order the report prints them.
     let groups: [ReportContext.DocumentGroup]
     let fixes: FixNotes
+    let messages: MessageLines
 
     init(context: ReportContext) {
         self.context = context
@@ -32,6 +33,7 @@ private struct TextReportWriter: Sendable {
         renderer = DiagnosticRenderer(useColor: context.options.colour)
         style = TerminalStyle(enabled: context.options.colour)
         groups = context.byDocumentAndResource
+        messages = MessageLines(context.evaluations)
         let paths = context.paths
         fixes = FixNotes(groups, of: context.evaluations) { first in
             let location = Self.noteLocation(of: first).map { " at \(Self.shown($0, paths: paths))" } ?? ""
@@ -106,9 +108,10 @@ private struct TextReportWriter: Sendable {
         let code = DiagnosticCode(reported.rule.id)
         // Suppressed findings were reviewed already: their location is enough, no source quote.
         let quoting = reported.disposition != .suppressed
+        let rule = context.evaluations.rules[position]
         var diagnostics = evaluation.checks.map { check in
             diagnostic(
-                severity, code, "\(reported.rule.title): \(text.checkSummary(check))",
+                severity, code, text.checkSummary(check, message: messages.line(check, of: rule)),
                 at: check.location ?? reported.resource.location,
                 notes: FindingText.shownPath(of: check).map { [note("at \($0)", gutterWidth: 0)] } ?? [], quoting: quoting)
         }
