@@ -132,40 +132,49 @@ struct FindingText: Sendable {
     }
 
     /// A value as compact JSON: unambiguous about strings, numbers and intrinsics (`{"Ref":"Key"}`).
-    /// Scalars and lists of scalars, nearly every value a finding compares, are written as
-    /// `JSONWriter` writes them without building a document around them: a large run shows one
-    /// or two for each of its findings.
+    /// A large run shows one or two values for each of its findings, nearly all shallow: those
+    /// are written here as `JSONWriter` writes them, without building a document around them.
     static func valueText(_ value: Value) -> String {
         var text: [UInt8] = []
-        if case .list(let items) = value {
-            text.append(UInt8(ascii: "["))
-            for item in items {
-                if text.count > 1 { text.append(UInt8(ascii: ",")) }
-                guard appendScalar(item, to: &text) else { return documentText(value) }
-            }
-            text.append(UInt8(ascii: "]"))
-        } else if !appendScalar(value, to: &text) {
-            return documentText(value)
+        guard appendShallow(value, depth: 0, to: &text) else {
+            return JSONWriter(style: .compact).string(for: Document(value: value).root)
         }
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Appends a scalar as compact JSON; false, appending nothing, for a list or map.
-    private static func appendScalar(_ value: Value, to text: inout [UInt8]) -> Bool {
+    /// Appends `value` as compact JSON; false when it is nested deeper than `shallowDepth` or
+    /// holds a map with a repeated key (a document keeps the last), left to `JSONWriter`, which
+    /// does not recurse.
+    private static func appendShallow(_ value: Value, depth: Int, to text: inout [UInt8]) -> Bool {
         switch value {
         case .null: text.append(contentsOf: "null".utf8)
         case .bool(let flag): text.append(contentsOf: (flag ? "true" : "false").utf8)
         case .int(let number): text.append(contentsOf: String(number).utf8)
         case .float(let number): text.append(contentsOf: JSONWriter.format(number).utf8)
         case .string(let string): JSONWriter.writeString(string, to: &text)
-        case .list, .map: return false
+        case .list(let items):
+            guard depth < shallowDepth else { return false }
+            text.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { text.append(UInt8(ascii: ",")) }
+                guard appendShallow(item, depth: depth + 1, to: &text) else { return false }
+            }
+            text.append(UInt8(ascii: "]"))
+        case .map(let entries):
+            guard depth < shallowDepth, Set(entries.map(\.key)).count == entries.count else { return false }
+            text.append(UInt8(ascii: "{"))
+            for (index, entry) in entries.enumerated() {
+                if index > 0 { text.append(UInt8(ascii: ",")) }
+                JSONWriter.writeString(entry.key, to: &text)
+                text.append(UInt8(ascii: ":"))
+                guard appendShallow(entry.value, depth: depth + 1, to: &text) else { return false }
+            }
+            text.append(UInt8(ascii: "}"))
         }
         return true
     }
 
-    private static func documentText(_ value: Value) -> String {
-        JSONWriter(style: .compact).string(for: Document(value: value).root)
-    }
+    private static let shallowDepth = 16
 
     /// ISO 8601 in UTC: no local time zone leaks into a report.
     static func timestamp(_ date: Date) -> String {
