@@ -30,7 +30,12 @@ struct FindingText: Sendable {
     /// The rule's own message when it has one, else the reason, with the values compared and
     /// what an unresolved value depends on.
     func checkSummary(_ check: FailingCheck) -> String {
-        var text = Self.message(of: check)
+        checkSummary(check, message: Self.message(of: check))
+    }
+
+    /// The same with the message line given: the text report makes each rule's lines once.
+    func checkSummary(_ check: FailingCheck, message: String) -> String {
+        var text = message
         let comparison = self.comparison(check)
         if !comparison.isEmpty { text += " (\(comparison))" }
         if let dependency = check.unresolvedDependency { text += "; depends on \(dependency)" }
@@ -101,7 +106,7 @@ struct FindingText: Sendable {
         lines.append("State: \(evaluation.state.rawValue)")
         if let detail = evaluation.detail { lines.append("Detail: \(detail)") }
         for check in evaluation.checks {
-            lines.append("Check: \(check.propertyPath.map { "\($0): " } ?? "")\(Self.message(of: check))")
+            lines.append("Check: \(Self.shownPath(of: check).map { "\($0): " } ?? "")\(Self.message(of: check))")
             if check.message != nil { lines.append("  reason: \(check.reason)") }
             if let found = check.found { lines.append("  found: \(Self.valueText(found))") }
             if let expected = check.expected { lines.append("  expected: \(Self.valueText(expected))") }
@@ -114,26 +119,62 @@ struct FindingText: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// The check's property path as a report names it; nil when there is none or it is the
+    /// resource itself (the empty pointer), which the finding's location already shows.
+    static func shownPath(of check: FailingCheck) -> String? {
+        guard let path = check.propertyPath, !path.components.isEmpty else { return nil }
+        return path.description
+    }
+
     /// `file:line:column` with the file as reports name it.
     func location(_ location: FileLocation) -> String {
         "\(paths.display(location.file)):\(location.line):\(location.column)"
     }
 
     /// A value as compact JSON: unambiguous about strings, numbers and intrinsics (`{"Ref":"Key"}`).
-    /// Booleans and strings, nearly every value a finding compares, are written without building
-    /// a document around them: a large run shows one or two for each of its findings.
+    /// A large run shows one or two values for each of its findings, nearly all shallow: those
+    /// are written here as `JSONWriter` writes them, without building a document around them.
     static func valueText(_ value: Value) -> String {
-        switch value {
-        case .bool(let flag):
-            return flag ? "true" : "false"
-        case .string(let string):
-            var text: [UInt8] = []
-            JSONWriter.writeString(string, to: &text)
-            return String(decoding: text, as: UTF8.self)
-        default:
+        var text: [UInt8] = []
+        guard appendShallow(value, depth: 0, to: &text) else {
             return JSONWriter(style: .compact).string(for: Document(value: value).root)
         }
+        return String(decoding: text, as: UTF8.self)
     }
+
+    /// Appends `value` as compact JSON; false when it is nested deeper than `shallowDepth` or
+    /// holds a map with a repeated key (a document keeps the last), left to `JSONWriter`, which
+    /// does not recurse.
+    private static func appendShallow(_ value: Value, depth: Int, to text: inout [UInt8]) -> Bool {
+        switch value {
+        case .null: text.append(contentsOf: "null".utf8)
+        case .bool(let flag): text.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .int(let number): text.append(contentsOf: String(number).utf8)
+        case .float(let number): text.append(contentsOf: JSONWriter.format(number).utf8)
+        case .string(let string): JSONWriter.writeString(string, to: &text)
+        case .list(let items):
+            guard depth < shallowDepth else { return false }
+            text.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { text.append(UInt8(ascii: ",")) }
+                guard appendShallow(item, depth: depth + 1, to: &text) else { return false }
+            }
+            text.append(UInt8(ascii: "]"))
+        case .map(let entries):
+            guard depth < shallowDepth, Set(entries.map(\.key)).count == entries.count else { return false }
+            text.append(UInt8(ascii: "{"))
+            for (index, entry) in entries.enumerated() {
+                if index > 0 { text.append(UInt8(ascii: ",")) }
+                JSONWriter.writeString(entry.key, to: &text)
+                text.append(UInt8(ascii: ":"))
+                guard appendShallow(entry.value, depth: depth + 1, to: &text) else { return false }
+            }
+            text.append(UInt8(ascii: "}"))
+        }
+        return true
+    }
+
+    private static let shallowDepth = 16
 
     /// ISO 8601 in UTC: no local time zone leaks into a report.
     static func timestamp(_ date: Date) -> String {

@@ -113,21 +113,24 @@ struct ReportContext: Sendable {
     }
 
     /// The evaluations grouped by document, then resource, each in order of first appearance.
+    /// Resources are grouped first and then by their document: a run has far fewer resources
+    /// than verdicts.
     var byDocumentAndResource: [DocumentGroup] {
-        orderedGroups(evaluations.indices, by: { evaluations[$0].resource.document }).map { document, inDocument in
-            DocumentGroup(
-                document: document,
-                resources: orderedGroups(inDocument, by: { evaluations[$0].resource }).map { ResourceGroup(resource: $0, positions: $1) })
-        }
+        let all = evaluations.evaluations
+        let resources = orderedGroups(all.indices, by: { all[$0].resource }).map { ResourceGroup(resource: $0, positions: $1) }
+        return orderedGroups(resources, by: \.resource.document).map { DocumentGroup(document: $0, resources: $1) }
     }
 
     /// Documents as the result lists them, then any document only an evaluation names; never the
-    /// account pseudo-document, which is no file.
+    /// account pseudo-document, which is no file. A document is looked up only where it differs
+    /// from the previous evaluation's, as the result keeps each document's verdicts together.
     var documents: [String] {
         var seen = Set(result.documents + [result.accountDocument].compactMap { $0 })
         var documents = result.documents
-        for evaluation in evaluations where seen.insert(evaluation.resource.document).inserted {
-            documents.append(evaluation.resource.document)
+        var previous: String?
+        for evaluation in result.evaluations where evaluation.resource.document != previous {
+            previous = evaluation.resource.document
+            if seen.insert(evaluation.resource.document).inserted { documents.append(evaluation.resource.document) }
         }
         return documents
     }
@@ -147,13 +150,26 @@ struct ReportContext: Sendable {
 
 /// Groups elements by a key, keeping the order in which keys first appear and elements' order
 /// within a group: reports follow the scan result's stable order.
+///
+/// That order keeps a resource's verdicts together, so an element whose key equals the previous
+/// one's joins its group without hashing the key: a large run groups hundreds of thousands of
+/// verdicts, and hashing a resource's fields for each was most of the grouping's time.
 func orderedGroups<Elements: Sequence, Key: Hashable>(_ elements: Elements, by key: (Elements.Element) -> Key) -> [(Key, [Elements.Element])] {
-    var order: [Key] = []
-    var groups: [Key: [Elements.Element]] = [:]
+    var keys: [Key] = []
+    var members: [[Elements.Element]] = []
+    var positions: [Key: Int] = [:]
+    var current = -1
     for element in elements {
         let groupKey = key(element)
-        if groups[groupKey] == nil { order.append(groupKey) }
-        groups[groupKey, default: []].append(element)
+        if current < 0 || keys[current] != groupKey {
+            current = positions[groupKey] ?? keys.count
+            if current == keys.count {
+                positions[groupKey] = current
+                keys.append(groupKey)
+                members.append([])
+            }
+        }
+        members[current].append(element)
     }
-    return order.map { ($0, groups[$0]!) }
+    return Array(zip(keys, members))
 }

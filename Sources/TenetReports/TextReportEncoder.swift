@@ -22,19 +22,30 @@ private struct TextReportWriter: Sendable {
     let text: FindingText
     let renderer: DiagnosticRenderer
     let style: TerminalStyle
+    /// The evaluations in the order the report prints them.
+    let groups: [ReportContext.DocumentGroup]
+    let fixes: FixNotes
+    let messages: MessageLines
 
     init(context: ReportContext) {
         self.context = context
         text = FindingText(paths: context.paths)
         renderer = DiagnosticRenderer(useColor: context.options.colour)
         style = TerminalStyle(enabled: context.options.colour)
+        groups = context.byDocumentAndResource
+        messages = MessageLines(context.evaluations)
+        let paths = context.paths
+        fixes = FixNotes(groups, of: context.evaluations) { first in
+            let location = Self.noteLocation(of: first).map { " at \(Self.shown($0, paths: paths))" } ?? ""
+            return "as for \(first.resourceName)\(location) above"
+        }
     }
 
     /// Blocks separated by blank lines: each document's heading and resources, then the summary.
     /// Resources are rendered on all cores a batch at a time and handed on in order, so a run
     /// with a finding on every resource holds one batch of text, not the whole report.
     func report(into write: ([UInt8]) -> Void) {
-        for group in context.byDocumentAndResource {
+        for group in groups {
             var headed = false
             for start in stride(from: 0, to: group.resources.count, by: Self.batchSize) {
                 let batch = group.resources[start..<min(start + Self.batchSize, group.resources.count)]
@@ -66,17 +77,19 @@ private struct TextReportWriter: Sendable {
     /// A resource's heading and its listed verdicts, ending in a blank line; nil when nothing
     /// about it is listed. Made as bytes: a large run renders a hundred thousand findings.
     private func resourceBlock(_ group: ReportContext.ResourceGroup) -> [UInt8]? {
-        let listed = group.positions.map { context.evaluations[$0] }.filter { $0.disposition.isListedByDefault || context.options.verbose }
+        let all = context.evaluations.evaluations
+        let listed = group.positions.filter { context.options.verbose || Disposition(all[$0]).isListedByDefault }
         guard let first = listed.first else { return nil }
-        var text = Array(style.bold("-- \(first.resourceName) (\(group.resource.type))").utf8)
-        for reported in listed {
+        var text = Array(style.bold("-- \(context.evaluations[first].resourceName) (\(group.resource.type))").utf8)
+        for position in listed {
+            let reported = context.evaluations[position]
             switch reported.disposition {
             case .compliant:
                 text.append(contentsOf: "\n   ok   \(reported.rule.id): \(reported.rule.title)".utf8)
             case .notApplicable:
                 text.append(contentsOf: "\n   n/a  \(reported.rule.id): \(reported.rule.title)".utf8)
             case .violation, .suppressed, .error, .insufficientData:
-                for diagnostic in diagnostics(for: reported) {
+                for diagnostic in diagnostics(for: reported, at: position) {
                     text.append(UInt8(ascii: "\n"))
                     renderer.render(diagnostic, into: &text)
                 }
@@ -87,18 +100,20 @@ private struct TextReportWriter: Sendable {
     }
 
     /// One diagnostic per failing check (one for the resource when there is none), the status,
-    /// suppression and fix attached as notes of the last.
-    private func diagnostics(for reported: ReportedEvaluation) -> [Diagnostic] {
+    /// suppression and fix attached as notes of the last. A check on the resource itself has no
+    /// path to name: its location is the resource's.
+    private func diagnostics(for reported: ReportedEvaluation, at position: Int) -> [Diagnostic] {
         let evaluation = reported.evaluation
         let severity = diagnosticSeverity(reported)
         let code = DiagnosticCode(reported.rule.id)
         // Suppressed findings were reviewed already: their location is enough, no source quote.
         let quoting = reported.disposition != .suppressed
+        let rule = context.evaluations.rules[position]
         var diagnostics = evaluation.checks.map { check in
             diagnostic(
-                severity, code, "\(reported.rule.title): \(text.checkSummary(check))",
+                severity, code, text.checkSummary(check, message: messages.line(check, of: rule)),
                 at: check.location ?? reported.resource.location,
-                notes: check.propertyPath.map { [note("at \($0)", gutterWidth: 0)] } ?? [], quoting: quoting)
+                notes: FindingText.shownPath(of: check).map { [note("at \($0)", gutterWidth: 0)] } ?? [], quoting: quoting)
         }
         if diagnostics.isEmpty {
             diagnostics = [diagnostic(severity, code, text.headline(reported), at: reported.location, notes: [], quoting: quoting)]
@@ -107,9 +122,7 @@ private struct TextReportWriter: Sendable {
         let gutterWidth = diagnostics[last].location.map { String($0.line).count } ?? 0
         var notes = [status(reported)]
         if let suppression = evaluation.suppression { notes.append(text.suppressionSummary(suppression)) }
-        if reported.disposition == .violation, let remediation = reported.rule.metadata?.remediation {
-            notes.append("fix: \(remediation)")
-        }
+        if let fix = fixes.note(for: reported, at: position) { notes.append(fix) }
         diagnostics[last].notes += notes.map { note($0, gutterWidth: gutterWidth) }
         return diagnostics
     }
@@ -118,9 +131,19 @@ private struct TextReportWriter: Sendable {
         _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, at location: FileLocation?,
         notes: [Diagnostic], quoting: Bool
     ) -> Diagnostic {
-        let shown = location.map { FileLocation(file: context.paths.display($0.file), position: $0.position) }
+        let shown = location.map { Self.shown($0, paths: context.paths) }
         let sourceLine = quoting ? location.flatMap { context.options.sources.line($0.line, of: $0.file) } : nil
         return Diagnostic(severity, code: code, message: message, location: shown, sourceLine: sourceLine, notes: notes)
+    }
+
+    /// Where the notes of a finding are printed: the last diagnostic's location.
+    private static func noteLocation(of reported: ReportedEvaluation) -> FileLocation? {
+        reported.evaluation.checks.last?.location ?? reported.resource.location
+    }
+
+    /// A location with its file as the report names it.
+    private static func shown(_ location: FileLocation, paths: ReportPaths) -> FileLocation {
+        FileLocation(file: paths.display(location.file), position: location.position)
     }
 
     /// The renderer prints a note as `<gutter> = note: message` on one line, so the further
@@ -129,10 +152,11 @@ private struct TextReportWriter: Sendable {
         Diagnostic(.note, code: DiagnosticCode("note"), message: Self.indentingFurtherLines(message, by: gutterWidth + " = note: ".count))
     }
 
-    /// Done over bytes: most violations carry a rule's multi-line fix, so a large run indents one
-    /// for nearly every finding. A line break is a `\n` not preceded by `\r`, as a `Character`
+    /// Done over bytes, and only for a message that has a line break: every finding has notes,
+    /// nearly all of one line. A line break is a `\n` not preceded by `\r`, as a `Character`
     /// comparison sees it (`\r\n` is one `Character`, and is left as it is).
     private static func indentingFurtherLines(_ message: String, by width: Int) -> String {
+        guard message.utf8.contains(UInt8(ascii: "\n")) else { return message }
         var message = message
         return message.withUTF8 { bytes in
             var indented: [UInt8] = []

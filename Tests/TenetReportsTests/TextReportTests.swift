@@ -1,4 +1,5 @@
 import Testing
+import TenetDocument
 import TenetReports
 import TenetScan
 
@@ -63,5 +64,50 @@ import TenetScan
         let coloured = Self.report(ReportFixture.options(colour: true))
         #expect(coloured.contains("\u{1B}[1;31merror"))
         #expect(coloured.contains("\u{1B}[1;31mFAILED"))
+    }
+
+    /// A second database in another file fails the same rule as the fixture's `ReportsDatabase`.
+    static func withSecondPublicDatabase() -> ScanResult {
+        let other = ReportFixture.resource(ReportFixture.network, "ReplicaDatabase", "AWS::RDS::DBInstance", line: 40)
+        let check = FailingCheck(
+            propertyPath: ReportFixture.pointer("/Properties/PubliclyAccessible"), found: true, expected: false,
+            message: nil, reason: "PubliclyAccessible is true", location: FileLocation(file: ReportFixture.network, line: 44, column: 27))
+        var result = ReportFixture.scanResult
+        result.evaluations.append(Evaluation(ruleID: "RDS_INSTANCE_PUBLIC_ACCESS_CHECK", resource: other, state: .nonCompliant, checks: [check]))
+        return result
+    }
+
+    @Test func aRuleFixIsPrintedInFullOnceThenReferredTo() throws {
+        let report = String(decoding: TextReportEncoder().encode(Self.withSecondPublicDatabase(), options: ReportFixture.options()), as: UTF8.self)
+        let fullFix = "= note: fix: Set PubliclyAccessible to false"
+        #expect(report.components(separatedBy: fullFix).count == 2)
+        // Output order, not the result's: network.yaml is printed first, so its database shows the fix.
+        let full = try #require(report.range(of: fullFix))
+        let reference = try #require(report.range(of: "\n   = note: fix: as for ReplicaDatabase at templates/network.yaml:44:27 above\n"))
+        let replica = try #require(report.range(of: "-- ReplicaDatabase"))
+        let reports = try #require(report.range(of: "-- ReportsDatabase"))
+        #expect(replica.lowerBound < full.lowerBound && full.lowerBound < reports.lowerBound && reports.lowerBound < reference.lowerBound)
+        // Other rules, which fire once, keep their fix in full.
+        #expect(report.contains("= note: fix: Set StorageEncrypted to true"))
+    }
+
+    @Test func aCheckOnTheResourceItselfNamesNoPath() {
+        let bucket = ReportFixture.reportsBucket
+        var result = ReportFixture.scanResult
+        result.evaluations.append(Evaluation(
+            ruleID: "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED", resource: bucket, state: .nonCompliant,
+            checks: [FailingCheck(propertyPath: .root, found: nil, expected: nil, message: nil, reason: "the bucket has no tags", location: bucket.location)]))
+        let report = String(decoding: TextReportEncoder().encode(result, options: ReportFixture.options()), as: UTF8.self)
+        #expect(report.contains("""
+            error[S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED]: S3 buckets use server-side encryption by default: the bucket has no tags
+              --> templates/storage.yaml:11:3
+               |
+            11 |   ReportsBucket:
+               |   ^
+               = note: severity
+            """))
+        #expect(!report.contains("= note: at \n"))
+        let junit = String(decoding: JUnitReportEncoder().encode(result, options: ReportFixture.options()), as: UTF8.self)
+        #expect(junit.contains("Check: the bucket has no tags\n"))
     }
 }

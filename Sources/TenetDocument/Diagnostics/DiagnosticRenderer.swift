@@ -37,7 +37,12 @@ public struct DiagnosticRenderer: Sendable {
     /// every line as a `String` and joining them.
     public func render(_ diagnostic: Diagnostic, into text: inout [UInt8]) {
         let gutterWidth = diagnostic.location.map { String($0.line).utf8.count } ?? 0
-        paint("\(diagnostic.severity.rawValue)[\(diagnostic.code)]", diagnostic.severity.colorCode, bold: true, into: &text)
+        paint(diagnostic.severity.colorCode, bold: true, into: &text) { text in
+            text.append(contentsOf: diagnostic.severity.rawValue.utf8)
+            text.append(UInt8(ascii: "["))
+            text.append(contentsOf: diagnostic.code.rawValue.utf8)
+            text.append(UInt8(ascii: "]"))
+        }
         paint(":", nil, bold: true, into: &text)
         text.append(UInt8(ascii: " "))
         text.append(contentsOf: diagnostic.message.utf8)
@@ -81,14 +86,19 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     private func paint(_ word: String, _ color: Int?, bold: Bool, into text: inout [UInt8]) {
-        guard useColor else {
-            text.append(contentsOf: word.utf8)
-            return
-        }
+        paint(color, bold: bold, into: &text) { $0.append(contentsOf: word.utf8) }
+    }
+
+    /// What `body` appends, in colour when the renderer uses it; made in place, as a word built
+    /// first would be a string made and dropped for every diagnostic.
+    private func paint(_ color: Int?, bold: Bool, into text: inout [UInt8], _ body: (inout [UInt8]) -> Void) {
+        guard useColor else { return body(&text) }
         var codes: [String] = []
         if bold { codes.append("1") }
         if let color { codes.append(String(color)) }
-        text.append(contentsOf: "\u{1B}[\(codes.joined(separator: ";"))m\(word)\u{1B}[0m".utf8)
+        text.append(contentsOf: "\u{1B}[\(codes.joined(separator: ";"))m".utf8)
+        body(&text)
+        text.append(contentsOf: "\u{1B}[0m".utf8)
     }
 
     /// A tab is shown as four spaces, so the caret counted in the same units lines up. A tab byte

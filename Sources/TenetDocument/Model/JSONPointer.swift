@@ -36,6 +36,10 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
         for component in components {
             result.append("/")
             switch component {
+            case .key(let key) where !key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }):
+                // Nearly every key needs no escape: appended whole, not a scalar at a time, as
+                // reports write a path for each of a large run's findings.
+                result.append(key)
             case .key(let key):
                 for character in key.unicodeScalars {
                     switch character {
