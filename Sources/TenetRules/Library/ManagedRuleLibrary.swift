@@ -41,8 +41,7 @@ public struct ManagedRuleLibrary: Sendable {
     public init(bundled files: [BundledRuleFile]) {
         var sources: [RuleSource] = []
         for file in files {
-            let folder = ((file.path as NSString).deletingLastPathComponent as NSString).lastPathComponent
-            guard file.path.hasSuffix(".guard"), let area = RuleArea(rawValue: folder) else { continue }
+            guard file.path.hasSuffix(".guard"), let area = RuleArea(rawValue: String(Self.folderAndStem(of: file.path).folder)) else { continue }
             sources.append(RuleSource(area: area, text: SourceText(name: file.path, bytes: Array(file.text.utf8)), metadata: file.metadata))
         }
         add(sources, origin: .bundled)
@@ -109,7 +108,7 @@ public struct ManagedRuleLibrary: Sendable {
             return (nil, [error])
         }
         var diagnostics: [Diagnostic] = []
-        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let stem = folderAndStem(of: path).stem
         var problems: [String] = []
         if metadata.id != stem { problems.append("the id \(metadata.id) differs from the file name \(stem)") }
         if metadata.area != area { problems.append("the area \(metadata.area.rawValue) differs from the folder \(area.rawValue)") }
@@ -135,6 +134,15 @@ public struct ManagedRuleLibrary: Sendable {
         }
         guard problems.isEmpty else { return (nil, diagnostics) }
         return (ManagedRule(metadata: metadata, body: parsed.map(RuleBody.init(parsed:)) ?? RuleBody(source: source), path: path, testPath: testPath), diagnostics)
+    }
+
+    /// The folder holding a `.guard` file and the file's name without the extension. Cut at
+    /// slashes by hand, as the paths here are ones this library listed or bundled: NSString's path
+    /// methods, three per bundled rule, were an eighth of the time to a first answer.
+    private static func folderAndStem(of path: String) -> (folder: Substring, stem: Substring) {
+        let components = path.split(separator: "/")
+        let name = components.last ?? ""
+        return (components.dropLast().last ?? "", name.hasSuffix(".guard") ? name.dropLast(".guard".count) : name)
     }
 
     /// The names after `RuleParameters.` outside comments.
