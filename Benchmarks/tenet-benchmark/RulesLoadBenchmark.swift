@@ -2,8 +2,8 @@ import Foundation
 import TenetRules
 
 /// `tenet-benchmark rules-load [RUNS]`: the time from nothing to the whole bundled library loaded
-/// (every metadata block; Guard bodies wait for a scan that selects them) plus its packs, as every
-/// command that reads the managed rules pays it once before its first answer.
+/// (every rule with the metadata compiled in; Guard bodies wait for a scan that selects them) plus
+/// its packs, as every command that reads the managed rules pays it once before its first answer.
 ///
 /// The first run includes the process's first touch of the bundled texts; later runs show the
 /// steady cost of parsing alone.

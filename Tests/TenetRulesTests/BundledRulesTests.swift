@@ -18,12 +18,43 @@ final class BundledRulesTests: XCTestCase {
         for (rule, original) in zip(bundled.rules, RepositoryLibrary.library.rules) {
             XCTAssertEqual(rule.path, "rules/\(rule.metadata.area.rawValue)/\(rule.id).guard")
             XCTAssertNil(rule.testPath)
-            XCTAssertEqual(rule.metadata.defaultParameters, original.metadata.defaultParameters, rule.id)
+            XCTAssertEqual(rule.metadata, original.metadata, rule.id)
             XCTAssertEqual(try String(contentsOfFile: original.path, encoding: .utf8), BundledRules.files.first { $0.path == rule.path }?.text)
         }
         let packs = try ManagedRuleLibrary.bundledPacks()
         XCTAssertEqual(packs.map(\.name), try ManagedRuleLibrary.packs(in: RepositoryLibrary.rulesDirectory).map(\.name))
         XCTAssertTrue(packs.allSatisfy { $0.path.hasPrefix("rules/packs/") })
+    }
+
+    /// The metadata compiled into the bundle is what parsing the bundled text gives, so the
+    /// literals the generator writes lose nothing.
+    func testTheBundledMetadataIsTheParsedMetadata() throws {
+        let rules = BundledRules.files.filter { $0.path.hasSuffix(".guard") }
+        XCTAssertEqual(rules.count, RepositoryLibrary.library.rules.count)
+        for file in rules {
+            let parsed = try RuleMetadataParser.parse(SourceText(name: file.path, bytes: Array(file.text.utf8)))
+            XCTAssertEqual(file.metadata, parsed, file.path)
+        }
+        XCTAssertTrue(BundledRules.files.filter { $0.path.hasPrefix("rules/packs/") }.allSatisfy { $0.metadata == nil })
+    }
+
+    func testLiteralsEscapeWhatAStringLiteralCannotHoldAsItIs() {
+        XCTAssertEqual(SwiftLiteral.string("a \"b\" \\ c\nd\te\u{1}é"), #""a \"b\" \\ c\nd\te\u{1}é""#)
+        XCTAssertEqual(
+            SwiftLiteral.value(.map([Value.Entry("n", .list([.int(-3), .float(0.1), .float(-.infinity), .null, .bool(true)]))])),
+            #".map([Value.Entry("n", .list([.int(-3), .float(0.1), .float(-.infinity), .null, .bool(true)]))])"#)
+    }
+
+    /// A rule whose metadata does not parse is not bundled: the generator names the file.
+    func testRulesWithInvalidMetadataAreRefused() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenet-bundle-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("iam"), withIntermediateDirectories: true)
+        try Data("# ---\n# id: X\n# severity: urgent\n# ---\nrule X { Resources exists }\n".utf8).write(to: directory.appendingPathComponent("iam/X.guard"))
+        XCTAssertThrowsError(try BundledRulesGenerator.files(inRulesDirectory: directory.path)) { error in
+            XCTAssertEqual((error as? Diagnostic)?.code, .ruleMetadataInvalid)
+            XCTAssertEqual((error as? Diagnostic)?.location?.file, directory.appendingPathComponent("iam/X.guard").path)
+        }
     }
 
     /// A diagnostic about a bundled rule names the file as the repository has it.

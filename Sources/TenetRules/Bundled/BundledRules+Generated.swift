@@ -3,7 +3,19 @@
 
 extension BundledRules {
     public static let files: [BundledRuleFile] = [
-        BundledRuleFile(path: "rules/encryption/ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK.guard", metadata: RuleMetadata(
+                id: "ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK",
+                title: "Application Load Balancer HTTP listeners redirect to HTTPS",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::ElasticLoadBalancingV2::Listener"]),
+                awsConfigRule: "ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK",
+                description: "Every load-balancer listener with Protocol HTTP has a default action of Type redirect whose RedirectConfig.Protocol is HTTPS. Listeners on other protocols are not judged. Listener rules attached to an HTTP listener are not examined; keep them to redirects as well.",
+                rationale: "An HTTP listener that forwards requests serves the application in plain text; redirecting moves every client onto TLS.",
+                remediation: "Make the HTTP listener's default action a redirect to HTTPS:\n```yaml\nHttpListener:\n  Type: AWS::ElasticLoadBalancingV2::Listener\n  Properties:\n    LoadBalancerArn: !Ref WebLoadBalancer\n    Port: 80\n    Protocol: HTTP\n    DefaultActions:\n      - Type: redirect\n        RedirectConfig:\n          Protocol: HTTPS\n          Port: '443'\n          StatusCode: HTTP_301\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-4", "AC-4(22)", "AC-17(2)", "AC-24(1)", "AU-9(3)", "CA-9b", "IA-5(1)(c)", "PM-17b", "SC-7(4)(b)", "SC-7(4)(g)", "SC-8", "SC-8(1)", "SC-8(2)", "SC-8(3)", "SC-8(4)", "SC-8(5)", "SC-13a", "SC-23", "SI-1a.2", "SI-1c.2"], .pciDSS321: ["2.3", "4.1", "8.2.1"], .wellArchitected: ["SEC-9.3"]]),
+            text: #"""
 # ---
 # id: ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK
 # title: Application Load Balancer HTTP listeners redirect to HTTPS
@@ -56,7 +68,19 @@ rule ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK when %alb_redirect_http_listeners !empt
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/API_GW_CACHE_ENABLED_AND_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/API_GW_CACHE_ENABLED_AND_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "API_GW_CACHE_ENABLED_AND_ENCRYPTED",
+                title: "API Gateway stage caches are encrypted",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::ApiGateway::Stage"]),
+                awsConfigRule: "API_GW_CACHE_ENABLED_AND_ENCRYPTED",
+                description: "Every REST API stage that turns on a cache cluster (CacheClusterEnabled true) encrypts cached responses: at least one MethodSettings entry sets CacheDataEncrypted to true, and every entry that sets CachingEnabled true also sets CacheDataEncrypted true. Deliberate difference from AWS Config, which also fails stages without a cache: a stage with no cache stores nothing to encrypt and is not judged here.",
+                rationale: "Cached responses can hold personal data and tokens; an unencrypted cache keeps them in plain text on the cache nodes.",
+                remediation: "Encrypt the cache for every cached method:\n```yaml\nProdStage:\n  Type: AWS::ApiGateway::Stage\n  Properties:\n    RestApiId: !Ref Api\n    StageName: prod\n    CacheClusterEnabled: true\n    CacheClusterSize: '0.5'\n    MethodSettings:\n      - HttpMethod: '*'\n        ResourcePath: /*\n        CachingEnabled: true\n        CacheDataEncrypted: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AU-9(3)", "CP-9d", "SC-8(3)", "SC-8(4)", "SC-13a", "SC-28(1)", "SI-19(4)"], .pciDSS321: ["3.4"]]),
+            text: #"""
 # ---
 # id: API_GW_CACHE_ENABLED_AND_ENCRYPTED
 # title: API Gateway stage caches are encrypted
@@ -114,7 +138,19 @@ rule API_GW_CACHE_ENABLED_AND_ENCRYPTED when %apigw_cache_stages !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/API_GW_DOMAIN_NAME_TLS_1_2.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/API_GW_DOMAIN_NAME_TLS_1_2.guard", metadata: RuleMetadata(
+                id: "API_GW_DOMAIN_NAME_TLS_1_2",
+                title: "API Gateway custom domain names require TLS 1.2 or later",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::ApiGateway::DomainName", "AWS::ApiGatewayV2::DomainName"]),
+                awsConfigRule: nil,
+                description: "Every API Gateway custom domain name declares a security policy with TLS 1.2 or later: SecurityPolicy on AWS::ApiGateway::DomainName, and SecurityPolicy in every DomainNameConfigurations entry of AWS::ApiGatewayV2::DomainName. TLS_1_2 and the enhanced SecurityPolicy_TLS12_* / SecurityPolicy_TLS13_* policies are accepted; TLS_1_0 fails. An omitted policy fails, so that the minimum version is stated rather than left to the endpoint type's default.",
+                rationale: "Custom domains are the public entry point of APIs; TLS 1.0 and 1.1 are deprecated and allow downgrade attacks.",
+                remediation: "Set a TLS 1.2 security policy:\n```yaml\nApiDomain:\n  Type: AWS::ApiGateway::DomainName\n  Properties:\n    DomainName: api.example.com\n    RegionalCertificateArn: !Ref ApiCertificate\n    EndpointConfiguration:\n      Types: [REGIONAL]\n    SecurityPolicy: TLS_1_2\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-13"], .pciDSS321: ["4.1"]]),
+            text: #"""
 # ---
 # id: API_GW_DOMAIN_NAME_TLS_1_2
 # title: API Gateway custom domain names require TLS 1.2 or later
@@ -168,7 +204,19 @@ rule API_GW_DOMAIN_NAME_TLS_1_2 when %apigw_tls_domains !empty or %apigw_tls_v2_
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/API_GW_SSL_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/API_GW_SSL_ENABLED.guard", metadata: RuleMetadata(
+                id: "API_GW_SSL_ENABLED",
+                title: "API Gateway stages present a client certificate to backends",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::ApiGateway::Stage"]),
+                awsConfigRule: "API_GW_SSL_ENABLED",
+                description: "Every REST API stage names a ClientCertificateId, so that API Gateway authenticates itself with a client TLS certificate when it calls HTTP backends. Any reference to a certificate is accepted; an empty string is not.",
+                rationale: "A client certificate lets the backend accept only TLS connections that really come from the API, protecting the integration path.",
+                remediation: "Create a client certificate and attach it to the stage:\n```yaml\nBackendCert:\n  Type: AWS::ApiGateway::ClientCertificate\nProdStage:\n  Type: AWS::ApiGateway::Stage\n  Properties:\n    RestApiId: !Ref Api\n    StageName: prod\n    ClientCertificateId: !Ref BackendCert\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-23"]]),
+            text: #"""
 # ---
 # id: API_GW_SSL_ENABLED
 # title: API Gateway stages present a client certificate to backends
@@ -209,7 +257,19 @@ rule API_GW_SSL_ENABLED when %apigw_client_cert_stages !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/APPRUNNER_SERVICE_ENCRYPTED_WITH_CMK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/APPRUNNER_SERVICE_ENCRYPTED_WITH_CMK.guard", metadata: RuleMetadata(
+                id: "APPRUNNER_SERVICE_ENCRYPTED_WITH_CMK",
+                title: "App Runner services use a customer-managed KMS key",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::AppRunner::Service"]),
+                awsConfigRule: nil,
+                description: "Every AWS::AppRunner::Service names a KMS key in EncryptionConfiguration.KmsKey. Without it, the source copy and logs are encrypted with an AWS-owned key; that key cannot be governed by a key policy or revoked by you. Any key reference is accepted; an empty string is not. The key can only be chosen when the service is created.",
+                rationale: "App Runner stores a copy of the service's source or image and its configuration, which may include secrets.",
+                remediation: "Name a customer-managed key:\n```yaml\nWebService:\n  Type: AWS::AppRunner::Service\n  Properties:\n    SourceConfiguration:\n      ImageRepository:\n        ImageIdentifier: public.ecr.aws/acme/web:1.2.0\n        ImageRepositoryType: ECR_PUBLIC\n    EncryptionConfiguration:\n      KmsKey: !GetAtt AppKey.Arn\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-12", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: APPRUNNER_SERVICE_ENCRYPTED_WITH_CMK
 # title: App Runner services use a customer-managed KMS key
@@ -251,7 +311,19 @@ rule APPRUNNER_SERVICE_ENCRYPTED_WITH_CMK when %apprunner_cmk_services !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/APPSYNC_CACHE_CT_ENCRYPTION_AT_REST.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/APPSYNC_CACHE_CT_ENCRYPTION_AT_REST.guard", metadata: RuleMetadata(
+                id: "APPSYNC_CACHE_CT_ENCRYPTION_AT_REST",
+                title: "AppSync API caches encrypt data at rest",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::AppSync::ApiCache"]),
+                awsConfigRule: "APPSYNC_CACHE_ENCRYPTION_AT_REST",
+                description: "Every AppSync API cache sets AtRestEncryptionEnabled to true. The setting defaults to false and can only be chosen when the cache is created.",
+                rationale: "The cache stores resolver results, which can include any field the API returns.",
+                remediation: "Create the cache with encryption at rest:\n```yaml\nApiCache:\n  Type: AWS::AppSync::ApiCache\n  Properties:\n    ApiId: !GetAtt Api.ApiId\n    ApiCachingBehavior: PER_RESOLVER_CACHING\n    Type: SMALL\n    Ttl: 300\n    AtRestEncryptionEnabled: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: APPSYNC_CACHE_CT_ENCRYPTION_AT_REST
 # title: AppSync API caches encrypt data at rest
@@ -290,7 +362,19 @@ rule APPSYNC_CACHE_CT_ENCRYPTION_AT_REST when %appsync_cache_at_rest_caches !emp
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/APPSYNC_CACHE_CT_ENCRYPTION_IN_TRANSIT.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/APPSYNC_CACHE_CT_ENCRYPTION_IN_TRANSIT.guard", metadata: RuleMetadata(
+                id: "APPSYNC_CACHE_CT_ENCRYPTION_IN_TRANSIT",
+                title: "AppSync API caches encrypt data in transit",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::AppSync::ApiCache"]),
+                awsConfigRule: nil,
+                description: "Every AppSync API cache sets TransitEncryptionEnabled to true. The setting defaults to false and can only be chosen when the cache is created.",
+                rationale: "The cache stores resolver results, which can include any field the API returns.",
+                remediation: "Create the cache with encryption in transit:\n```yaml\nApiCache:\n  Type: AWS::AppSync::ApiCache\n  Properties:\n    ApiId: !GetAtt Api.ApiId\n    ApiCachingBehavior: PER_RESOLVER_CACHING\n    Type: SMALL\n    Ttl: 300\n    TransitEncryptionEnabled: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: APPSYNC_CACHE_CT_ENCRYPTION_IN_TRANSIT
 # title: AppSync API caches encrypt data in transit
@@ -328,7 +412,19 @@ rule APPSYNC_CACHE_CT_ENCRYPTION_IN_TRANSIT when %appsync_cache_in_transit_cache
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/ATHENA_WORKGROUP_ENCRYPTED_AT_REST.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/ATHENA_WORKGROUP_ENCRYPTED_AT_REST.guard", metadata: RuleMetadata(
+                id: "ATHENA_WORKGROUP_ENCRYPTED_AT_REST",
+                title: "Athena workgroups encrypt query results",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Athena::WorkGroup"]),
+                awsConfigRule: "ATHENA_WORKGROUP_ENCRYPTED_AT_REST",
+                description: "Every Athena workgroup sets WorkGroupConfiguration.ResultConfiguration.EncryptionConfiguration.EncryptionOption to SSE_S3, SSE_KMS or CSE_KMS. Deliberate decision: although the S3 default (SSE-S3) would still encrypt results in the output bucket, the workgroup must state its encryption so that it holds wherever results are written; pair it with EnforceWorkGroupConfiguration so that clients cannot override it.",
+                rationale: "Query results copy the rows they select, often personal data, into S3.",
+                remediation: "Encrypt results in the workgroup configuration:\n```yaml\nAnalystsWorkGroup:\n  Type: AWS::Athena::WorkGroup\n  Properties:\n    Name: analysts\n    WorkGroupConfiguration:\n      EnforceWorkGroupConfiguration: true\n      ResultConfiguration:\n        OutputLocation: s3://acme-athena-results/\n        EncryptionConfiguration:\n          EncryptionOption: SSE_KMS\n          KmsKey: !GetAtt AthenaKey.Arn\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: ATHENA_WORKGROUP_ENCRYPTED_AT_REST
 # title: Athena workgroups encrypt query results
@@ -374,7 +470,19 @@ rule ATHENA_WORKGROUP_ENCRYPTED_AT_REST when %athena_encryption_workgroups !empt
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/AUTOSCALING_LAUNCH_CONFIG_EBS_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/AUTOSCALING_LAUNCH_CONFIG_EBS_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "AUTOSCALING_LAUNCH_CONFIG_EBS_ENCRYPTED",
+                title: "Auto Scaling launch configurations encrypt the EBS volumes they define",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::AutoScaling::LaunchConfiguration"]),
+                awsConfigRule: nil,
+                description: "Every EBS block-device mapping in a launch configuration's BlockDeviceMappings sets Ebs.Encrypted to true. Mappings without Ebs are ignored and launch configurations without mappings are not judged (their volumes come from the AMI). Launch configurations are deprecated; prefer launch templates.",
+                rationale: "Every instance the group launches receives these volumes.",
+                remediation: "Encrypt every EBS mapping (or move to a launch template):\n```yaml\nWorkerLaunchConfig:\n  Type: AWS::AutoScaling::LaunchConfiguration\n  Properties:\n    ImageId: ami-0abcdef1234567890\n    InstanceType: t3.medium\n    BlockDeviceMappings:\n      - DeviceName: /dev/xvda\n        Ebs:\n          VolumeSize: 30\n          Encrypted: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: AUTOSCALING_LAUNCH_CONFIG_EBS_ENCRYPTED
 # title: Auto Scaling launch configurations encrypt the EBS volumes they define
@@ -417,7 +525,19 @@ rule AUTOSCALING_LAUNCH_CONFIG_EBS_ENCRYPTED when %autoscaling_launch_config_ebs
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/BACKUP_RECOVERY_POINT_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/BACKUP_RECOVERY_POINT_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "BACKUP_RECOVERY_POINT_ENCRYPTED",
+                title: "AWS Backup recovery points are encrypted",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Backup::RecoveryPoint"]),
+                awsConfigRule: "BACKUP_RECOVERY_POINT_ENCRYPTED",
+                description: "Live inventories only: CloudFormation cannot declare recovery points. Every collected recovery point reports IsEncrypted true, as the AWS Backup ListRecoveryPointsByBackupVault and DescribeRecoveryPoint APIs return it.",
+                rationale: "A recovery point is a full copy of the protected resource; an unencrypted one exposes it to anyone who can restore or copy it.",
+                remediation: "Back up the source with encryption (encrypt the resource, or use a vault with a KMS key for\nservices that support independent encryption), then delete unencrypted recovery points:\n```yaml\nBackupVault:\n  Type: AWS::Backup::BackupVault\n  Properties:\n    BackupVaultName: prod\n    EncryptionKeyArn: !GetAtt BackupKey.Arn\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: BACKUP_RECOVERY_POINT_ENCRYPTED
 # title: AWS Backup recovery points are encrypted
@@ -456,7 +576,19 @@ rule BACKUP_RECOVERY_POINT_ENCRYPTED when %backup_encrypted_recovery_points !emp
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/BACKUP_VAULT_ENCRYPTED_WITH_CMK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/BACKUP_VAULT_ENCRYPTED_WITH_CMK.guard", metadata: RuleMetadata(
+                id: "BACKUP_VAULT_ENCRYPTED_WITH_CMK",
+                title: "AWS Backup vaults name their KMS key",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Backup::BackupVault"]),
+                awsConfigRule: nil,
+                description: "Every backup vault names a KMS key in EncryptionKeyArn. In a template, omitting it means the AWS-managed aws/backup key. A collected vault always reports the key ARN actually used, which may be the AWS-managed key; set the kmsKeyArns parameter to the approved customer keys to tell them apart.",
+                rationale: "A customer-managed key lets you control who can restore from the vault and share backups across accounts.",
+                remediation: "Name a customer-managed key on the vault:\n```yaml\nBackupVault:\n  Type: AWS::Backup::BackupVault\n  Properties:\n    BackupVaultName: prod\n    EncryptionKeyArn: !GetAtt BackupKey.Arn\n```",
+                parameters: [RuleMetadata.Parameter(name: "kmsKeyArns", description: "KMS key ARNs vaults may use; empty accepts any key.", defaultValue: .list([]))],
+                controls: [.nist80053Rev5: ["SC-12", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: BACKUP_VAULT_ENCRYPTED_WITH_CMK
 # title: AWS Backup vaults name their KMS key
@@ -507,7 +639,19 @@ rule BACKUP_VAULT_ENCRYPTED_WITH_CMK when %backup_cmk_vaults !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/CLOUDFRONT_CUSTOM_SSL_CERTIFICATE.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/CLOUDFRONT_CUSTOM_SSL_CERTIFICATE.guard", metadata: RuleMetadata(
+                id: "CLOUDFRONT_CUSTOM_SSL_CERTIFICATE",
+                title: "CloudFront distributions serve HTTPS with their own certificate",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::CloudFront::Distribution"]),
+                awsConfigRule: "CLOUDFRONT_CUSTOM_SSL_CERTIFICATE",
+                description: "Every CloudFront distribution names a certificate of its own in DistributionConfig.ViewerCertificate: an ACM certificate (AcmCertificateArn) or an IAM server certificate (IamCertificateId). A distribution without ViewerCertificate, or with only CloudFrontDefaultCertificate true, uses the shared *.cloudfront.net certificate and fails. A certificate given as an intrinsic function (Ref to a certificate or parameter) is accepted: it names a certificate; an empty string fails.",
+                rationale: "With the default certificate viewers can only reach the distribution securely under its cloudfront.net name; serving your own domain with your own certificate lets clients verify they talk to you and lets you choose the TLS security policy (MinimumProtocolVersion), which the default certificate pins to TLSv1.",
+                remediation: "Attach an ACM certificate (issued in us-east-1) for the distribution's aliases:\n```yaml\nSite:\n  Type: AWS::CloudFront::Distribution\n  Properties:\n    DistributionConfig:\n      Enabled: true\n      Aliases: [www.example.com]\n      ViewerCertificate:\n        AcmCertificateArn: !Ref SiteCertificateArn\n        SslSupportMethod: sni-only\n        MinimumProtocolVersion: TLSv1.2_2021\n```",
+                parameters: [],
+                controls: [:]),
+            text: #"""
 # ---
 # id: CLOUDFRONT_CUSTOM_SSL_CERTIFICATE
 # title: CloudFront distributions serve HTTPS with their own certificate
@@ -556,7 +700,19 @@ rule CLOUDFRONT_CUSTOM_SSL_CERTIFICATE when %cloudfront_custom_cert_distribution
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/CLOUDFRONT_NO_DEPRECATED_SSL_PROTOCOLS.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/CLOUDFRONT_NO_DEPRECATED_SSL_PROTOCOLS.guard", metadata: RuleMetadata(
+                id: "CLOUDFRONT_NO_DEPRECATED_SSL_PROTOCOLS",
+                title: "CloudFront does not use SSLv3 towards custom origins",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::CloudFront::Distribution"]),
+                awsConfigRule: "CLOUDFRONT_NO_DEPRECATED_SSL_PROTOCOLS",
+                description: "Every custom origin of a distribution that CloudFront may reach over HTTPS (OriginProtocolPolicy other than http-only) lists OriginSSLProtocols explicitly, and the list does not contain SSLv3. A missing list fails so that the template states which protocols CloudFront may use.",
+                rationale: "SSLv3 is broken (POODLE); allowing it lets an attacker on the path downgrade the origin connection.",
+                remediation: "List only TLS 1.2 for the origin:\n```yaml\nSiteDistribution:\n  Type: AWS::CloudFront::Distribution\n  Properties:\n    DistributionConfig:\n      Origins:\n        - Id: api\n          DomainName: api.example.com\n          CustomOriginConfig:\n            OriginProtocolPolicy: https-only\n            OriginSSLProtocols: [TLSv1.2]\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: CLOUDFRONT_NO_DEPRECATED_SSL_PROTOCOLS
 # title: CloudFront does not use SSLv3 towards custom origins
@@ -607,7 +763,19 @@ rule CLOUDFRONT_NO_DEPRECATED_SSL_PROTOCOLS when %cloudfront_ssl_protocol_origin
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/CLOUDFRONT_SECURITY_POLICY_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/CLOUDFRONT_SECURITY_POLICY_CHECK.guard", metadata: RuleMetadata(
+                id: "CLOUDFRONT_SECURITY_POLICY_CHECK",
+                title: "CloudFront distributions with custom certificates require TLS 1.2 or later",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::CloudFront::Distribution"]),
+                awsConfigRule: "CLOUDFRONT_SECURITY_POLICY_CHECK",
+                description: "Every CloudFront distribution that serves a custom certificate (ViewerCertificate.AcmCertificateArn or IamCertificateId) sets ViewerCertificate.MinimumProtocolVersion to a TLS 1.2 or 1.3 policy (TLSv1.2_2018, TLSv1.2_2019, TLSv1.2_2021, TLSv1.2_2025, TLSv1.3_2025). Distributions on the default *.cloudfront.net certificate cannot choose a minimum protocol and are not judged. An omitted MinimumProtocolVersion does not show a TLS 1.2 minimum and fails.",
+                rationale: "Viewer connections are the public face of the application; TLS 1.0/1.1 allow known downgrade and cipher attacks.",
+                remediation: "Pick a TLS 1.2 security policy for the viewer certificate:\n```yaml\nSiteDistribution:\n  Type: AWS::CloudFront::Distribution\n  Properties:\n    DistributionConfig:\n      ViewerCertificate:\n        AcmCertificateArn: !Ref SiteCertificate\n        SslSupportMethod: sni-only\n        MinimumProtocolVersion: TLSv1.2_2021\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-13"], .pciDSS321: ["4.1"]]),
+            text: #"""
 # ---
 # id: CLOUDFRONT_SECURITY_POLICY_CHECK
 # title: CloudFront distributions with custom certificates require TLS 1.2 or later
@@ -654,7 +822,19 @@ rule CLOUDFRONT_SECURITY_POLICY_CHECK when %cloudfront_tls_distributions !empty 
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/CLOUDFRONT_SNI_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/CLOUDFRONT_SNI_ENABLED.guard", metadata: RuleMetadata(
+                id: "CLOUDFRONT_SNI_ENABLED",
+                title: "CloudFront distributions with their own certificate use SNI",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::CloudFront::Distribution"]),
+                awsConfigRule: "CLOUDFRONT_SNI_ENABLED",
+                description: "Every CloudFront distribution that serves its own certificate (ViewerCertificate names an AcmCertificateArn or IamCertificateId) sets ViewerCertificate.SslSupportMethod to sni-only. The values vip (dedicated IP addresses) and static-ip fail, as does a missing value or one still written as an intrinsic function. Distributions on the default *.cloudfront.net certificate are not judged (see CLOUDFRONT_CUSTOM_SSL_CERTIFICATE).",
+                rationale: "Dedicated-IP TLS exists only for clients too old to send Server Name Indication, clients that also lack modern TLS versions and ciphers; it is charged per month for every distribution and keeps legacy clients connecting. SNI works for every current client.",
+                remediation: "Serve the certificate with SNI:\n```yaml\nSite:\n  Type: AWS::CloudFront::Distribution\n  Properties:\n    DistributionConfig:\n      Enabled: true\n      ViewerCertificate:\n        AcmCertificateArn: !Ref SiteCertificateArn\n        SslSupportMethod: sni-only\n        MinimumProtocolVersion: TLSv1.2_2021\n```",
+                parameters: [],
+                controls: [:]),
+            text: #"""
 # ---
 # id: CLOUDFRONT_SNI_ENABLED
 # title: CloudFront distributions with their own certificate use SNI
@@ -701,7 +881,19 @@ rule CLOUDFRONT_SNI_ENABLED when %cloudfront_sni_custom_cert_distributions !empt
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/CLOUDFRONT_TRAFFIC_TO_ORIGIN_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/CLOUDFRONT_TRAFFIC_TO_ORIGIN_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "CLOUDFRONT_TRAFFIC_TO_ORIGIN_ENCRYPTED",
+                title: "CloudFront encrypts traffic to custom origins",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::CloudFront::Distribution"]),
+                awsConfigRule: "CLOUDFRONT_TRAFFIC_TO_ORIGIN_ENCRYPTED",
+                description: "Every custom origin (CustomOriginConfig) of a distribution uses OriginProtocolPolicy https- only, or match-viewer when no cache behavior of the distribution allows plain HTTP viewers (ViewerProtocolPolicy allow-all). http-only fails. S3 origins use HTTPS and are not examined.",
+                rationale: "Traffic between CloudFront and the origin crosses the internet; without TLS it can be read or altered.",
+                remediation: "Connect to custom origins over HTTPS:\n```yaml\nSiteDistribution:\n  Type: AWS::CloudFront::Distribution\n  Properties:\n    DistributionConfig:\n      Origins:\n        - Id: api\n          DomainName: api.example.com\n          CustomOriginConfig:\n            OriginProtocolPolicy: https-only\n            OriginSSLProtocols: [TLSv1.2]\n```",
+                parameters: [],
+                controls: [:]),
+            text: #"""
 # ---
 # id: CLOUDFRONT_TRAFFIC_TO_ORIGIN_ENCRYPTED
 # title: CloudFront encrypts traffic to custom origins
@@ -756,7 +948,19 @@ rule CLOUDFRONT_TRAFFIC_TO_ORIGIN_ENCRYPTED when %cloudfront_origin_distribution
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/CLOUDFRONT_VIEWER_POLICY_HTTPS.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/CLOUDFRONT_VIEWER_POLICY_HTTPS.guard", metadata: RuleMetadata(
+                id: "CLOUDFRONT_VIEWER_POLICY_HTTPS",
+                title: "CloudFront distributions require HTTPS from viewers",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::CloudFront::Distribution"]),
+                awsConfigRule: "CLOUDFRONT_VIEWER_POLICY_HTTPS",
+                description: "Every CloudFront distribution's DefaultCacheBehavior and every entry of CacheBehaviors set ViewerProtocolPolicy to https-only or redirect-to-https. allow-all, or a behavior without the setting, fails.",
+                rationale: "With allow-all, viewers can fetch content and send cookies or tokens over plain HTTP.",
+                remediation: "Redirect or refuse plain HTTP in every cache behavior:\n```yaml\nSiteDistribution:\n  Type: AWS::CloudFront::Distribution\n  Properties:\n    DistributionConfig:\n      DefaultCacheBehavior:\n        TargetOriginId: site\n        ViewerProtocolPolicy: redirect-to-https\n      CacheBehaviors:\n        - PathPattern: /api/*\n          TargetOriginId: api\n          ViewerProtocolPolicy: https-only\n```",
+                parameters: [],
+                controls: [:]),
+            text: #"""
 # ---
 # id: CLOUDFRONT_VIEWER_POLICY_HTTPS
 # title: CloudFront distributions require HTTPS from viewers
@@ -805,7 +1009,19 @@ rule CLOUDFRONT_VIEWER_POLICY_HTTPS when %cloudfront_viewer_distributions !empty
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/CLOUDTRAIL_EVENT_DATA_STORE_ENCRYPTED_WITH_CMK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/CLOUDTRAIL_EVENT_DATA_STORE_ENCRYPTED_WITH_CMK.guard", metadata: RuleMetadata(
+                id: "CLOUDTRAIL_EVENT_DATA_STORE_ENCRYPTED_WITH_CMK",
+                title: "CloudTrail Lake event data stores use a customer-managed KMS key",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::CloudTrail::EventDataStore"]),
+                awsConfigRule: nil,
+                description: "Every CloudTrail Lake event data store names a KMS key in KmsKeyId. CloudTrail encrypts event data stores with an AWS-owned key by default; this rule asks for a key whose policy you control. Any key reference is accepted.",
+                rationale: "Event data stores keep years of account activity; a customer-managed key restricts and audits who may query it.",
+                remediation: "Name a KMS key on the event data store:\n```yaml\nAuditLake:\n  Type: AWS::CloudTrail::EventDataStore\n  Properties:\n    RetentionPeriod: 2555\n    KmsKeyId: !GetAtt LakeKey.Arn\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-12", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: CLOUDTRAIL_EVENT_DATA_STORE_ENCRYPTED_WITH_CMK
 # title: CloudTrail Lake event data stores use a customer-managed KMS key
@@ -842,7 +1058,19 @@ rule CLOUDTRAIL_EVENT_DATA_STORE_ENCRYPTED_WITH_CMK when %cloudtrail_eds_cmk_sto
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/CLOUDWATCH_LOG_GROUP_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/CLOUDWATCH_LOG_GROUP_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "CLOUDWATCH_LOG_GROUP_ENCRYPTED",
+                title: "CloudWatch log groups are encrypted with AWS KMS",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Logs::LogGroup"]),
+                awsConfigRule: "CLOUDWATCH_LOG_GROUP_ENCRYPTED",
+                description: "Every CloudWatch Logs log group names a KMS key ARN in KmsKeyId. Log groups are always encrypted by the service, but only a KMS key lets you govern and audit access. When kmsKeyIds lists keys, the key must be one of them.",
+                rationale: "Logs routinely capture tokens, personal data and internal addresses; a KMS key restricts who can decrypt them.",
+                remediation: "Name a KMS key on the log group:\n```yaml\nAppLogs:\n  Type: AWS::Logs::LogGroup\n  Properties:\n    LogGroupName: /app/orders\n    RetentionInDays: 365\n    KmsKeyId: !GetAtt LogsKey.Arn\n```",
+                parameters: [RuleMetadata.Parameter(name: "kmsKeyIds", description: "KMS key ARNs log groups may use; empty accepts any key.", defaultValue: .list([]))],
+                controls: [.nist80053Rev5: ["AU-9(3)", "CP-9d", "SC-8(3)", "SC-8(4)", "SC-13a", "SC-28(1)", "SI-19(4)"], .pciDSS321: ["3.4"], .wellArchitected: ["SEC-8.3"]]),
+            text: #"""
 # ---
 # id: CLOUDWATCH_LOG_GROUP_ENCRYPTED
 # title: CloudWatch log groups are encrypted with AWS KMS
@@ -896,7 +1124,19 @@ rule CLOUDWATCH_LOG_GROUP_ENCRYPTED when %cw_log_encryption_groups !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/CLOUD_TRAIL_ENCRYPTION_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/CLOUD_TRAIL_ENCRYPTION_ENABLED.guard", metadata: RuleMetadata(
+                id: "CLOUD_TRAIL_ENCRYPTION_ENABLED",
+                title: "CloudTrail trails encrypt log files with AWS KMS",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::CloudTrail::Trail"]),
+                awsConfigRule: "CLOUD_TRAIL_ENCRYPTION_ENABLED",
+                description: "Every CloudTrail trail names a KMS key in KMSKeyId, so log files are encrypted with SSE-KMS rather than the SSE-S3 default. Any key reference is accepted; an empty string is not.",
+                rationale: "Trail logs describe every API call in the account; SSE-KMS adds a key policy that controls who can read them, separately from the bucket policy.",
+                remediation: "Name a KMS key on the trail:\n```yaml\nAuditTrail:\n  Type: AWS::CloudTrail::Trail\n  Properties:\n    IsLogging: true\n    S3BucketName: !Ref TrailBucket\n    KMSKeyId: !GetAtt TrailKey.Arn\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["3.7"], .nist80053Rev5: ["AU-9(3)", "CM-6a", "CM-9b", "CP-9d", "SC-8(3)", "SC-8(4)", "SC-13a", "SC-28(1)", "SI-19(4)"], .pciDSS321: ["2.2", "3.4", "10.5"], .wellArchitected: ["SEC-8.3"]]),
+            text: #"""
 # ---
 # id: CLOUD_TRAIL_ENCRYPTION_ENABLED
 # title: CloudTrail trails encrypt log files with AWS KMS
@@ -937,7 +1177,19 @@ rule CLOUD_TRAIL_ENCRYPTION_ENABLED when %cloudtrail_encryption_trails !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/CMK_BACKING_KEY_ROTATION_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/CMK_BACKING_KEY_ROTATION_ENABLED.guard", metadata: RuleMetadata(
+                id: "CMK_BACKING_KEY_ROTATION_ENABLED",
+                title: "Symmetric KMS keys rotate their key material",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::KMS::Key"]),
+                awsConfigRule: "CMK_BACKING_KEY_ROTATION_ENABLED",
+                description: "Every symmetric encryption KMS key (KeySpec SYMMETRIC_DEFAULT or absent) whose material KMS generates (Origin AWS_KMS or absent) sets EnableKeyRotation to true. Asymmetric, HMAC and imported-material keys cannot rotate automatically and are not judged. CloudFormation's default is false.",
+                rationale: "Automatic rotation limits how much data any one key version protects and is required by most cryptographic policies.",
+                remediation: "Turn on automatic rotation:\n```yaml\nDataKey:\n  Type: AWS::KMS::Key\n  Properties:\n    EnableKeyRotation: true\n    RotationPeriodInDays: 365\n    KeyPolicy: {...}\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["3.8"], .nist80053Rev5: ["CM-6a", "CM-9b", "SA-9(6)", "SC-12", "SC-12(2)", "SC-12(6)"], .pciDSS321: ["2.2", "3.5", "3.6", "3.6.4"]]),
+            text: #"""
 # ---
 # id: CMK_BACKING_KEY_ROTATION_ENABLED
 # title: Symmetric KMS keys rotate their key material
@@ -981,7 +1233,19 @@ rule CMK_BACKING_KEY_ROTATION_ENABLED when %kms_rotation_keys !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/CODEBUILD_PROJECT_ARTIFACT_ENCRYPTION.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/CODEBUILD_PROJECT_ARTIFACT_ENCRYPTION.guard", metadata: RuleMetadata(
+                id: "CODEBUILD_PROJECT_ARTIFACT_ENCRYPTION",
+                title: "CodeBuild projects encrypt their build artifacts",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::CodeBuild::Project"]),
+                awsConfigRule: "CODEBUILD_PROJECT_ARTIFACT_ENCRYPTION",
+                description: "No CodeBuild project sets EncryptionDisabled to true on its Artifacts or on any SecondaryArtifacts entry. Encryption is on by default, so an omitted setting passes; a setting given as an intrinsic function cannot be shown to be false and fails.",
+                rationale: "Build artifacts contain compiled code, configuration and sometimes embedded secrets.",
+                remediation: "Remove EncryptionDisabled or set it to false:\n```yaml\nOrdersBuild:\n  Type: AWS::CodeBuild::Project\n  Properties:\n    Artifacts:\n      Type: S3\n      Location: !Ref ArtifactBucket\n      EncryptionDisabled: false\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: CODEBUILD_PROJECT_ARTIFACT_ENCRYPTION
 # title: CodeBuild projects encrypt their build artifacts
@@ -1030,7 +1294,19 @@ rule CODEBUILD_PROJECT_ARTIFACT_ENCRYPTION when %codebuild_artifact_projects !em
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/CODEBUILD_PROJECT_S3_LOGS_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/CODEBUILD_PROJECT_S3_LOGS_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "CODEBUILD_PROJECT_S3_LOGS_ENCRYPTED",
+                title: "CodeBuild projects encrypt the build logs they write to S3",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::CodeBuild::Project"]),
+                awsConfigRule: "CODEBUILD_PROJECT_S3_LOGS_ENCRYPTED",
+                description: "No CodeBuild project sets LogsConfig.S3Logs.EncryptionDisabled to true. Projects that do not send logs to S3, or leave the setting out, pass because S3 logs are encrypted by default; an intrinsic value fails.",
+                rationale: "Build logs can echo environment variables, tokens and internal host names.",
+                remediation: "Keep S3 log encryption on:\n```yaml\nOrdersBuild:\n  Type: AWS::CodeBuild::Project\n  Properties:\n    LogsConfig:\n      S3Logs:\n        Status: ENABLED\n        Location: acme-build-logs/orders\n        EncryptionDisabled: false\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: CODEBUILD_PROJECT_S3_LOGS_ENCRYPTED
 # title: CodeBuild projects encrypt the build logs they write to S3
@@ -1073,7 +1349,19 @@ rule CODEBUILD_PROJECT_S3_LOGS_ENCRYPTED when %codebuild_s3_log_projects !empty 
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/CODEPIPELINE_ARTIFACT_STORE_ENCRYPTED_WITH_CMK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/CODEPIPELINE_ARTIFACT_STORE_ENCRYPTED_WITH_CMK.guard", metadata: RuleMetadata(
+                id: "CODEPIPELINE_ARTIFACT_STORE_ENCRYPTED_WITH_CMK",
+                title: "CodePipeline artifact stores use a customer-managed KMS key",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::CodePipeline::Pipeline"]),
+                awsConfigRule: nil,
+                description: "Every pipeline's artifact store (ArtifactStore, or each ArtifactStores entry of a cross-Region pipeline) names a KMS key in EncryptionKey.Id. Without it CodePipeline encrypts artifacts with the AWS-managed aws/s3 key, which cannot be shared with other accounts or restricted by a key policy. Any key reference is accepted.",
+                rationale: "Pipeline artifacts carry source code and build outputs on their way to production.",
+                remediation: "Name a KMS key for the artifact store:\n```yaml\nReleasePipeline:\n  Type: AWS::CodePipeline::Pipeline\n  Properties:\n    RoleArn: !GetAtt PipelineRole.Arn\n    ArtifactStore:\n      Type: S3\n      Location: !Ref ArtifactBucket\n      EncryptionKey:\n        Id: !GetAtt PipelineKey.Arn\n        Type: KMS\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-12", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: CODEPIPELINE_ARTIFACT_STORE_ENCRYPTED_WITH_CMK
 # title: CodePipeline artifact stores use a customer-managed KMS key
@@ -1129,7 +1417,19 @@ rule CODEPIPELINE_ARTIFACT_STORE_ENCRYPTED_WITH_CMK when %codepipeline_cmk_singl
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/DATASYNC_EFS_LOCATION_IN_TRANSIT_ENCRYPTION.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/DATASYNC_EFS_LOCATION_IN_TRANSIT_ENCRYPTION.guard", metadata: RuleMetadata(
+                id: "DATASYNC_EFS_LOCATION_IN_TRANSIT_ENCRYPTION",
+                title: "DataSync EFS locations encrypt NFS traffic with TLS",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::DataSync::LocationEFS"]),
+                awsConfigRule: nil,
+                description: "Every DataSync EFS location sets InTransitEncryption to TLS1_2, so that DataSync mounts the file system over TLS. The default, NONE, fails, as does an omitted setting.",
+                rationale: "DataSync moves whole data sets; without TLS the NFS traffic between the agent and EFS is readable on the network.",
+                remediation: "Use TLS for the EFS location:\n```yaml\nFilesLocation:\n  Type: AWS::DataSync::LocationEFS\n  Properties:\n    EfsFilesystemArn: !GetAtt SharedFiles.Arn\n    InTransitEncryption: TLS1_2\n    Ec2Config:\n      SubnetArn: !Sub arn:aws:ec2:${AWS::Region}:${AWS::AccountId}:subnet/${Subnet}\n      SecurityGroupArns:\n        - !Sub arn:aws:ec2:${AWS::Region}:${AWS::AccountId}:security-group/${SyncGroup}\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: DATASYNC_EFS_LOCATION_IN_TRANSIT_ENCRYPTION
 # title: DataSync EFS locations encrypt NFS traffic with TLS
@@ -1169,7 +1469,19 @@ rule DATASYNC_EFS_LOCATION_IN_TRANSIT_ENCRYPTION when %datasync_efs_tls_location
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/DAX_ENCRYPTION_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/DAX_ENCRYPTION_ENABLED.guard", metadata: RuleMetadata(
+                id: "DAX_ENCRYPTION_ENABLED",
+                title: "DAX clusters encrypt data at rest",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::DAX::Cluster"]),
+                awsConfigRule: "DAX_ENCRYPTION_ENABLED",
+                description: "Every DynamoDB Accelerator (DAX) cluster sets SSESpecification.SSEEnabled to true. The default is off and cannot be changed after creation.",
+                rationale: "DAX caches items read from DynamoDB tables, and keeps them on node disks and in memory.",
+                remediation: "Create the cluster with encryption at rest:\n```yaml\nOrdersCache:\n  Type: AWS::DAX::Cluster\n  Properties:\n    NodeType: dax.r5.large\n    ReplicationFactor: 3\n    IAMRoleARN: !GetAtt DaxRole.Arn\n    SSESpecification:\n      SSEEnabled: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: DAX_ENCRYPTION_ENABLED
 # title: DAX clusters encrypt data at rest
@@ -1208,7 +1520,19 @@ rule DAX_ENCRYPTION_ENABLED when %dax_at_rest_clusters !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/DAX_TLS_ENDPOINT_ENCRYPTION.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/DAX_TLS_ENDPOINT_ENCRYPTION.guard", metadata: RuleMetadata(
+                id: "DAX_TLS_ENDPOINT_ENCRYPTION",
+                title: "DAX clusters encrypt client connections with TLS",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::DAX::Cluster"]),
+                awsConfigRule: "DAX_TLS_ENDPOINT_ENCRYPTION",
+                description: "Every DAX cluster sets ClusterEndpointEncryptionType to TLS. The default, NONE, leaves client traffic unencrypted, so an omitted setting fails.",
+                rationale: "Applications send table items and queries to DAX over the network.",
+                remediation: "Create the cluster with a TLS endpoint:\n```yaml\nOrdersCache:\n  Type: AWS::DAX::Cluster\n  Properties:\n    NodeType: dax.r5.large\n    ReplicationFactor: 3\n    IAMRoleARN: !GetAtt DaxRole.Arn\n    ClusterEndpointEncryptionType: TLS\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: DAX_TLS_ENDPOINT_ENCRYPTION
 # title: DAX clusters encrypt client connections with TLS
@@ -1246,7 +1570,19 @@ rule DAX_TLS_ENDPOINT_ENCRYPTION when %dax_tls_clusters !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/DMS_ENDPOINT_SSL_CONFIGURED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/DMS_ENDPOINT_SSL_CONFIGURED.guard", metadata: RuleMetadata(
+                id: "DMS_ENDPOINT_SSL_CONFIGURED",
+                title: "DMS database endpoints use SSL",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::DMS::Endpoint"]),
+                awsConfigRule: "DMS_ENDPOINT_SSL_CONFIGURED",
+                description: "Every DMS endpoint for a database engine (mysql, mariadb, aurora, aurora-postgresql, postgres, oracle, sqlserver, redshift, mongodb, docdb, db2, db2-zos, sybase, azuredb, azure-sql-managed- instance, babelfish) sets SslMode to require, verify-ca or verify-full. The default, none, fails. Endpoints for services that are reached through AWS APIs (S3, DynamoDB, Kinesis, Kafka, OpenSearch, Neptune and so on) do not use SslMode and are not judged.",
+                rationale: "Replication copies whole databases between endpoints; without SSL the data crosses the network in plain text.",
+                remediation: "Require SSL on the endpoint:\n```yaml\nSourceEndpoint:\n  Type: AWS::DMS::Endpoint\n  Properties:\n    EndpointType: source\n    EngineName: postgres\n    ServerName: db.internal.example.com\n    Port: 5432\n    SslMode: verify-full\n    CertificateArn: !Ref RdsCaCertificate\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: DMS_ENDPOINT_SSL_CONFIGURED
 # title: DMS database endpoints use SSL
@@ -1291,7 +1627,19 @@ rule DMS_ENDPOINT_SSL_CONFIGURED when %dms_ssl_endpoints !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/DMS_REPLICATION_INSTANCE_ENCRYPTED_WITH_CMK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/DMS_REPLICATION_INSTANCE_ENCRYPTED_WITH_CMK.guard", metadata: RuleMetadata(
+                id: "DMS_REPLICATION_INSTANCE_ENCRYPTED_WITH_CMK",
+                title: "DMS replication instances name their KMS key",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::DMS::ReplicationInstance"]),
+                awsConfigRule: nil,
+                description: "Every DMS replication instance names a KMS key in KmsKeyId for its storage. DMS always encrypts that storage, by default with the AWS-managed aws/dms key. A collected instance reports the key actually used, which may be that AWS-managed key; set kmsKeyArns to the approved customer keys to tell them apart.",
+                rationale: "Replication instances cache table data and change logs while they migrate them.",
+                remediation: "Name a customer-managed key:\n```yaml\nMigrationInstance:\n  Type: AWS::DMS::ReplicationInstance\n  Properties:\n    ReplicationInstanceClass: dms.r5.large\n    KmsKeyId: !GetAtt DmsKey.Arn\n```",
+                parameters: [RuleMetadata.Parameter(name: "kmsKeyArns", description: "KMS key ARNs replication instances may use; empty accepts any key.", defaultValue: .list([]))],
+                controls: [.nist80053Rev5: ["SC-12", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: DMS_REPLICATION_INSTANCE_ENCRYPTED_WITH_CMK
 # title: DMS replication instances name their KMS key
@@ -1341,7 +1689,19 @@ rule DMS_REPLICATION_INSTANCE_ENCRYPTED_WITH_CMK when %dms_cmk_replication_insta
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/DOCDB_CLUSTER_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/DOCDB_CLUSTER_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "DOCDB_CLUSTER_ENCRYPTED",
+                title: "DocumentDB DB clusters encrypt their storage",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::DocDB::DBCluster"]),
+                awsConfigRule: "DOCDB_CLUSTER_ENCRYPTED",
+                description: "Every DocumentDB DB cluster sets StorageEncrypted to true. The CloudFormation default is false and encryption cannot be turned on later, so an omitted setting fails. Any KMS key is accepted.",
+                rationale: "DocumentDB cluster storage holds all data, backups, snapshots and replicas of the cluster.",
+                remediation: "Create the cluster encrypted:\n```yaml\nCluster:\n  Type: AWS::DocDB::DBCluster\n  Properties:\n    StorageEncrypted: true\n    KmsKeyId: !Ref DatabaseKey\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: DOCDB_CLUSTER_ENCRYPTED
 # title: DocumentDB DB clusters encrypt their storage
@@ -1377,7 +1737,19 @@ rule DOCDB_CLUSTER_ENCRYPTED when %docdb_encryption_clusters !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/DOCDB_CLUSTER_PARAMETER_GROUP_TLS_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/DOCDB_CLUSTER_PARAMETER_GROUP_TLS_ENABLED.guard", metadata: RuleMetadata(
+                id: "DOCDB_CLUSTER_PARAMETER_GROUP_TLS_ENABLED",
+                title: "DocumentDB cluster parameter groups keep TLS on",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::DocDB::DBClusterParameterGroup"]),
+                awsConfigRule: nil,
+                description: "No DocumentDB cluster parameter group sets the tls parameter to disabled. TLS is enabled by default, so an omitted parameter passes, as do enabled, fips-140-3, tls1.2+ and tls1.3+; a value given as an intrinsic fails.",
+                rationale: "With tls disabled, MongoDB clients send credentials and documents to the cluster in plain text.",
+                remediation: "Keep TLS on (or require TLS 1.2+):\n```yaml\nCatalogParams:\n  Type: AWS::DocDB::DBClusterParameterGroup\n  Properties:\n    Family: docdb5.0\n    Description: TLS 1.2 or later\n    Parameters:\n      tls: tls1.2+\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: DOCDB_CLUSTER_PARAMETER_GROUP_TLS_ENABLED
 # title: DocumentDB cluster parameter groups keep TLS on
@@ -1417,7 +1789,19 @@ rule DOCDB_CLUSTER_PARAMETER_GROUP_TLS_ENABLED when %docdb_tls_parameter_groups 
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/DYNAMODB_GLOBAL_TABLE_ENCRYPTED_KMS.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/DYNAMODB_GLOBAL_TABLE_ENCRYPTED_KMS.guard", metadata: RuleMetadata(
+                id: "DYNAMODB_GLOBAL_TABLE_ENCRYPTED_KMS",
+                title: "DynamoDB global tables are encrypted with AWS KMS keys",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::DynamoDB::GlobalTable"]),
+                awsConfigRule: nil,
+                description: "Every DynamoDB global table sets SSESpecification.SSEEnabled to true, with SSEType KMS or omitted (KMS is the only type). Like DYNAMODB_TABLE_ENCRYPTED_KMS, the default AWS-owned key is not accepted. Per-replica keys (Replicas[].SSESpecification.KMSMasterKeyId) are allowed but not required.",
+                rationale: "Global tables copy data to several Regions; a KMS key in each gives an auditable, revocable control over every replica.",
+                remediation: "Enable KMS encryption on the global table:\n```yaml\nOrdersGlobalTable:\n  Type: AWS::DynamoDB::GlobalTable\n  Properties:\n    SSESpecification:\n      SSEEnabled: true\n      SSEType: KMS\n    Replicas:\n      - Region: eu-west-1\n        SSESpecification:\n          KMSMasterKeyId: alias/orders-eu-west-1\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: DYNAMODB_GLOBAL_TABLE_ENCRYPTED_KMS
 # title: DynamoDB global tables are encrypted with AWS KMS keys
@@ -1463,7 +1847,19 @@ rule DYNAMODB_GLOBAL_TABLE_ENCRYPTED_KMS when %dynamodb_global_kms_tables !empty
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/DYNAMODB_TABLE_ENCRYPTED_KMS.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/DYNAMODB_TABLE_ENCRYPTED_KMS.guard", metadata: RuleMetadata(
+                id: "DYNAMODB_TABLE_ENCRYPTED_KMS",
+                title: "DynamoDB tables are encrypted with AWS KMS keys",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::DynamoDB::Table"]),
+                awsConfigRule: "DYNAMODB_TABLE_ENCRYPTED_KMS",
+                description: "Every DynamoDB table sets SSESpecification.SSEEnabled to true, which selects KMS encryption (SSEType KMS, the only value allowed). DynamoDB always encrypts tables with an AWS-owned key; that default is not accepted here because its use cannot be audited or revoked. When kmsKeyArns lists keys, KMSMasterKeyId must be one of them; an empty list also accepts the AWS-managed aws/dynamodb key.",
+                rationale: "A KMS key gives CloudTrail records of every use and lets you cut off access to the table's data by disabling the key.",
+                remediation: "Enable KMS server-side encryption on the table:\n```yaml\nOrdersTable:\n  Type: AWS::DynamoDB::Table\n  Properties:\n    BillingMode: PAY_PER_REQUEST\n    SSESpecification:\n      SSEEnabled: true\n      SSEType: KMS\n      KMSMasterKeyId: !Ref TableKey\n```",
+                parameters: [RuleMetadata.Parameter(name: "kmsKeyArns", description: "KMS key ARNs, ids or aliases tables may use; empty accepts any key.", defaultValue: .list([]))],
+                controls: [.nist80053Rev5: ["AU-9(3)", "CP-9d", "SC-8(3)", "SC-8(4)", "SC-13a", "SC-28(1)", "SI-19(4)"], .pciDSS321: ["3.4", "8.2.1"], .wellArchitected: ["SEC-8.3"]]),
+            text: #"""
 # ---
 # id: DYNAMODB_TABLE_ENCRYPTED_KMS
 # title: DynamoDB tables are encrypted with AWS KMS keys
@@ -1524,7 +1920,19 @@ rule DYNAMODB_TABLE_ENCRYPTED_KMS when %dynamodb_kms_tables !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/EC2_INSTANCE_EBS_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/EC2_INSTANCE_EBS_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "EC2_INSTANCE_EBS_ENCRYPTED",
+                title: "EC2 instances encrypt the EBS volumes they declare",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::EC2::Instance"]),
+                awsConfigRule: nil,
+                description: "Every EBS block-device mapping an EC2 instance declares in BlockDeviceMappings sets Ebs.Encrypted to true. Mappings of a collected instance that point at an existing volume (Ebs.VolumeId) are left to ENCRYPTED_VOLUMES, which judges the volume itself; instances without mappings are not judged.",
+                rationale: "Root and data volumes declared on the instance hold the operating system, application data and logs.",
+                remediation: "Encrypt the instance's EBS mappings:\n```yaml\nAppInstance:\n  Type: AWS::EC2::Instance\n  Properties:\n    ImageId: ami-0abcdef1234567890\n    InstanceType: m7g.large\n    BlockDeviceMappings:\n      - DeviceName: /dev/xvda\n        Ebs:\n          VolumeSize: 30\n          Encrypted: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: EC2_INSTANCE_EBS_ENCRYPTED
 # title: EC2 instances encrypt the EBS volumes they declare
@@ -1569,7 +1977,19 @@ rule EC2_INSTANCE_EBS_ENCRYPTED when %ec2_instance_declared_ebs_mappings !empty 
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/EC2_LAUNCH_TEMPLATE_EBS_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/EC2_LAUNCH_TEMPLATE_EBS_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "EC2_LAUNCH_TEMPLATE_EBS_ENCRYPTED",
+                title: "EC2 launch templates encrypt the EBS volumes they define",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::EC2::LaunchTemplate"]),
+                awsConfigRule: nil,
+                description: "Every EBS block-device mapping in a launch template's LaunchTemplateData.BlockDeviceMappings sets Ebs.Encrypted to true. Mappings without Ebs (instance store, NoDevice) are ignored, and a template that defines no mappings is not judged, since its volumes come from the AMI. Volumes can also be encrypted by the account-level EBS encryption-by-default setting, which a template cannot show; this rule asks for the explicit setting.",
+                rationale: "Every instance launched from the template gets these volumes; unencrypted ones spread unencrypted data and snapshots across the fleet.",
+                remediation: "Encrypt every EBS mapping in the launch template:\n```yaml\nWebLaunchTemplate:\n  Type: AWS::EC2::LaunchTemplate\n  Properties:\n    LaunchTemplateData:\n      BlockDeviceMappings:\n        - DeviceName: /dev/xvda\n          Ebs:\n            VolumeSize: 30\n            VolumeType: gp3\n            Encrypted: true\n            KmsKeyId: !Ref VolumeKey\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: EC2_LAUNCH_TEMPLATE_EBS_ENCRYPTED
 # title: EC2 launch templates encrypt the EBS volumes they define
@@ -1615,7 +2035,19 @@ rule EC2_LAUNCH_TEMPLATE_EBS_ENCRYPTED when %ec2_launch_template_ebs_mappings !e
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/ECR_REPOSITORY_ENCRYPTED_WITH_KMS.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/ECR_REPOSITORY_ENCRYPTED_WITH_KMS.guard", metadata: RuleMetadata(
+                id: "ECR_REPOSITORY_ENCRYPTED_WITH_KMS",
+                title: "ECR repositories encrypt images with AWS KMS",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::ECR::Repository"]),
+                awsConfigRule: nil,
+                description: "Every ECR repository sets EncryptionConfiguration.EncryptionType to KMS or KMS_DSSE. ECR always encrypts images with AES256 (S3-managed keys); that default is not accepted here because it cannot be governed by a key policy. Encryption settings are fixed when the repository is created.",
+                rationale: "KMS encryption of container images adds an auditable, revocable permission on top of the repository policy.",
+                remediation: "Create the repository with KMS encryption:\n```yaml\nOrdersRepository:\n  Type: AWS::ECR::Repository\n  Properties:\n    RepositoryName: orders\n    EncryptionConfiguration:\n      EncryptionType: KMS\n      KmsKey: !GetAtt ImagesKey.Arn\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-12", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: ECR_REPOSITORY_ENCRYPTED_WITH_KMS
 # title: ECR repositories encrypt images with AWS KMS
@@ -1655,7 +2087,19 @@ rule ECR_REPOSITORY_ENCRYPTED_WITH_KMS when %ecr_kms_repositories !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/ECS_TASK_DEFINITION_EFS_TRANSIT_ENCRYPTION.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/ECS_TASK_DEFINITION_EFS_TRANSIT_ENCRYPTION.guard", metadata: RuleMetadata(
+                id: "ECS_TASK_DEFINITION_EFS_TRANSIT_ENCRYPTION",
+                title: "ECS task definitions encrypt EFS traffic in transit",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::ECS::TaskDefinition"]),
+                awsConfigRule: nil,
+                description: "Every EFS volume (Volumes[].EFSVolumeConfiguration) of an ECS task definition sets TransitEncryption to ENABLED. The default is DISABLED, so an omitted setting fails. Task definitions without EFS volumes are not judged.",
+                rationale: "NFS traffic between the task and the file system carries file contents; without TLS it is readable on the network.",
+                remediation: "Enable transit encryption on each EFS volume:\n```yaml\nOrdersTask:\n  Type: AWS::ECS::TaskDefinition\n  Properties:\n    Volumes:\n      - Name: shared\n        EFSVolumeConfiguration:\n          FilesystemId: !Ref SharedFiles\n          TransitEncryption: ENABLED\n          AuthorizationConfig:\n            IAM: ENABLED\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: ECS_TASK_DEFINITION_EFS_TRANSIT_ENCRYPTION
 # title: ECS task definitions encrypt EFS traffic in transit
@@ -1698,7 +2142,19 @@ rule ECS_TASK_DEFINITION_EFS_TRANSIT_ENCRYPTION when %ecs_efs_transit_volumes !e
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/EFS_ENCRYPTED_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/EFS_ENCRYPTED_CHECK.guard", metadata: RuleMetadata(
+                id: "EFS_ENCRYPTED_CHECK",
+                title: "EFS file systems are encrypted at rest",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::EFS::FileSystem"]),
+                awsConfigRule: "EFS_ENCRYPTED_CHECK",
+                description: "Every EFS file system sets Encrypted to true. The console encrypts new file systems by default, but the API and CloudFormation do not, so the property must be declared. When kmsKeyIds lists keys, KmsKeyId must be one of them; an empty list accepts any key, including aws/elasticfilesystem.",
+                rationale: "File systems are shared by many clients and hold application data long-term; encryption can only be chosen when the file system is created.",
+                remediation: "Create the file system encrypted:\n```yaml\nSharedFiles:\n  Type: AWS::EFS::FileSystem\n  Properties:\n    Encrypted: true\n    KmsKeyId: !Ref FilesKey\n    PerformanceMode: generalPurpose\n```",
+                parameters: [RuleMetadata.Parameter(name: "kmsKeyIds", description: "KMS key ids or ARNs file systems may use; empty accepts any key.", defaultValue: .list([]))],
+                controls: [.nist80053Rev5: ["AU-9(3)", "CP-9d", "SC-8(3)", "SC-8(4)", "SC-13a", "SC-28(1)", "SI-19(4)"], .pciDSS321: ["3.4", "8.2.1"], .wellArchitected: ["SEC-8.3"]]),
+            text: #"""
 # ---
 # id: EFS_ENCRYPTED_CHECK
 # title: EFS file systems are encrypted at rest
@@ -1753,7 +2209,19 @@ rule EFS_ENCRYPTED_CHECK when %efs_encryption_file_systems !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/EFS_FILE_SYSTEM_POLICY_TLS_REQUIRED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/EFS_FILE_SYSTEM_POLICY_TLS_REQUIRED.guard", metadata: RuleMetadata(
+                id: "EFS_FILE_SYSTEM_POLICY_TLS_REQUIRED",
+                title: "EFS file system policies require TLS for NFS clients",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::EFS::FileSystem"]),
+                awsConfigRule: nil,
+                description: "Every EFS file system has a FileSystemPolicy with a Deny statement for every principal ('*' or AWS '*') when aws:SecureTransport is false. A file system without a policy fails: clients can still mount it with TLS, but nothing forces them to.",
+                rationale: "NFS traffic without TLS exposes file contents on the network; the policy makes the mount helper's TLS option mandatory.",
+                remediation: "Add a policy that denies plain NFS:\n```yaml\nSharedFiles:\n  Type: AWS::EFS::FileSystem\n  Properties:\n    Encrypted: true\n    FileSystemPolicy:\n      Version: '2012-10-17'\n      Statement:\n        - Effect: Deny\n          Principal: '*'\n          Action: '*'\n          Resource: '*'\n          Condition:\n            Bool:\n              aws:SecureTransport: 'false'\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: EFS_FILE_SYSTEM_POLICY_TLS_REQUIRED
 # title: EFS file system policies require TLS for NFS clients
@@ -1805,7 +2273,19 @@ rule EFS_FILE_SYSTEM_POLICY_TLS_REQUIRED when %efs_tls_file_systems !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/EKS_SECRETS_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/EKS_SECRETS_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "EKS_SECRETS_ENCRYPTED",
+                title: "EKS clusters envelope-encrypt Kubernetes secrets with a KMS key",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::EKS::Cluster"]),
+                awsConfigRule: "EKS_SECRETS_ENCRYPTED",
+                description: "Every EKS cluster has an EncryptionConfig entry whose Resources include secrets and whose Provider names a KMS key ARN. EKS encrypts Kubernetes API data of clusters on Kubernetes 1.28 and later with an AWS-owned key by default; this rule still asks for a customer-managed key, which you can audit, rotate and revoke.",
+                rationale: "Kubernetes secrets hold service credentials and tokens; envelope encryption with your key protects them in etcd and its backups.",
+                remediation: "Add an encryption configuration for secrets:\n```yaml\nCluster:\n  Type: AWS::EKS::Cluster\n  Properties:\n    RoleArn: !GetAtt ClusterRole.Arn\n    ResourcesVpcConfig:\n      SubnetIds: [!Ref SubnetA, !Ref SubnetB]\n    EncryptionConfig:\n      - Resources: [secrets]\n        Provider:\n          KeyArn: !GetAtt SecretsKey.Arn\n```",
+                parameters: [],
+                controls: [:]),
+            text: #"""
 # ---
 # id: EKS_SECRETS_ENCRYPTED
 # title: EKS clusters envelope-encrypt Kubernetes secrets with a KMS key
@@ -1852,7 +2332,19 @@ rule EKS_SECRETS_ENCRYPTED when %eks_secrets_clusters !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/ELASTICACHE_MEMCACHED_ENCRYPTED_IN_TRANSIT.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/ELASTICACHE_MEMCACHED_ENCRYPTED_IN_TRANSIT.guard", metadata: RuleMetadata(
+                id: "ELASTICACHE_MEMCACHED_ENCRYPTED_IN_TRANSIT",
+                title: "ElastiCache Memcached clusters encrypt traffic in transit",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::ElastiCache::CacheCluster"]),
+                awsConfigRule: nil,
+                description: "Every ElastiCache cache cluster with Engine memcached sets TransitEncryptionEnabled to true (available from Memcached 1.6.12; older versions must be upgraded). The default is false. Redis OSS and Valkey cache clusters are covered through their replication groups by ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT and are not judged here.",
+                rationale: "Cached values, often session data and query results, otherwise travel between clients and nodes in plain text.",
+                remediation: "Enable TLS on the Memcached cluster (requires re-creating it):\n```yaml\nPageCache:\n  Type: AWS::ElastiCache::CacheCluster\n  Properties:\n    Engine: memcached\n    EngineVersion: 1.6.22\n    CacheNodeType: cache.t4g.medium\n    NumCacheNodes: 2\n    TransitEncryptionEnabled: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: ELASTICACHE_MEMCACHED_ENCRYPTED_IN_TRANSIT
 # title: ElastiCache Memcached clusters encrypt traffic in transit
@@ -1894,7 +2386,19 @@ rule ELASTICACHE_MEMCACHED_ENCRYPTED_IN_TRANSIT when %elasticache_memcached_tls_
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/ELASTICACHE_REPL_GRP_ENCRYPTED_AT_REST.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/ELASTICACHE_REPL_GRP_ENCRYPTED_AT_REST.guard", metadata: RuleMetadata(
+                id: "ELASTICACHE_REPL_GRP_ENCRYPTED_AT_REST",
+                title: "ElastiCache replication groups encrypt data at rest",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::ElastiCache::ReplicationGroup"]),
+                awsConfigRule: "ELASTICACHE_REPL_GRP_ENCRYPTED_AT_REST",
+                description: "Every ElastiCache (Redis OSS or Valkey) replication group sets AtRestEncryptionEnabled to true; the CloudFormation default is false. Any key is accepted. Serverless caches are always encrypted and are not covered.",
+                rationale: "Cache nodes write data to disk during sync and swap, and backups copy it to S3; encryption at rest protects both.",
+                remediation: "Enable encryption at rest when creating the group:\n```yaml\nSessionCache:\n  Type: AWS::ElastiCache::ReplicationGroup\n  Properties:\n    ReplicationGroupDescription: sessions\n    Engine: redis\n    AtRestEncryptionEnabled: true\n    KmsKeyId: !Ref CacheKey\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: ELASTICACHE_REPL_GRP_ENCRYPTED_AT_REST
 # title: ElastiCache replication groups encrypt data at rest
@@ -1934,7 +2438,19 @@ rule ELASTICACHE_REPL_GRP_ENCRYPTED_AT_REST when %elasticache_at_rest_groups !em
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT.guard", metadata: RuleMetadata(
+                id: "ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT",
+                title: "ElastiCache replication groups require encryption in transit",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::ElastiCache::ReplicationGroup"]),
+                awsConfigRule: "ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT",
+                description: "Every replication group sets TransitEncryptionEnabled to true and does not set TransitEncryptionMode to preferred, which still accepts unencrypted clients (the mode used while migrating); required, or no mode, passes.",
+                rationale: "Cached sessions, tokens and query results otherwise cross the network in plain text.",
+                remediation: "Require TLS on the replication group:\n```yaml\nSessionCache:\n  Type: AWS::ElastiCache::ReplicationGroup\n  Properties:\n    ReplicationGroupDescription: sessions\n    Engine: redis\n    TransitEncryptionEnabled: true\n    TransitEncryptionMode: required\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT
 # title: ElastiCache replication groups require encryption in transit
@@ -1980,7 +2496,19 @@ rule ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT when %elasticache_transit_groups 
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/ELASTICSEARCH_DOMAIN_TLS_1_2_REQUIRED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/ELASTICSEARCH_DOMAIN_TLS_1_2_REQUIRED.guard", metadata: RuleMetadata(
+                id: "ELASTICSEARCH_DOMAIN_TLS_1_2_REQUIRED",
+                title: "Elasticsearch Service domains require TLS 1.2",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Elasticsearch::Domain"]),
+                awsConfigRule: nil,
+                description: "Every legacy Elasticsearch Service domain sets DomainEndpointOptions.TLSSecurityPolicy to Policy-Min-TLS-1-2-2019-07. Omitting it selects Policy-Min-TLS-1-0-2019-07 and fails.",
+                rationale: "TLS 1.0 and 1.1 have known weaknesses and are not allowed by PCI DSS or most internal standards.",
+                remediation: "Choose the TLS 1.2 policy:\n```yaml\nSearchDomain:\n  Type: AWS::Elasticsearch::Domain\n  Properties:\n    DomainEndpointOptions:\n      EnforceHTTPS: true\n      TLSSecurityPolicy: Policy-Min-TLS-1-2-2019-07\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-13"], .pciDSS321: ["4.1"]]),
+            text: #"""
 # ---
 # id: ELASTICSEARCH_DOMAIN_TLS_1_2_REQUIRED
 # title: Elasticsearch Service domains require TLS 1.2
@@ -2018,7 +2546,19 @@ rule ELASTICSEARCH_DOMAIN_TLS_1_2_REQUIRED when %elasticsearch_tls_policy_domain
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/ELASTICSEARCH_ENCRYPTED_AT_REST.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/ELASTICSEARCH_ENCRYPTED_AT_REST.guard", metadata: RuleMetadata(
+                id: "ELASTICSEARCH_ENCRYPTED_AT_REST",
+                title: "Elasticsearch Service domains encrypt data at rest",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Elasticsearch::Domain"]),
+                awsConfigRule: "ELASTICSEARCH_ENCRYPTED_AT_REST",
+                description: "Every AWS::Elasticsearch::Domain domain sets EncryptionAtRestOptions.Enabled to true. CloudFormation leaves it off when the property is omitted, so an omitted setting fails. Any KMS key is accepted, including the service's AWS-managed key.",
+                rationale: "Search domains index application data and logs; encryption at rest also covers their automated snapshots, swap files and logs.",
+                remediation: "Enable encryption at rest on the domain:\n```yaml\nSearchDomain:\n  Type: AWS::Elasticsearch::Domain\n  Properties:\n    EncryptionAtRestOptions:\n      Enabled: true\n      KmsKeyId: !Ref SearchKey\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AU-9(3)", "CP-9d", "SC-8(3)", "SC-8(4)", "SC-13a", "SC-28(1)", "SI-19(4)"], .pciDSS321: ["3.4", "8.2.1"], .wellArchitected: ["SEC-8.3"]]),
+            text: #"""
 # ---
 # id: ELASTICSEARCH_ENCRYPTED_AT_REST
 # title: Elasticsearch Service domains encrypt data at rest
@@ -2059,7 +2599,19 @@ rule ELASTICSEARCH_ENCRYPTED_AT_REST when %elasticsearch_at_rest_domains !empty 
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/ELASTICSEARCH_HTTPS_REQUIRED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/ELASTICSEARCH_HTTPS_REQUIRED.guard", metadata: RuleMetadata(
+                id: "ELASTICSEARCH_HTTPS_REQUIRED",
+                title: "Elasticsearch Service domains accept only HTTPS",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Elasticsearch::Domain"]),
+                awsConfigRule: nil,
+                description: "Every AWS::Elasticsearch::Domain domain sets DomainEndpointOptions.EnforceHTTPS to true so that its endpoint refuses plain HTTP. The service default is false, so an omitted setting fails.",
+                rationale: "Requests to the domain carry credentials, signed headers and the indexed data itself; over HTTP they can be read or altered in transit.",
+                remediation: "Require HTTPS on the domain endpoint:\n```yaml\nSearchDomain:\n  Type: AWS::Elasticsearch::Domain\n  Properties:\n    DomainEndpointOptions:\n      EnforceHTTPS: true\n      TLSSecurityPolicy: Policy-Min-TLS-1-2-2019-07\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: ELASTICSEARCH_HTTPS_REQUIRED
 # title: Elasticsearch Service domains accept only HTTPS
@@ -2096,7 +2648,19 @@ rule ELASTICSEARCH_HTTPS_REQUIRED when %elasticsearch_https_domains !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/ELASTICSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/ELASTICSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK.guard", metadata: RuleMetadata(
+                id: "ELASTICSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK",
+                title: "Elasticsearch Service domains encrypt traffic between nodes",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Elasticsearch::Domain"]),
+                awsConfigRule: "ELASTICSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK",
+                description: "Every AWS::Elasticsearch::Domain domain sets NodeToNodeEncryptionOptions.Enabled to true, so that TLS protects the traffic between its data and master nodes. Omitting the property leaves it off and fails.",
+                rationale: "Without node-to-node encryption, documents and queries cross the VPC in plain text between nodes.",
+                remediation: "Enable node-to-node encryption:\n```yaml\nSearchDomain:\n  Type: AWS::Elasticsearch::Domain\n  Properties:\n    NodeToNodeEncryptionOptions:\n      Enabled: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-4", "AC-4(22)", "AC-24(1)", "AU-9(3)", "CA-9b", "PM-17b", "SC-7(4)(b)", "SC-7(4)(g)", "SC-8", "SC-8(1)", "SC-8(2)", "SC-8(3)", "SC-8(4)", "SC-8(5)", "SC-13a", "SC-23", "SI-1a.2", "SI-1c.2"], .pciDSS321: ["4.1"], .wellArchitected: ["SEC-9.3"]]),
+            text: #"""
 # ---
 # id: ELASTICSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK
 # title: Elasticsearch Service domains encrypt traffic between nodes
@@ -2136,7 +2700,19 @@ rule ELASTICSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK when %elasticsearch_node_tls_do
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/ELBV2_ACM_CERTIFICATE_REQUIRED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/ELBV2_ACM_CERTIFICATE_REQUIRED.guard", metadata: RuleMetadata(
+                id: "ELBV2_ACM_CERTIFICATE_REQUIRED",
+                title: "ALB and NLB TLS listeners use ACM certificates",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::ElasticLoadBalancingV2::Listener"]),
+                awsConfigRule: "ELBV2_ACM_CERTIFICATE_REQUIRED",
+                description: "Every ELBv2 listener with Protocol HTTPS or TLS names certificates from AWS Certificate Manager: each Certificates entry's CertificateArn is an acm ARN, or a reference (Ref, GetAtt, ImportValue), which is accepted because templates declare ACM certificates as resources. IAM server-certificate ARNs fail.",
+                rationale: "ACM renews certificates automatically; uploaded IAM certificates expire silently and then break TLS or push teams to weaker workarounds.",
+                remediation: "Issue the certificate with ACM and reference it:\n```yaml\nSiteCertificate:\n  Type: AWS::CertificateManager::Certificate\n  Properties:\n    DomainName: www.example.com\n    ValidationMethod: DNS\nHttpsListener:\n  Type: AWS::ElasticLoadBalancingV2::Listener\n  Properties:\n    Protocol: HTTPS\n    Port: 443\n    Certificates:\n      - CertificateArn: !Ref SiteCertificate\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8(1)", "SC-23(5)"], .pciDSS321: ["4.1"], .wellArchitected: ["SEC-9.2"]]),
+            text: #"""
 # ---
 # id: ELBV2_ACM_CERTIFICATE_REQUIRED
 # title: ALB and NLB TLS listeners use ACM certificates
@@ -2187,7 +2763,19 @@ rule ELBV2_ACM_CERTIFICATE_REQUIRED when %elbv2_acm_tls_listeners !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/ELBV2_PREDEFINED_SECURITY_POLICY_SSL_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/ELBV2_PREDEFINED_SECURITY_POLICY_SSL_CHECK.guard", metadata: RuleMetadata(
+                id: "ELBV2_PREDEFINED_SECURITY_POLICY_SSL_CHECK",
+                title: "ALB and NLB TLS listeners use a TLS 1.2+ security policy",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::ElasticLoadBalancingV2::Listener"]),
+                awsConfigRule: "ELBV2_PREDEFINED_SECURITY_POLICY_SSL_CHECK",
+                description: "Every ELBv2 listener with Protocol HTTPS or TLS names an SslPolicy from the approved list (parameter sslPolicies; when absent, the predefined policies whose minimum is TLS 1.2: ELBSecurityPolicy-TLS13-1-2-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-3-2021-06, ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06, ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06, ELBSecurityPolicy-TLS-1-2-2017-01, ELBSecurityPolicy- TLS-1-2-Ext-2018-06, ELBSecurityPolicy-FS-1-2-2019-08, ELBSecurityPolicy-FS-1-2-Res-2019-08, ELBSecurityPolicy-FS-1-2-Res-2020-10). A listener that omits SslPolicy fails: its policy is then chosen by the service default (long ELBSecurityPolicy-2016-08, which allows TLS 1.0), so the template does not show TLS 1.2.",
+                rationale: "The security policy fixes the protocols and ciphers clients can negotiate; TLS 1.0/1.1 policies allow downgrade attacks and fail PCI DSS.",
+                remediation: "Name a TLS 1.2 or TLS 1.3 policy on the listener:\n```yaml\nHttpsListener:\n  Type: AWS::ElasticLoadBalancingV2::Listener\n  Properties:\n    LoadBalancerArn: !Ref WebLoadBalancer\n    Port: 443\n    Protocol: HTTPS\n    SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06\n    Certificates:\n      - CertificateArn: !Ref SiteCertificate\n    DefaultActions:\n      - Type: forward\n        TargetGroupArn: !Ref WebTargets\n```",
+                parameters: [RuleMetadata.Parameter(name: "sslPolicies", description: "Security policies TLS listeners may use.", defaultValue: .list([.string("ELBSecurityPolicy-TLS13-1-2-2021-06"), .string("ELBSecurityPolicy-TLS13-1-2-Res-2021-06"), .string("ELBSecurityPolicy-TLS13-1-3-2021-06"), .string("ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06"), .string("ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06"), .string("ELBSecurityPolicy-TLS-1-2-2017-01"), .string("ELBSecurityPolicy-TLS-1-2-Ext-2018-06"), .string("ELBSecurityPolicy-FS-1-2-2019-08"), .string("ELBSecurityPolicy-FS-1-2-Res-2019-08"), .string("ELBSecurityPolicy-FS-1-2-Res-2020-10")]))],
+                controls: [.nist80053Rev5: ["SC-8", "SC-13"], .pciDSS321: ["4.1"]]),
+            text: #"""
 # ---
 # id: ELBV2_PREDEFINED_SECURITY_POLICY_SSL_CHECK
 # title: ALB and NLB TLS listeners use a TLS 1.2+ security policy
@@ -2254,7 +2842,19 @@ rule ELBV2_PREDEFINED_SECURITY_POLICY_SSL_CHECK when %elbv2_tls_policy_listeners
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/ELB_ACM_CERTIFICATE_REQUIRED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/ELB_ACM_CERTIFICATE_REQUIRED.guard", metadata: RuleMetadata(
+                id: "ELB_ACM_CERTIFICATE_REQUIRED",
+                title: "Classic Load Balancer TLS listeners use ACM certificates",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::ElasticLoadBalancing::LoadBalancer"]),
+                awsConfigRule: "ELB_ACM_CERTIFICATE_REQUIRED",
+                description: "Every HTTPS or SSL listener of a Classic Load Balancer names an ACM certificate in SSLCertificateId: an acm ARN, or a reference (Ref, GetAtt, ImportValue), accepted because templates declare ACM certificates as resources. IAM server-certificate ARNs fail. HTTP and TCP listeners are not judged here.",
+                rationale: "ACM renews certificates automatically, avoiding expired-certificate outages and manual key handling.",
+                remediation: "Reference an ACM certificate on the listener:\n```yaml\nLegacyLoadBalancer:\n  Type: AWS::ElasticLoadBalancing::LoadBalancer\n  Properties:\n    Listeners:\n      - LoadBalancerPort: '443'\n        InstancePort: '8080'\n        Protocol: HTTPS\n        SSLCertificateId: !Ref SiteCertificate\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-4", "AC-4(22)", "AC-17(2)", "AC-24(1)", "AU-9(3)", "CA-9b", "IA-5(1)(c)", "PM-17b", "SC-7(4)(b)", "SC-7(4)(g)", "SC-8", "SC-8(1)", "SC-8(2)", "SC-8(3)", "SC-8(4)", "SC-8(5)", "SC-13a", "SC-23", "SC-23(5)", "SI-1a.2", "SI-1c.2"], .pciDSS321: ["4.1", "8.2.1"], .wellArchitected: ["SEC-9.2", "SEC-9.3"]]),
+            text: #"""
 # ---
 # id: ELB_ACM_CERTIFICATE_REQUIRED
 # title: Classic Load Balancer TLS listeners use ACM certificates
@@ -2301,7 +2901,19 @@ rule ELB_ACM_CERTIFICATE_REQUIRED when %clb_acm_tls_listeners !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/ELB_PREDEFINED_SECURITY_POLICY_SSL_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/ELB_PREDEFINED_SECURITY_POLICY_SSL_CHECK.guard", metadata: RuleMetadata(
+                id: "ELB_PREDEFINED_SECURITY_POLICY_SSL_CHECK",
+                title: "Classic Load Balancer TLS listeners use an approved predefined security policy",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::ElasticLoadBalancing::LoadBalancer"]),
+                awsConfigRule: "ELB_PREDEFINED_SECURITY_POLICY_SSL_CHECK",
+                description: "Every Classic Load Balancer with an HTTPS or SSL listener declares, in Policies, an SSLNegotiationPolicyType policy whose Reference-Security-Policy attribute names an approved predefined policy (parameter predefinedPolicyNames; when absent, ELBSecurityPolicy- TLS-1-2-2017-01). Without such a policy the load balancer negotiates with ELBSecurityPolicy-2016-08, which still allows TLS 1.0. The rule checks that the policy is declared, not which listener names it.",
+                rationale: "Old negotiation policies allow TLS 1.0/1.1 and weak ciphers that attackers can downgrade to.",
+                remediation: "Declare a TLS 1.2 negotiation policy and attach it to the listener:\n```yaml\nLegacyLoadBalancer:\n  Type: AWS::ElasticLoadBalancing::LoadBalancer\n  Properties:\n    Policies:\n      - PolicyName: tls12\n        PolicyType: SSLNegotiationPolicyType\n        Attributes:\n          - Name: Reference-Security-Policy\n            Value: ELBSecurityPolicy-TLS-1-2-2017-01\n    Listeners:\n      - LoadBalancerPort: '443'\n        InstancePort: '8080'\n        Protocol: HTTPS\n        SSLCertificateId: !Ref SiteCertificate\n        PolicyNames: [tls12]\n```",
+                parameters: [RuleMetadata.Parameter(name: "predefinedPolicyNames", description: "Predefined ELB security policies a negotiation policy may reference.", defaultValue: .list([.string("ELBSecurityPolicy-TLS-1-2-2017-01")]))],
+                controls: [.pciDSS321: ["2.3", "4.1", "8.2.1"]]),
+            text: #"""
 # ---
 # id: ELB_PREDEFINED_SECURITY_POLICY_SSL_CHECK
 # title: Classic Load Balancer TLS listeners use an approved predefined security policy
@@ -2382,7 +2994,19 @@ rule ELB_PREDEFINED_SECURITY_POLICY_SSL_CHECK when %clb_ssl_policy_load_balancer
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/ELB_TLS_HTTPS_LISTENERS_ONLY.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/ELB_TLS_HTTPS_LISTENERS_ONLY.guard", metadata: RuleMetadata(
+                id: "ELB_TLS_HTTPS_LISTENERS_ONLY",
+                title: "Classic Load Balancer listeners use HTTPS or SSL",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::ElasticLoadBalancing::LoadBalancer"]),
+                awsConfigRule: "ELB_TLS_HTTPS_LISTENERS_ONLY",
+                description: "Every listener of every Classic Load Balancer uses Protocol HTTPS or SSL (in either letter case). A single HTTP or TCP listener fails the load balancer.",
+                rationale: "Listeners on HTTP or TCP accept client traffic in plain text.",
+                remediation: "Terminate TLS on every listener:\n```yaml\nLegacyLoadBalancer:\n  Type: AWS::ElasticLoadBalancing::LoadBalancer\n  Properties:\n    Listeners:\n      - LoadBalancerPort: '443'\n        InstancePort: '8080'\n        Protocol: HTTPS\n        InstanceProtocol: HTTP\n        SSLCertificateId: !Ref SiteCertificate\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-4", "AC-4(22)", "AC-17(2)", "AC-24(1)", "AU-9(3)", "CA-9b", "IA-5(1)(c)", "PM-17b", "SC-7(4)(b)", "SC-7(4)(g)", "SC-8", "SC-8(1)", "SC-8(2)", "SC-8(3)", "SC-8(4)", "SC-8(5)", "SC-13a", "SC-23", "SI-1a.2", "SI-1c.2"], .pciDSS321: ["2.3", "4.1", "8.2.1"], .wellArchitected: ["SEC-9.3", "SEC-9.4"]]),
+            text: #"""
 # ---
 # id: ELB_TLS_HTTPS_LISTENERS_ONLY
 # title: Classic Load Balancer listeners use HTTPS or SSL
@@ -2424,7 +3048,19 @@ rule ELB_TLS_HTTPS_LISTENERS_ONLY when %clb_tls_load_balancers !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/EMR_CLUSTER_SECURITY_CONFIGURATION_ATTACHED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/EMR_CLUSTER_SECURITY_CONFIGURATION_ATTACHED.guard", metadata: RuleMetadata(
+                id: "EMR_CLUSTER_SECURITY_CONFIGURATION_ATTACHED",
+                title: "EMR clusters launch with a security configuration",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::EMR::Cluster"]),
+                awsConfigRule: nil,
+                description: "Every EMR cluster names a security configuration in SecurityConfiguration; encryption at rest and in transit for EMR is only available through one. EMR_SECURITY_CONFIGURATION_ENCRYPTION_AT_REST and _IN_TRANSIT check what the configuration enables.",
+                rationale: "A cluster without a security configuration keeps HDFS, local disks and shuffle traffic unencrypted.",
+                remediation: "Attach a security configuration:\n```yaml\nAnalyticsCluster:\n  Type: AWS::EMR::Cluster\n  Properties:\n    Name: analytics\n    ReleaseLabel: emr-7.1.0\n    SecurityConfiguration: !Ref EmrSecurity\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: EMR_CLUSTER_SECURITY_CONFIGURATION_ATTACHED
 # title: EMR clusters launch with a security configuration
@@ -2463,7 +3099,19 @@ rule EMR_CLUSTER_SECURITY_CONFIGURATION_ATTACHED when %emr_security_config_clust
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/EMR_SECURITY_CONFIGURATION_ENCRYPTION_AT_REST.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/EMR_SECURITY_CONFIGURATION_ENCRYPTION_AT_REST.guard", metadata: RuleMetadata(
+                id: "EMR_SECURITY_CONFIGURATION_ENCRYPTION_AT_REST",
+                title: "EMR security configurations encrypt data at rest",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::EMR::SecurityConfiguration"]),
+                awsConfigRule: nil,
+                description: "Every EMR security configuration sets EncryptionConfiguration.EnableAtRestEncryption to true, so clusters launched with it encrypt data at rest (EMRFS data in S3 and local disks). The SecurityConfiguration document is read as a structured object (as in templates and in the projection of a live inventory); a document that is still a JSON string cannot be inspected and fails.",
+                rationale: "EMR clusters process large volumes of raw data; without at-rest encryption it sits unencrypted on instance disks and in EMRFS output.",
+                remediation: "Turn on EnableAtRestEncryption in the security configuration:\n```yaml\nEmrSecurity:\n  Type: AWS::EMR::SecurityConfiguration\n  Properties:\n    SecurityConfiguration:\n      EncryptionConfiguration:\n        EnableAtRestEncryption: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: EMR_SECURITY_CONFIGURATION_ENCRYPTION_AT_REST
 # title: EMR security configurations encrypt data at rest
@@ -2503,7 +3151,19 @@ rule EMR_SECURITY_CONFIGURATION_ENCRYPTION_AT_REST when %emr_at_rest_security_co
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/EMR_SECURITY_CONFIGURATION_ENCRYPTION_IN_TRANSIT.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/EMR_SECURITY_CONFIGURATION_ENCRYPTION_IN_TRANSIT.guard", metadata: RuleMetadata(
+                id: "EMR_SECURITY_CONFIGURATION_ENCRYPTION_IN_TRANSIT",
+                title: "EMR security configurations encrypt data in transit",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::EMR::SecurityConfiguration"]),
+                awsConfigRule: nil,
+                description: "Every EMR security configuration sets EncryptionConfiguration.EnableInTransitEncryption to true, so clusters launched with it encrypt data in transit between cluster nodes and applications. The SecurityConfiguration document is read as a structured object (as in templates and in the projection of a live inventory); a document that is still a JSON string cannot be inspected and fails.",
+                rationale: "Shuffle traffic, HDFS block transfers and application endpoints otherwise cross the network in plain text.",
+                remediation: "Turn on EnableInTransitEncryption in the security configuration:\n```yaml\nEmrSecurity:\n  Type: AWS::EMR::SecurityConfiguration\n  Properties:\n    SecurityConfiguration:\n      EncryptionConfiguration:\n        EnableInTransitEncryption: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: EMR_SECURITY_CONFIGURATION_ENCRYPTION_IN_TRANSIT
 # title: EMR security configurations encrypt data in transit
@@ -2543,7 +3203,19 @@ rule EMR_SECURITY_CONFIGURATION_ENCRYPTION_IN_TRANSIT when %emr_in_transit_secur
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/ENCRYPTED_VOLUMES.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/ENCRYPTED_VOLUMES.guard", metadata: RuleMetadata(
+                id: "ENCRYPTED_VOLUMES",
+                title: "EBS volumes are encrypted",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::EC2::Volume"]),
+                awsConfigRule: "ENCRYPTED_VOLUMES",
+                description: "Every EBS volume declares Encrypted as true. When the kmsKeyIds parameter lists keys, the volume's KmsKeyId must be one of them; an empty list accepts any key, including the AWS-managed aws/ebs key. A value still written as an intrinsic function cannot be shown to be true and does not pass.",
+                rationale: "Unencrypted volumes and their snapshots expose data to anyone who can attach or share them; encryption at rest also covers the snapshots made from the volume.",
+                remediation: "Set Encrypted to true, and name a customer-managed key when your policy requires one:\n```yaml\nDataVolume:\n  Type: AWS::EC2::Volume\n  Properties:\n    AvailabilityZone: eu-west-1a\n    Size: 100\n    Encrypted: true\n    KmsKeyId: !Ref DataKey\n```",
+                parameters: [RuleMetadata.Parameter(name: "kmsKeyIds", description: "KMS key ids or ARNs a volume may be encrypted with; empty accepts any key.", defaultValue: .list([]))],
+                controls: [.cisAWSFoundations: ["2.2.1"], .nist80053Rev5: ["SC-13a", "SC-28(1)"], .pciDSS321: ["3.4"], .wellArchitected: ["SEC-8.3"]]),
+            text: #"""
 # ---
 # id: ENCRYPTED_VOLUMES
 # title: EBS volumes are encrypted
@@ -2600,7 +3272,19 @@ rule ENCRYPTED_VOLUMES when %ebs_volumes !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/EVENTBRIDGE_EVENT_BUS_ENCRYPTED_WITH_CMK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/EVENTBRIDGE_EVENT_BUS_ENCRYPTED_WITH_CMK.guard", metadata: RuleMetadata(
+                id: "EVENTBRIDGE_EVENT_BUS_ENCRYPTED_WITH_CMK",
+                title: "EventBridge custom event buses use a customer-managed KMS key",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Events::EventBus"]),
+                awsConfigRule: nil,
+                description: "Every AWS::Events::EventBus names a KMS key in KmsKeyIdentifier. Without it, events are encrypted with an AWS-owned key; that key cannot be governed by a key policy or revoked by you. Any key reference is accepted; an empty string is not.",
+                rationale: "Events routed through a bus often carry order, customer or audit data; a customer-managed key adds a policy-based control on who can read them.",
+                remediation: "Name a customer-managed key:\n```yaml\nOrdersBus:\n  Type: AWS::Events::EventBus\n  Properties:\n    Name: orders\n    KmsKeyIdentifier: !GetAtt EventsKey.Arn\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-12", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: EVENTBRIDGE_EVENT_BUS_ENCRYPTED_WITH_CMK
 # title: EventBridge custom event buses use a customer-managed KMS key
@@ -2637,7 +3321,19 @@ rule EVENTBRIDGE_EVENT_BUS_ENCRYPTED_WITH_CMK when %eventbridge_cmk_buses !empty
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/GLUE_CONNECTION_PASSWORD_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/GLUE_CONNECTION_PASSWORD_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "GLUE_CONNECTION_PASSWORD_ENCRYPTED",
+                title: "Glue returns connection passwords encrypted",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Glue::DataCatalogEncryptionSettings"]),
+                awsConfigRule: nil,
+                description: "Where the account's Glue Data Catalog encryption settings are declared or collected, ConnectionPasswordEncryption sets ReturnConnectionPasswordEncrypted to true, so that connection passwords are stored and returned encrypted with a KMS key.",
+                rationale: "Connection passwords grant access to source databases; without this setting anyone allowed to read connections sees them in plain text.",
+                remediation: "Encrypt connection passwords:\n```yaml\nCatalogEncryption:\n  Type: AWS::Glue::DataCatalogEncryptionSettings\n  Properties:\n    CatalogId: !Ref AWS::AccountId\n    DataCatalogEncryptionSettings:\n      ConnectionPasswordEncryption:\n        ReturnConnectionPasswordEncrypted: true\n        KmsKeyId: !Ref CatalogKey\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["IA-5(1)", "SC-28"]]),
+            text: #"""
 # ---
 # id: GLUE_CONNECTION_PASSWORD_ENCRYPTED
 # title: Glue returns connection passwords encrypted
@@ -2677,7 +3373,19 @@ rule GLUE_CONNECTION_PASSWORD_ENCRYPTED when %glue_connection_password_settings 
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/GLUE_CONNECTION_SSL_ENFORCED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/GLUE_CONNECTION_SSL_ENFORCED.guard", metadata: RuleMetadata(
+                id: "GLUE_CONNECTION_SSL_ENFORCED",
+                title: "Glue JDBC connections enforce SSL",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Glue::Connection"]),
+                awsConfigRule: nil,
+                description: "Every Glue connection of ConnectionType JDBC sets ConnectionInput.ConnectionProperties.JDBC_ENFORCE_SSL to true (the string 'true' or a boolean), so that Glue refuses to connect to the database without SSL. Other connection types are not judged.",
+                rationale: "Glue jobs and crawlers read whole tables through these connections; without SSL rows and credentials cross the network in plain text.",
+                remediation: "Enforce SSL on the connection:\n```yaml\nOrdersConnection:\n  Type: AWS::Glue::Connection\n  Properties:\n    CatalogId: !Ref AWS::AccountId\n    ConnectionInput:\n      Name: orders-db\n      ConnectionType: JDBC\n      ConnectionProperties:\n        JDBC_CONNECTION_URL: jdbc:postgresql://orders.internal:5432/orders\n        JDBC_ENFORCE_SSL: 'true'\n        SECRET_ID: prod/orders/db\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: GLUE_CONNECTION_SSL_ENFORCED
 # title: Glue JDBC connections enforce SSL
@@ -2722,7 +3430,19 @@ rule GLUE_CONNECTION_SSL_ENFORCED when %glue_ssl_jdbc_connections !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/GLUE_CRAWLER_SECURITY_CONFIGURATION_ATTACHED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/GLUE_CRAWLER_SECURITY_CONFIGURATION_ATTACHED.guard", metadata: RuleMetadata(
+                id: "GLUE_CRAWLER_SECURITY_CONFIGURATION_ATTACHED",
+                title: "Glue crawlers run with a security configuration",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Glue::Crawler"]),
+                awsConfigRule: nil,
+                description: "Every Glue crawler names a security configuration in CrawlerSecurityConfiguration, which is how Glue encrypts the logs the crawler writes to CloudWatch. GLUE_SECURITY_CONFIGURATION_ENCRYPTION_ENABLED checks what the configuration enables.",
+                rationale: "Crawler logs record table names, paths and sample schema details of the data they scan.",
+                remediation: "Attach a security configuration:\n```yaml\nLakeCrawler:\n  Type: AWS::Glue::Crawler\n  Properties:\n    Role: !GetAtt GlueRole.Arn\n    DatabaseName: lake\n    Targets:\n      S3Targets:\n        - Path: s3://acme-lake/raw/\n    CrawlerSecurityConfiguration: !Ref EtlSecurity\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: GLUE_CRAWLER_SECURITY_CONFIGURATION_ATTACHED
 # title: Glue crawlers run with a security configuration
@@ -2762,7 +3482,19 @@ rule GLUE_CRAWLER_SECURITY_CONFIGURATION_ATTACHED when %glue_crawler_security_co
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/GLUE_DATA_CATALOG_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/GLUE_DATA_CATALOG_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "GLUE_DATA_CATALOG_ENCRYPTED",
+                title: "The Glue Data Catalog is encrypted at rest",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Glue::DataCatalogEncryptionSettings"]),
+                awsConfigRule: nil,
+                description: "Where a template or inventory declares the account's Glue Data Catalog encryption settings, EncryptionAtRest CatalogEncryptionMode is SSE-KMS or SSE-KMS-WITH-SERVICE-ROLE. Templates that do not manage the settings are not judged, because the catalog is an account-level resource usually configured once.",
+                rationale: "Catalog metadata describes every table, its location and sometimes its partitions' values.",
+                remediation: "Encrypt the catalog with a KMS key:\n```yaml\nCatalogEncryption:\n  Type: AWS::Glue::DataCatalogEncryptionSettings\n  Properties:\n    CatalogId: !Ref AWS::AccountId\n    DataCatalogEncryptionSettings:\n      EncryptionAtRest:\n        CatalogEncryptionMode: SSE-KMS\n        SseAwsKmsKeyId: !Ref CatalogKey\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: GLUE_DATA_CATALOG_ENCRYPTED
 # title: The Glue Data Catalog is encrypted at rest
@@ -2802,7 +3534,19 @@ rule GLUE_DATA_CATALOG_ENCRYPTED when %glue_catalog_encryption_settings !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/GLUE_JOB_SECURITY_CONFIGURATION_ATTACHED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/GLUE_JOB_SECURITY_CONFIGURATION_ATTACHED.guard", metadata: RuleMetadata(
+                id: "GLUE_JOB_SECURITY_CONFIGURATION_ATTACHED",
+                title: "Glue jobs run with a security configuration",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Glue::Job"]),
+                awsConfigRule: nil,
+                description: "Every Glue job names a security configuration in SecurityConfiguration, which is how Glue encrypts the job's S3 output, CloudWatch logs and job bookmarks. GLUE_SECURITY_CONFIGURATION_ENCRYPTION_ENABLED checks what the configuration itself enables.",
+                rationale: "Without a security configuration Glue writes job data, logs and bookmarks with no encryption of its own.",
+                remediation: "Attach a security configuration:\n```yaml\nOrdersJob:\n  Type: AWS::Glue::Job\n  Properties:\n    Role: !GetAtt GlueRole.Arn\n    Command:\n      Name: glueetl\n      ScriptLocation: s3://acme-etl/scripts/orders.py\n    SecurityConfiguration: !Ref EtlSecurity\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: GLUE_JOB_SECURITY_CONFIGURATION_ATTACHED
 # title: Glue jobs run with a security configuration
@@ -2842,7 +3586,19 @@ rule GLUE_JOB_SECURITY_CONFIGURATION_ATTACHED when %glue_job_security_config_job
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/GLUE_SECURITY_CONFIGURATION_ENCRYPTION_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/GLUE_SECURITY_CONFIGURATION_ENCRYPTION_ENABLED.guard", metadata: RuleMetadata(
+                id: "GLUE_SECURITY_CONFIGURATION_ENCRYPTION_ENABLED",
+                title: "Glue security configurations encrypt S3 output, logs and job bookmarks",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Glue::SecurityConfiguration"]),
+                awsConfigRule: nil,
+                description: "Every Glue security configuration encrypts all three data sets it governs: every S3Encryptions entry uses S3EncryptionMode SSE-KMS or SSE-S3, CloudWatchEncryption uses SSE-KMS, and JobBookmarksEncryption uses CSE-KMS. A missing or DISABLED setting fails.",
+                rationale: "Glue jobs write transformed data, logs and bookmark state; each is readable unless its encryption is switched on.",
+                remediation: "Enable all three encryption settings:\n```yaml\nEtlSecurity:\n  Type: AWS::Glue::SecurityConfiguration\n  Properties:\n    Name: etl-secure\n    EncryptionConfiguration:\n      S3Encryptions:\n        - S3EncryptionMode: SSE-KMS\n          KmsKeyArn: !GetAtt EtlKey.Arn\n      CloudWatchEncryption:\n        CloudWatchEncryptionMode: SSE-KMS\n        KmsKeyArn: !GetAtt EtlKey.Arn\n      JobBookmarksEncryption:\n        JobBookmarksEncryptionMode: CSE-KMS\n        KmsKeyArn: !GetAtt EtlKey.Arn\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: GLUE_SECURITY_CONFIGURATION_ENCRYPTION_ENABLED
 # title: Glue security configurations encrypt S3 output, logs and job bookmarks
@@ -2898,7 +3654,19 @@ rule GLUE_SECURITY_CONFIGURATION_ENCRYPTION_ENABLED when %glue_encryption_securi
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/KINESIS_FIREHOSE_DELIVERY_STREAM_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/KINESIS_FIREHOSE_DELIVERY_STREAM_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "KINESIS_FIREHOSE_DELIVERY_STREAM_ENCRYPTED",
+                title: "Firehose delivery streams encrypt buffered data",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::KinesisFirehose::DeliveryStream"]),
+                awsConfigRule: "KINESIS_FIREHOSE_DELIVERY_STREAM_ENCRYPTED",
+                description: "Every Firehose delivery stream that receives data directly (DeliveryStreamType DirectPut or omitted) sets DeliveryStreamEncryptionConfigurationInput.KeyType to AWS_OWNED_CMK or CUSTOMER_MANAGED_CMK. Streams that read from a Kinesis stream or MSK cannot be configured this way (the source's encryption applies) and are not judged.",
+                rationale: "Firehose buffers records before delivery; server-side encryption protects that buffered data at rest.",
+                remediation: "Enable server-side encryption on the delivery stream:\n```yaml\nEventsFirehose:\n  Type: AWS::KinesisFirehose::DeliveryStream\n  Properties:\n    DeliveryStreamType: DirectPut\n    DeliveryStreamEncryptionConfigurationInput:\n      KeyType: CUSTOMER_MANAGED_CMK\n      KeyARN: !GetAtt FirehoseKey.Arn\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: KINESIS_FIREHOSE_DELIVERY_STREAM_ENCRYPTED
 # title: Firehose delivery streams encrypt buffered data
@@ -2940,7 +3708,19 @@ rule KINESIS_FIREHOSE_DELIVERY_STREAM_ENCRYPTED when %firehose_encryption_stream
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/KINESIS_STREAM_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/KINESIS_STREAM_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "KINESIS_STREAM_ENCRYPTED",
+                title: "Kinesis data streams are encrypted at rest",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Kinesis::Stream"]),
+                awsConfigRule: "KINESIS_STREAM_ENCRYPTED",
+                description: "Every Kinesis data stream declares StreamEncryption with EncryptionType KMS. A stream without StreamEncryption stores records unencrypted, so omitting it fails. Any key is accepted, including alias/aws/kinesis.",
+                rationale: "Records stay in the stream for its whole retention period, up to a year; server-side encryption protects them at rest.",
+                remediation: "Turn on server-side encryption:\n```yaml\nClickStream:\n  Type: AWS::Kinesis::Stream\n  Properties:\n    StreamModeDetails:\n      StreamMode: ON_DEMAND\n    StreamEncryption:\n      EncryptionType: KMS\n      KeyId: alias/aws/kinesis\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: KINESIS_STREAM_ENCRYPTED
 # title: Kinesis data streams are encrypted at rest
@@ -2981,7 +3761,19 @@ rule KINESIS_STREAM_ENCRYPTED when %kinesis_encryption_streams !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/KINESIS_VIDEO_STREAM_ENCRYPTED_WITH_CMK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/KINESIS_VIDEO_STREAM_ENCRYPTED_WITH_CMK.guard", metadata: RuleMetadata(
+                id: "KINESIS_VIDEO_STREAM_ENCRYPTED_WITH_CMK",
+                title: "Kinesis video streams use a customer-managed KMS key",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::KinesisVideo::Stream"]),
+                awsConfigRule: nil,
+                description: "Every AWS::KinesisVideo::Stream names a KMS key in KmsKeyId. Without it, media is encrypted with the AWS-managed aws/kinesisvideo key; that key cannot be governed by a key policy or revoked by you. Any key reference is accepted; an empty string is not. A collected stream reports the key in use, which may be the AWS-managed one.",
+                rationale: "Video streams can capture people and premises; a customer-managed key restricts who can decrypt stored media.",
+                remediation: "Name a customer-managed key:\n```yaml\nDoorCamera:\n  Type: AWS::KinesisVideo::Stream\n  Properties:\n    Name: door-camera\n    DataRetentionInHours: 24\n    KmsKeyId: !Ref VideoKey\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-12", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: KINESIS_VIDEO_STREAM_ENCRYPTED_WITH_CMK
 # title: Kinesis video streams use a customer-managed KMS key
@@ -3020,7 +3812,19 @@ rule KINESIS_VIDEO_STREAM_ENCRYPTED_WITH_CMK when %kinesis_video_cmk_streams !em
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/KMS_CMK_NOT_SCHEDULED_FOR_DELETION.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/KMS_CMK_NOT_SCHEDULED_FOR_DELETION.guard", metadata: RuleMetadata(
+                id: "KMS_CMK_NOT_SCHEDULED_FOR_DELETION",
+                title: "KMS keys are not scheduled for deletion",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::KMS::Key"]),
+                awsConfigRule: "KMS_CMK_NOT_SCHEDULED_FOR_DELETION",
+                description: "Live inventories: every KMS key whose record carries KeyState (a live-only attribute that templates do not have) is not in the PendingDeletion or PendingReplicaDeletion state. Keys in templates have no KeyState and are not judged. A KeyState that cannot be read as a string fails.",
+                rationale: "Once the waiting period ends a deleted key is gone for good, and everything encrypted under it becomes unrecoverable.",
+                remediation: "Cancel the deletion (aws kms cancel-key-deletion --key-id KEY) and re-enable the key; in\ntemplates, keep the key resource and retain it on stack deletion:\n```yaml\nDataKey:\n  Type: AWS::KMS::Key\n  DeletionPolicy: Retain\n  UpdateReplacePolicy: Retain\n  Properties:\n    EnableKeyRotation: true\n    PendingWindowInDays: 30\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SA-9(6)", "SC-12", "SC-12(2)", "SC-12(6)"], .pciDSS321: ["3.5", "3.6"], .wellArchitected: ["SEC-8.2"]]),
+            text: #"""
 # ---
 # id: KMS_CMK_NOT_SCHEDULED_FOR_DELETION
 # title: KMS keys are not scheduled for deletion
@@ -3066,7 +3870,19 @@ rule KMS_CMK_NOT_SCHEDULED_FOR_DELETION when %kms_deletion_keys !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/LAMBDA_ENVIRONMENT_ENCRYPTED_WITH_CMK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/LAMBDA_ENVIRONMENT_ENCRYPTED_WITH_CMK.guard", metadata: RuleMetadata(
+                id: "LAMBDA_ENVIRONMENT_ENCRYPTED_WITH_CMK",
+                title: "Lambda environment variables are encrypted with a customer-managed KMS key",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Lambda::Function"]),
+                awsConfigRule: nil,
+                description: "Every Lambda function that defines environment variables names a KMS key in KmsKeyArn. Lambda always encrypts environment variables at rest with an AWS-managed key; a customer-managed key adds control over who can read them in the console and API. Functions without environment variables are not judged.",
+                rationale: "Environment variables often carry connection strings and API keys; a key policy restricts who may decrypt them.",
+                remediation: "Name a KMS key on the function:\n```yaml\nOrdersFunction:\n  Type: AWS::Lambda::Function\n  Properties:\n    Runtime: python3.12\n    Handler: app.handler\n    KmsKeyArn: !GetAtt FunctionKey.Arn\n    Environment:\n      Variables:\n        TABLE_NAME: !Ref OrdersTable\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-12", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: LAMBDA_ENVIRONMENT_ENCRYPTED_WITH_CMK
 # title: Lambda environment variables are encrypted with a customer-managed KMS key
@@ -3109,7 +3925,19 @@ rule LAMBDA_ENVIRONMENT_ENCRYPTED_WITH_CMK when %lambda_env_kms_functions !empty
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/MEMORYDB_CLUSTER_TLS_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/MEMORYDB_CLUSTER_TLS_ENABLED.guard", metadata: RuleMetadata(
+                id: "MEMORYDB_CLUSTER_TLS_ENABLED",
+                title: "MemoryDB clusters keep TLS on",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::MemoryDB::Cluster"]),
+                awsConfigRule: nil,
+                description: "No MemoryDB cluster sets TLSEnabled to false. TLS is on by default, so an omitted setting passes; a value that cannot be read as true (an intrinsic) fails. Turning TLS off is only possible with the open-access ACL, which makes it doubly dangerous.",
+                rationale: "MemoryDB is a primary database; client traffic carries all stored data and the users' credentials.",
+                remediation: "Leave TLS enabled:\n```yaml\nSessionsDb:\n  Type: AWS::MemoryDB::Cluster\n  Properties:\n    ClusterName: sessions\n    NodeType: db.r7g.large\n    ACLName: app-users\n    TLSEnabled: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: MEMORYDB_CLUSTER_TLS_ENABLED
 # title: MemoryDB clusters keep TLS on
@@ -3150,7 +3978,19 @@ rule MEMORYDB_CLUSTER_TLS_ENABLED when %memorydb_tls_clusters !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/MQ_BROKER_ENCRYPTED_WITH_CMK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/MQ_BROKER_ENCRYPTED_WITH_CMK.guard", metadata: RuleMetadata(
+                id: "MQ_BROKER_ENCRYPTED_WITH_CMK",
+                title: "Amazon MQ for ActiveMQ brokers use a KMS key",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::AmazonMQ::Broker"]),
+                awsConfigRule: nil,
+                description: "Every ActiveMQ broker sets EncryptionOptions.UseAwsOwnedKey to false, so that its data is encrypted with a KMS key (the one named in KmsKeyId, or the AWS-managed aws/mq key). Amazon MQ always encrypts at rest with an AWS-owned key by default. RabbitMQ brokers support only AWS- owned keys and are not judged.",
+                rationale: "With a KMS key, access to broker data can be audited in CloudTrail and revoked.",
+                remediation: "Use a KMS key for the broker (chosen at creation):\n```yaml\nOrdersBroker:\n  Type: AWS::AmazonMQ::Broker\n  Properties:\n    EngineType: ACTIVEMQ\n    EncryptionOptions:\n      UseAwsOwnedKey: false\n      KmsKeyId: !Ref BrokerKey\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-12", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: MQ_BROKER_ENCRYPTED_WITH_CMK
 # title: Amazon MQ for ActiveMQ brokers use a KMS key
@@ -3190,7 +4030,19 @@ rule MQ_BROKER_ENCRYPTED_WITH_CMK when %mq_cmk_brokers !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/MSK_CLIENT_BROKER_TLS_ONLY.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/MSK_CLIENT_BROKER_TLS_ONLY.guard", metadata: RuleMetadata(
+                id: "MSK_CLIENT_BROKER_TLS_ONLY",
+                title: "MSK clusters accept only TLS connections from clients",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::MSK::Cluster"]),
+                awsConfigRule: nil,
+                description: "Every MSK cluster leaves EncryptionInfo.EncryptionInTransit.ClientBroker at its default, TLS, or sets it to TLS. TLS_PLAINTEXT (both) and PLAINTEXT fail, as does a value given as an intrinsic function.",
+                rationale: "Producers and consumers exchange message payloads and SASL credentials with the brokers.",
+                remediation: "Accept only TLS from clients:\n```yaml\nEventsCluster:\n  Type: AWS::MSK::Cluster\n  Properties:\n    EncryptionInfo:\n      EncryptionInTransit:\n        ClientBroker: TLS\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: MSK_CLIENT_BROKER_TLS_ONLY
 # title: MSK clusters accept only TLS connections from clients
@@ -3230,7 +4082,19 @@ rule MSK_CLIENT_BROKER_TLS_ONLY when %msk_client_tls_clusters !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/MSK_IN_CLUSTER_NODE_REQUIRE_TLS.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/MSK_IN_CLUSTER_NODE_REQUIRE_TLS.guard", metadata: RuleMetadata(
+                id: "MSK_IN_CLUSTER_NODE_REQUIRE_TLS",
+                title: "MSK clusters encrypt traffic between brokers",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::MSK::Cluster"]),
+                awsConfigRule: "MSK_IN_CLUSTER_NODE_REQUIRE_TLS",
+                description: "No MSK cluster sets EncryptionInfo.EncryptionInTransit.InCluster to false. MSK encrypts traffic between brokers by default, so an omitted setting passes; a value that cannot be read as true (an intrinsic) fails.",
+                rationale: "Replication traffic between brokers carries every message written to the cluster.",
+                remediation: "Keep in-cluster encryption on (it can only be chosen at creation):\n```yaml\nEventsCluster:\n  Type: AWS::MSK::Cluster\n  Properties:\n    EncryptionInfo:\n      EncryptionInTransit:\n        InCluster: true\n        ClientBroker: TLS\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: MSK_IN_CLUSTER_NODE_REQUIRE_TLS
 # title: MSK clusters encrypt traffic between brokers
@@ -3272,7 +4136,19 @@ rule MSK_IN_CLUSTER_NODE_REQUIRE_TLS when %msk_in_cluster_tls_clusters !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/MWAA_ENVIRONMENT_ENCRYPTED_WITH_CMK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/MWAA_ENVIRONMENT_ENCRYPTED_WITH_CMK.guard", metadata: RuleMetadata(
+                id: "MWAA_ENVIRONMENT_ENCRYPTED_WITH_CMK",
+                title: "Managed Airflow environments use a customer-managed KMS key",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::MWAA::Environment"]),
+                awsConfigRule: nil,
+                description: "Every AWS::MWAA::Environment names a KMS key in KmsKey. Without it, the environment is encrypted with an AWS-owned key; that key cannot be governed by a key policy or revoked by you. Any key reference is accepted; an empty string is not. The key can only be chosen when the environment is created.",
+                rationale: "Airflow metadata databases and logs hold connection secrets and the details of every data pipeline run.",
+                remediation: "Name a customer-managed key:\n```yaml\nOrchestrator:\n  Type: AWS::MWAA::Environment\n  Properties:\n    Name: orchestrator\n    SourceBucketArn: !GetAtt DagsBucket.Arn\n    DagS3Path: dags\n    ExecutionRoleArn: !GetAtt AirflowRole.Arn\n    KmsKey: !GetAtt AirflowKey.Arn\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-12", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: MWAA_ENVIRONMENT_ENCRYPTED_WITH_CMK
 # title: Managed Airflow environments use a customer-managed KMS key
@@ -3313,7 +4189,19 @@ rule MWAA_ENVIRONMENT_ENCRYPTED_WITH_CMK when %mwaa_cmk_environments !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/NEPTUNE_CLUSTER_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/NEPTUNE_CLUSTER_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "NEPTUNE_CLUSTER_ENCRYPTED",
+                title: "Neptune DB clusters encrypt their storage",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Neptune::DBCluster"]),
+                awsConfigRule: "NEPTUNE_CLUSTER_ENCRYPTED",
+                description: "Every Neptune DB cluster sets StorageEncrypted to true. The CloudFormation default is false and encryption cannot be turned on later, so an omitted setting fails. Any KMS key is accepted.",
+                rationale: "Neptune cluster storage holds all data, backups, snapshots and replicas of the cluster.",
+                remediation: "Create the cluster encrypted:\n```yaml\nCluster:\n  Type: AWS::Neptune::DBCluster\n  Properties:\n    StorageEncrypted: true\n    KmsKeyId: !Ref DatabaseKey\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: NEPTUNE_CLUSTER_ENCRYPTED
 # title: Neptune DB clusters encrypt their storage
@@ -3349,7 +4237,19 @@ rule NEPTUNE_CLUSTER_ENCRYPTED when %neptune_encryption_clusters !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/OPENSEARCH_DOMAIN_TLS_1_2_REQUIRED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/OPENSEARCH_DOMAIN_TLS_1_2_REQUIRED.guard", metadata: RuleMetadata(
+                id: "OPENSEARCH_DOMAIN_TLS_1_2_REQUIRED",
+                title: "OpenSearch Service domains require TLS 1.2 or later",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::OpenSearchService::Domain"]),
+                awsConfigRule: nil,
+                description: "Every OpenSearch Service domain sets DomainEndpointOptions.TLSSecurityPolicy to a policy whose minimum is TLS 1.2 (Policy-Min-TLS-1-2-2019-07 or Policy-Min-TLS-1-2-PFS-2023-10). When the property is omitted the domain may get Policy-Min-TLS-1-0-2019-07, the long-standing default, so an omitted policy fails.",
+                rationale: "TLS 1.0 and 1.1 have known weaknesses and are not allowed by PCI DSS or most internal standards.",
+                remediation: "Choose a TLS 1.2 security policy:\n```yaml\nSearchDomain:\n  Type: AWS::OpenSearchService::Domain\n  Properties:\n    DomainEndpointOptions:\n      EnforceHTTPS: true\n      TLSSecurityPolicy: Policy-Min-TLS-1-2-PFS-2023-10\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-13"], .pciDSS321: ["4.1"]]),
+            text: #"""
 # ---
 # id: OPENSEARCH_DOMAIN_TLS_1_2_REQUIRED
 # title: OpenSearch Service domains require TLS 1.2 or later
@@ -3389,7 +4289,19 @@ rule OPENSEARCH_DOMAIN_TLS_1_2_REQUIRED when %opensearch_tls_policy_domains !emp
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/OPENSEARCH_ENCRYPTED_AT_REST.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/OPENSEARCH_ENCRYPTED_AT_REST.guard", metadata: RuleMetadata(
+                id: "OPENSEARCH_ENCRYPTED_AT_REST",
+                title: "OpenSearch Service domains encrypt data at rest",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::OpenSearchService::Domain"]),
+                awsConfigRule: "OPENSEARCH_ENCRYPTED_AT_REST",
+                description: "Every AWS::OpenSearchService::Domain domain sets EncryptionAtRestOptions.Enabled to true. CloudFormation leaves it off when the property is omitted, so an omitted setting fails. Any KMS key is accepted, including the service's AWS-managed key.",
+                rationale: "Search domains index application data and logs; encryption at rest also covers their automated snapshots, swap files and logs.",
+                remediation: "Enable encryption at rest on the domain:\n```yaml\nSearchDomain:\n  Type: AWS::OpenSearchService::Domain\n  Properties:\n    EncryptionAtRestOptions:\n      Enabled: true\n      KmsKeyId: !Ref SearchKey\n```",
+                parameters: [],
+                controls: [:]),
+            text: #"""
 # ---
 # id: OPENSEARCH_ENCRYPTED_AT_REST
 # title: OpenSearch Service domains encrypt data at rest
@@ -3426,7 +4338,19 @@ rule OPENSEARCH_ENCRYPTED_AT_REST when %opensearch_at_rest_domains !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/OPENSEARCH_HTTPS_REQUIRED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/OPENSEARCH_HTTPS_REQUIRED.guard", metadata: RuleMetadata(
+                id: "OPENSEARCH_HTTPS_REQUIRED",
+                title: "OpenSearch Service domains accept only HTTPS",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::OpenSearchService::Domain"]),
+                awsConfigRule: "OPENSEARCH_HTTPS_REQUIRED",
+                description: "Every AWS::OpenSearchService::Domain domain sets DomainEndpointOptions.EnforceHTTPS to true so that its endpoint refuses plain HTTP. The service default is false, so an omitted setting fails.",
+                rationale: "Requests to the domain carry credentials, signed headers and the indexed data itself; over HTTP they can be read or altered in transit.",
+                remediation: "Require HTTPS on the domain endpoint:\n```yaml\nSearchDomain:\n  Type: AWS::OpenSearchService::Domain\n  Properties:\n    DomainEndpointOptions:\n      EnforceHTTPS: true\n      TLSSecurityPolicy: Policy-Min-TLS-1-2-2019-07\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: OPENSEARCH_HTTPS_REQUIRED
 # title: OpenSearch Service domains accept only HTTPS
@@ -3465,7 +4389,19 @@ rule OPENSEARCH_HTTPS_REQUIRED when %opensearch_https_domains !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/OPENSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/OPENSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK.guard", metadata: RuleMetadata(
+                id: "OPENSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK",
+                title: "OpenSearch Service domains encrypt traffic between nodes",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::OpenSearchService::Domain"]),
+                awsConfigRule: "OPENSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK",
+                description: "Every AWS::OpenSearchService::Domain domain sets NodeToNodeEncryptionOptions.Enabled to true, so that TLS protects the traffic between its data and master nodes. Omitting the property leaves it off and fails.",
+                rationale: "Without node-to-node encryption, documents and queries cross the VPC in plain text between nodes.",
+                remediation: "Enable node-to-node encryption:\n```yaml\nSearchDomain:\n  Type: AWS::OpenSearchService::Domain\n  Properties:\n    NodeToNodeEncryptionOptions:\n      Enabled: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: OPENSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK
 # title: OpenSearch Service domains encrypt traffic between nodes
@@ -3503,7 +4439,19 @@ rule OPENSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK when %opensearch_node_tls_domains 
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/RDS_CLUSTER_ENCRYPTED_AT_REST.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/RDS_CLUSTER_ENCRYPTED_AT_REST.guard", metadata: RuleMetadata(
+                id: "RDS_CLUSTER_ENCRYPTED_AT_REST",
+                title: "RDS DB clusters encrypt their storage",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::RDS::DBCluster"]),
+                awsConfigRule: "RDS_CLUSTER_ENCRYPTED_AT_REST",
+                description: "Every RDS or Aurora DB cluster sets StorageEncrypted to true. Clusters restored from a snapshot (SnapshotIdentifier) or cloned from another cluster (SourceDBClusterIdentifier) inherit encryption from their source and are judged only when they declare StorageEncrypted, as collected clusters always do.",
+                rationale: "Cluster storage holds every instance's data, backups and snapshots; it can only be encrypted at creation.",
+                remediation: "Set StorageEncrypted to true on the cluster:\n```yaml\nOrdersCluster:\n  Type: AWS::RDS::DBCluster\n  Properties:\n    Engine: aurora-postgresql\n    StorageEncrypted: true\n    KmsKeyId: !Ref DatabaseKey\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: RDS_CLUSTER_ENCRYPTED_AT_REST
 # title: RDS DB clusters encrypt their storage
@@ -3545,7 +4493,19 @@ rule RDS_CLUSTER_ENCRYPTED_AT_REST when %rds_encryption_clusters !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/RDS_GLOBAL_CLUSTER_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/RDS_GLOBAL_CLUSTER_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "RDS_GLOBAL_CLUSTER_ENCRYPTED",
+                title: "Aurora global databases encrypt their storage",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::RDS::GlobalCluster"]),
+                awsConfigRule: nil,
+                description: "Every Aurora global cluster that is created empty (no SourceDBClusterIdentifier) sets StorageEncrypted to true. A global cluster built from an existing cluster takes that cluster's encryption, which RDS_CLUSTER_ENCRYPTED_AT_REST judges, and is examined only when it carries StorageEncrypted, as collected global clusters do.",
+                rationale: "Global databases replicate every write to other Regions; all copies inherit the encryption chosen here.",
+                remediation: "Create the global cluster encrypted:\n```yaml\nGlobalOrders:\n  Type: AWS::RDS::GlobalCluster\n  Properties:\n    GlobalClusterIdentifier: orders-global\n    Engine: aurora-postgresql\n    StorageEncrypted: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: RDS_GLOBAL_CLUSTER_ENCRYPTED
 # title: Aurora global databases encrypt their storage
@@ -3585,7 +4545,19 @@ rule RDS_GLOBAL_CLUSTER_ENCRYPTED when %rds_global_encryption_clusters !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/RDS_PARAMETER_GROUP_TLS_REQUIRED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/RDS_PARAMETER_GROUP_TLS_REQUIRED.guard", metadata: RuleMetadata(
+                id: "RDS_PARAMETER_GROUP_TLS_REQUIRED",
+                title: "RDS and Aurora parameter groups require TLS connections",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::RDS::DBParameterGroup", "AWS::RDS::DBClusterParameterGroup"]),
+                awsConfigRule: nil,
+                description: "Every DB or DB cluster parameter group for PostgreSQL, SQL Server, MySQL or MariaDB forces encrypted client connections: rds.force_ssl is 1 for PostgreSQL, Aurora PostgreSQL and SQL Server families, and require_secure_transport is 1/ON for MySQL, Aurora MySQL and MariaDB families. RDS for PostgreSQL 15 and later defaults rds.force_ssl to 1, so for those families an omitted parameter passes; an explicit 0 fails. Oracle and Db2 families (TLS through option groups) and groups whose Family is an intrinsic are not judged.",
+                rationale: "Without these parameters clients may connect in plain text, exposing credentials and query results.",
+                remediation: "Force TLS in the parameter group:\n```yaml\nOrdersParams:\n  Type: AWS::RDS::DBParameterGroup\n  Properties:\n    Family: postgres14\n    Description: TLS required\n    Parameters:\n      rds.force_ssl: '1'\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: RDS_PARAMETER_GROUP_TLS_REQUIRED
 # title: RDS and Aurora parameter groups require TLS connections
@@ -3642,7 +4614,19 @@ rule RDS_PARAMETER_GROUP_TLS_REQUIRED when %rds_tls_postgres_groups !empty or %r
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/RDS_PROXY_TLS_REQUIRED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/RDS_PROXY_TLS_REQUIRED.guard", metadata: RuleMetadata(
+                id: "RDS_PROXY_TLS_REQUIRED",
+                title: "RDS Proxies require TLS from clients",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::RDS::DBProxy"]),
+                awsConfigRule: nil,
+                description: "Every RDS Proxy sets RequireTLS to true so that it refuses unencrypted client connections. The default is false, so an omitted setting fails.",
+                rationale: "Clients send database credentials and query results through the proxy.",
+                remediation: "Require TLS on the proxy:\n```yaml\nOrdersProxy:\n  Type: AWS::RDS::DBProxy\n  Properties:\n    DBProxyName: orders\n    EngineFamily: POSTGRESQL\n    RequireTLS: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: RDS_PROXY_TLS_REQUIRED
 # title: RDS Proxies require TLS from clients
@@ -3678,7 +4662,19 @@ rule RDS_PROXY_TLS_REQUIRED when %rds_proxy_tls_proxies !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/RDS_SNAPSHOT_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/RDS_SNAPSHOT_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "RDS_SNAPSHOT_ENCRYPTED",
+                title: "RDS snapshots are encrypted",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::RDS::DBSnapshot", "AWS::RDS::DBClusterSnapshot"]),
+                awsConfigRule: "RDS_SNAPSHOT_ENCRYPTED",
+                description: "Live inventories only: CloudFormation cannot declare RDS snapshots, so templates are never judged. Every collected DB snapshot reports Encrypted true and every DB cluster snapshot reports StorageEncrypted true, as the RDS DescribeDBSnapshots and DescribeDBClusterSnapshots APIs return them.",
+                rationale: "Snapshots are easily copied and shared across accounts; an unencrypted snapshot exposes a complete copy of the database.",
+                remediation: "Copy the snapshot with encryption (copy-db-snapshot --kms-key-id), delete the unencrypted one,\nand encrypt the source instance so later snapshots are encrypted:\n```yaml\nOrdersDb:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    Engine: postgres\n    StorageEncrypted: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: RDS_SNAPSHOT_ENCRYPTED
 # title: RDS snapshots are encrypted
@@ -3728,7 +4724,19 @@ rule RDS_SNAPSHOT_ENCRYPTED when %rds_snapshot_instance_snapshots !empty or %rds
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/RDS_STORAGE_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/RDS_STORAGE_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "RDS_STORAGE_ENCRYPTED",
+                title: "RDS DB instances encrypt their storage",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::RDS::DBInstance"]),
+                awsConfigRule: "RDS_STORAGE_ENCRYPTED",
+                description: "Every standalone RDS DB instance sets StorageEncrypted to true. Instances that belong to an Aurora cluster (DBClusterIdentifier), read replicas (SourceDBInstanceIdentifier) and instances restored from a snapshot (DBSnapshotIdentifier) inherit encryption and cannot declare it in a template, so they are judged only when they do carry StorageEncrypted, as a collected instance always does. When kmsKeyIds lists keys, KmsKeyId must be one of them.",
+                rationale: "An unencrypted database leaves its storage, automated backups, replicas and snapshots readable to anyone who obtains the underlying volumes or a shared snapshot; encryption cannot be added to an existing instance later.",
+                remediation: "Set StorageEncrypted to true when the instance is created:\n```yaml\nOrdersDb:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    Engine: postgres\n    DBInstanceClass: db.t4g.medium\n    AllocatedStorage: '50'\n    StorageEncrypted: true\n    KmsKeyId: !Ref DatabaseKey\n```",
+                parameters: [RuleMetadata.Parameter(name: "kmsKeyIds", description: "KMS key ids or ARNs instances may use; empty accepts any key.", defaultValue: .list([]))],
+                controls: [.cisAWSFoundations: ["2.3.1"], .nist80053Rev5: ["AU-9(3)", "CP-9d", "SC-8(3)", "SC-8(4)", "SC-13a", "SC-28(1)", "SI-19(4)"], .pciDSS321: ["3.4", "8.2.1"], .wellArchitected: ["SEC-8.3"]]),
+            text: #"""
 # ---
 # id: RDS_STORAGE_ENCRYPTED
 # title: RDS DB instances encrypt their storage
@@ -3791,7 +4799,19 @@ rule RDS_STORAGE_ENCRYPTED when %rds_encryption_instances !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/REDSHIFT_CLUSTER_CONFIGURATION_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/REDSHIFT_CLUSTER_CONFIGURATION_CHECK.guard", metadata: RuleMetadata(
+                id: "REDSHIFT_CLUSTER_CONFIGURATION_CHECK",
+                title: "Redshift clusters are encrypted at rest and deliver audit logs",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Redshift::Cluster"]),
+                awsConfigRule: "REDSHIFT_CLUSTER_CONFIGURATION_CHECK",
+                description: "Every provisioned Redshift cluster is judged on the settings AWS Config's parameters select. With clusterDbEncrypted true (the default, also when RuleParameters is absent) the cluster sets Encrypted to true (the string \"true\" is accepted too); any key, including the AWS-managed one, is accepted. With loggingEnabled true (the default, also when absent) the cluster declares LoggingProperties that deliver audit logs, to S3 (BucketName) or to CloudWatch Logs (LogDestinationType cloudwatch), as REDSHIFT_AUDIT_LOGGING_ENABLED reads it. Setting a parameter to false drops that check. AWS Config's third parameter, nodeTypes (default dc1.large, a retired node type), is not offered: node types are a sizing decision, not a security setting. Values still written as intrinsic functions cannot be shown compliant and fail. Redshift has encrypted newly created clusters by default since early 2025; the rule still asks for an explicit Encrypted true, because an omitted setting proves nothing about clusters created before that change and a live inventory reports the actual value.",
+                rationale: "An unencrypted warehouse exposes its data and snapshots to anyone with storage-level access, and without audit logs there is no record of connections and user activity for investigation.",
+                remediation: "Encrypt the cluster and deliver its audit logs:\n```yaml\nWarehouse:\n  Type: AWS::Redshift::Cluster\n  Properties:\n    ClusterType: multi-node\n    NumberOfNodes: 2\n    NodeType: ra3.xlplus\n    DBName: analytics\n    MasterUsername: admin\n    ManageMasterPassword: true\n    Encrypted: true\n    KmsKeyId: !Ref WarehouseKey\n    LoggingProperties:\n      LogDestinationType: cloudwatch\n      LogExports: [connectionlog, userlog, useractivitylog]\n```",
+                parameters: [RuleMetadata.Parameter(name: "clusterDbEncrypted", description: "When true, every cluster must be encrypted at rest.", defaultValue: .bool(true)), RuleMetadata.Parameter(name: "loggingEnabled", description: "When true, every cluster must deliver audit logs (to S3 or CloudWatch Logs).", defaultValue: .bool(true))],
+                controls: [.nist80053Rev5: ["AC-2(4)", "AC-3(1)", "AC-3(10)", "AC-4(26)", "AC-6(9)", "AU-2b", "AU-3a", "AU-3b", "AU-3c", "AU-3d", "AU-3e", "AU-3f", "AU-6(3)", "AU-6(4)", "AU-6(6)", "AU-6(9)", "AU-8b", "AU-9(3)", "AU-10", "AU-12a", "AU-12c", "AU-12(1)", "AU-12(2)", "AU-12(3)", "AU-12(4)", "AU-14a", "AU-14b", "AU-14(3)", "CA-7b", "CM-5(1)(b)", "CP-9d", "IA-3(3)(b)", "MA-4(1)(a)", "PM-14a.1", "PM-14b", "PM-31", "SC-7(9)(b)", "SC-8(3)", "SC-8(4)", "SC-13a", "SC-28(1)", "SI-1(1)(c)", "SI-3(8)(b)", "SI-4(2)", "SI-4(17)", "SI-4(20)", "SI-7(8)", "SI-10(1)(c)", "SI-19(4)"], .pciDSS321: ["3.4", "8.2.1", "10.1", "10.2.1", "10.2.2", "10.2.3", "10.2.4", "10.2.5", "10.3.1", "10.3.2", "10.3.3", "10.3.4", "10.3.5", "10.3.6"], .wellArchitected: ["SEC-4.2", "SEC-8.3"]]),
+            text: #"""
 # ---
 # id: REDSHIFT_CLUSTER_CONFIGURATION_CHECK
 # title: Redshift clusters are encrypted at rest and deliver audit logs
@@ -3868,7 +4888,19 @@ rule REDSHIFT_CLUSTER_CONFIGURATION_CHECK when %redshift_config_check_clusters !
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/REDSHIFT_CLUSTER_KMS_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/REDSHIFT_CLUSTER_KMS_ENABLED.guard", metadata: RuleMetadata(
+                id: "REDSHIFT_CLUSTER_KMS_ENABLED",
+                title: "Redshift clusters are encrypted with AWS KMS keys",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Redshift::Cluster"]),
+                awsConfigRule: "REDSHIFT_CLUSTER_KMS_ENABLED",
+                description: "Every Redshift cluster sets Encrypted to true and names a KMS key in KmsKeyId. An encrypted cluster without a key (using the service's default key) does not pass, because it cannot be governed by a key policy. When kmsKeyArns lists keys, KmsKeyId must be one of them.",
+                rationale: "Warehouses concentrate an organisation's most sensitive data; a KMS key protects the cluster, its snapshots and backups, and lets access be revoked.",
+                remediation: "Encrypt the cluster with a KMS key:\n```yaml\nWarehouse:\n  Type: AWS::Redshift::Cluster\n  Properties:\n    ClusterType: multi-node\n    NodeType: ra3.xlplus\n    NumberOfNodes: 2\n    Encrypted: true\n    KmsKeyId: !Ref WarehouseKey\n```",
+                parameters: [RuleMetadata.Parameter(name: "kmsKeyArns", description: "KMS key ARNs clusters may use; empty accepts any key.", defaultValue: .list([]))],
+                controls: [:]),
+            text: #"""
 # ---
 # id: REDSHIFT_CLUSTER_KMS_ENABLED
 # title: Redshift clusters are encrypted with AWS KMS keys
@@ -3925,7 +4957,19 @@ rule REDSHIFT_CLUSTER_KMS_ENABLED when %redshift_kms_clusters !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/REDSHIFT_REQUIRE_TLS_SSL.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/REDSHIFT_REQUIRE_TLS_SSL.guard", metadata: RuleMetadata(
+                id: "REDSHIFT_REQUIRE_TLS_SSL",
+                title: "Redshift clusters require TLS connections",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Redshift::Cluster", "AWS::Redshift::ClusterParameterGroup"]),
+                awsConfigRule: "REDSHIFT_REQUIRE_TLS_SSL",
+                description: "Every Redshift cluster names a parameter group of its own in ClusterParameterGroupName (a reference, or a name that does not start with default.), and every cluster parameter group sets require_ssl to true. A cluster on a default.* group fails: whether the default group requires TLS depends on when the cluster was created, so it cannot be shown from the template.",
+                rationale: "Without require_ssl, SQL clients may connect in plain text, exposing credentials and query results on the network.",
+                remediation: "Attach a parameter group that requires TLS:\n```yaml\nWarehouseParams:\n  Type: AWS::Redshift::ClusterParameterGroup\n  Properties:\n    Description: TLS required\n    ParameterGroupFamily: redshift-1.0\n    Parameters:\n      - ParameterName: require_ssl\n        ParameterValue: 'true'\nWarehouse:\n  Type: AWS::Redshift::Cluster\n  Properties:\n    ClusterParameterGroupName: !Ref WarehouseParams\n```",
+                parameters: [],
+                controls: [:]),
+            text: #"""
 # ---
 # id: REDSHIFT_REQUIRE_TLS_SSL
 # title: Redshift clusters require TLS connections
@@ -3988,7 +5032,19 @@ rule REDSHIFT_REQUIRE_TLS_SSL when %redshift_tls_clusters !empty or %redshift_tl
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/REDSHIFT_SERVERLESS_NAMESPACE_CMK_ENCRYPTION.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/REDSHIFT_SERVERLESS_NAMESPACE_CMK_ENCRYPTION.guard", metadata: RuleMetadata(
+                id: "REDSHIFT_SERVERLESS_NAMESPACE_CMK_ENCRYPTION",
+                title: "Redshift Serverless namespaces are encrypted with a customer-managed KMS key",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::RedshiftServerless::Namespace"]),
+                awsConfigRule: nil,
+                description: "Every Redshift Serverless namespace names a KMS key in KmsKeyId. Omitting it, or the value AWS_OWNED_KMS_KEY that collected namespaces report for the default, means the data is encrypted only with an AWS-owned key. A key reference is accepted.",
+                rationale: "A customer-managed key lets you audit and revoke access to the warehouse data and its snapshots.",
+                remediation: "Name a KMS key on the namespace:\n```yaml\nAnalyticsNamespace:\n  Type: AWS::RedshiftServerless::Namespace\n  Properties:\n    NamespaceName: analytics\n    KmsKeyId: !Ref WarehouseKey\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-12", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: REDSHIFT_SERVERLESS_NAMESPACE_CMK_ENCRYPTION
 # title: Redshift Serverless namespaces are encrypted with a customer-managed KMS key
@@ -4028,7 +5084,19 @@ rule REDSHIFT_SERVERLESS_NAMESPACE_CMK_ENCRYPTION when %redshift_serverless_cmk_
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED.guard", metadata: RuleMetadata(
+                id: "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED",
+                title: "S3 buckets use server-side encryption by default",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::S3::Bucket"]),
+                awsConfigRule: "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED",
+                description: "Every BucketEncryption rule a bucket declares uses SSEAlgorithm AES256, aws:kms or aws:kms:dsse. Deliberate decision: since January 2023 Amazon S3 encrypts every new object with SSE-S3 when a bucket names no default, and that cannot be switched off, so a bucket without BucketEncryption is accepted as encrypted. Set the parameter requireExplicitEncryption to true to demand that every bucket declares its default encryption. An algorithm still written as an intrinsic function cannot be checked and does not pass.",
+                rationale: "Default encryption guarantees that objects are encrypted at rest even when a writer forgets to ask for it; declaring it keeps the template honest about which key protects the data.",
+                remediation: "Declare a default encryption rule with one of the accepted algorithms:\n```yaml\nReportsBucket:\n  Type: AWS::S3::Bucket\n  Properties:\n    BucketEncryption:\n      ServerSideEncryptionConfiguration:\n        - ServerSideEncryptionByDefault:\n            SSEAlgorithm: aws:kms\n            KMSMasterKeyID: !Ref ReportsKey\n          BucketKeyEnabled: true\n```",
+                parameters: [RuleMetadata.Parameter(name: "requireExplicitEncryption", description: "When true, a bucket must declare BucketEncryption instead of relying on the SSE-S3 default.", defaultValue: .bool(false))],
+                controls: [.cisAWSFoundations: ["2.1.1"], .nist80053Rev5: ["AU-9(3)", "CM-6a", "CM-9b", "CP-9d", "CP-9(8)", "PM-11b", "SC-8(3)", "SC-8(4)", "SC-13a", "SC-16(1)", "SC-28(1)", "SI-19(4)"], .pciDSS321: ["2.2", "3.4", "8.2.1", "10.5"], .wellArchitected: ["SEC-8.3"]]),
+            text: #"""
 # ---
 # id: S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED
 # title: S3 buckets use server-side encryption by default
@@ -4092,7 +5160,19 @@ rule S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED when %s3_sse_buckets !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/S3_BUCKET_SSL_REQUESTS_ONLY.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/S3_BUCKET_SSL_REQUESTS_ONLY.guard", metadata: RuleMetadata(
+                id: "S3_BUCKET_SSL_REQUESTS_ONLY",
+                title: "S3 bucket policies deny requests that do not use TLS",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::S3::BucketPolicy"]),
+                awsConfigRule: "S3_BUCKET_SSL_REQUESTS_ONLY",
+                description: "Every bucket policy holds a statement that denies all S3 actions (s3:* or *) to every principal when the condition key aws:SecureTransport is false. The rule reports on AWS::S3::BucketPolicy resources; a bucket with no policy at all is not flagged here. A deny on a few actions only, or an Allow conditioned on SecureTransport true, does not count, because other grants could still be used over plain HTTP.",
+                rationale: "Without the deny, clients can read and write objects over unencrypted HTTP, exposing data and credentials to anyone on the network path.",
+                remediation: "Add a statement like this to the bucket policy:\n```yaml\nBucketPolicy:\n  Type: AWS::S3::BucketPolicy\n  Properties:\n    Bucket: !Ref Bucket\n    PolicyDocument:\n      Version: '2012-10-17'\n      Statement:\n        - Sid: DenyInsecureTransport\n          Effect: Deny\n          Principal: '*'\n          Action: 's3:*'\n          Resource:\n            - !GetAtt Bucket.Arn\n            - !Sub '${Bucket.Arn}/*'\n          Condition:\n            Bool:\n              aws:SecureTransport: 'false'\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["2.1.2"], .nist80053Rev5: ["AC-4", "AC-4(22)", "AC-17(2)", "AC-24(1)", "AU-9(3)", "CA-9b", "CM-6a", "CM-9b", "IA-5(1)(c)", "PM-11b", "PM-17b", "SC-7(4)(b)", "SC-7(4)(g)", "SC-8", "SC-8(1)", "SC-8(2)", "SC-8(3)", "SC-8(4)", "SC-8(5)", "SC-13a", "SC-16(1)", "SC-23", "SI-1a.2", "SI-1c.2"], .pciDSS321: ["2.2", "4.1", "8.2.1"], .wellArchitected: ["SEC-9.3", "SEC-9.4"]]),
+            text: #"""
 # ---
 # id: S3_BUCKET_SSL_REQUESTS_ONLY
 # title: S3 bucket policies deny requests that do not use TLS
@@ -4154,7 +5234,19 @@ rule S3_BUCKET_SSL_REQUESTS_ONLY when %s3_tls_bucket_policies !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/S3_DEFAULT_ENCRYPTION_KMS.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/S3_DEFAULT_ENCRYPTION_KMS.guard", metadata: RuleMetadata(
+                id: "S3_DEFAULT_ENCRYPTION_KMS",
+                title: "S3 buckets encrypt by default with AWS KMS",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::S3::Bucket"]),
+                awsConfigRule: "S3_DEFAULT_ENCRYPTION_KMS",
+                description: "Every bucket declares BucketEncryption whose rules all use SSEAlgorithm aws:kms or aws:kms:dsse. The SSE-S3 default that S3 applies since 2023 does not satisfy this rule, because it offers no key policy or key-usage audit trail. When the kmsKeyArns parameter lists keys, each rule's KMSMasterKeyID must be one of them; an empty list accepts any key, including the AWS-managed aws/s3 key.",
+                rationale: "KMS keys add a second, independently audited permission check on every read and let you revoke access to the data by disabling the key.",
+                remediation: "Use aws:kms default encryption, with a customer-managed key where policy requires one:\n```yaml\nDataBucket:\n  Type: AWS::S3::Bucket\n  Properties:\n    BucketEncryption:\n      ServerSideEncryptionConfiguration:\n        - ServerSideEncryptionByDefault:\n            SSEAlgorithm: aws:kms\n            KMSMasterKeyID: !GetAtt DataKey.Arn\n          BucketKeyEnabled: true\n```",
+                parameters: [RuleMetadata.Parameter(name: "kmsKeyArns", description: "KMS key ARNs buckets may use for default encryption; empty accepts any key.", defaultValue: .list([]))],
+                controls: [.nist80053Rev5: ["AU-9(3)", "CP-9d", "CP-9(8)", "SC-8(3)", "SC-8(4)", "SC-13a", "SC-28(1)", "SI-19(4)"], .pciDSS321: ["3.4", "8.2.1", "10.5"], .wellArchitected: ["SEC-8.3"]]),
+            text: #"""
 # ---
 # id: S3_DEFAULT_ENCRYPTION_KMS
 # title: S3 buckets encrypt by default with AWS KMS
@@ -4213,7 +5305,19 @@ rule S3_DEFAULT_ENCRYPTION_KMS when %s3_kms_buckets !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/SAGEMAKER_DOMAIN_KMS_KEY_CONFIGURED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/SAGEMAKER_DOMAIN_KMS_KEY_CONFIGURED.guard", metadata: RuleMetadata(
+                id: "SAGEMAKER_DOMAIN_KMS_KEY_CONFIGURED",
+                title: "SageMaker domains encrypt their storage with a KMS key",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::SageMaker::Domain"]),
+                awsConfigRule: nil,
+                description: "Every SageMaker (Studio) domain names a KMS key in KmsKeyId, used for the domain's EFS home directories and the EBS volumes of its apps. Without it an AWS-managed key is used. Any key reference is accepted; an empty string is not.",
+                rationale: "Studio home directories hold notebooks, datasets and credentials of every user in the domain.",
+                remediation: "Name a KMS key on the domain:\n```yaml\nResearchDomain:\n  Type: AWS::SageMaker::Domain\n  Properties:\n    DomainName: research\n    AuthMode: IAM\n    KmsKeyId: !Ref DomainKey\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: SAGEMAKER_DOMAIN_KMS_KEY_CONFIGURED
 # title: SageMaker domains encrypt their storage with a KMS key
@@ -4250,7 +5354,19 @@ rule SAGEMAKER_DOMAIN_KMS_KEY_CONFIGURED when %sagemaker_kms_domains !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED.guard", metadata: RuleMetadata(
+                id: "SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED",
+                title: "SageMaker endpoint configurations encrypt endpoint storage with a KMS key",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::SageMaker::EndpointConfig"]),
+                awsConfigRule: "SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED",
+                description: "Every SageMaker endpoint configuration names a KMS key in KmsKeyId, which encrypts the storage volumes of the instances that host the endpoint. Any key reference is accepted; an empty string is not.",
+                rationale: "Endpoint volumes hold model artifacts and may cache inference payloads.",
+                remediation: "Name a KMS key on the endpoint configuration:\n```yaml\nInferenceConfig:\n  Type: AWS::SageMaker::EndpointConfig\n  Properties:\n    KmsKeyId: !GetAtt EndpointKey.Arn\n    ProductionVariants:\n      - VariantName: primary\n        ModelName: !GetAtt Model.ModelName\n        InitialInstanceCount: 1\n        InstanceType: ml.m5.large\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AU-9(3)", "CP-9d", "SC-8(3)", "SC-8(4)", "SC-13a", "SC-28(1)", "SI-19(4)"], .pciDSS321: ["3.4", "8.2.1"], .wellArchitected: ["SEC-8.3"]]),
+            text: #"""
 # ---
 # id: SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED
 # title: SageMaker endpoint configurations encrypt endpoint storage with a KMS key
@@ -4293,7 +5409,19 @@ rule SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED when %sagemaker_kms_end
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/SAGEMAKER_NOTEBOOK_INSTANCE_KMS_KEY_CONFIGURED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/SAGEMAKER_NOTEBOOK_INSTANCE_KMS_KEY_CONFIGURED.guard", metadata: RuleMetadata(
+                id: "SAGEMAKER_NOTEBOOK_INSTANCE_KMS_KEY_CONFIGURED",
+                title: "SageMaker notebook instances encrypt their storage with a KMS key",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::SageMaker::NotebookInstance"]),
+                awsConfigRule: "SAGEMAKER_NOTEBOOK_INSTANCE_KMS_KEY_CONFIGURED",
+                description: "Every SageMaker notebook instance names a KMS key in KmsKeyId for its attached ML storage volume. Without it SageMaker uses an AWS-managed key that you cannot govern. Any key reference is accepted; an empty string is not.",
+                rationale: "Notebook volumes hold training data, credentials and exploratory copies of production data.",
+                remediation: "Name a KMS key on the notebook instance:\n```yaml\nResearchNotebook:\n  Type: AWS::SageMaker::NotebookInstance\n  Properties:\n    InstanceType: ml.t3.medium\n    RoleArn: !GetAtt NotebookRole.Arn\n    KmsKeyId: !Ref NotebookKey\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AU-9(3)", "CP-9d", "SC-8(3)", "SC-8(4)", "SC-13a", "SC-28(1)", "SI-19(4)"], .pciDSS321: ["3.4", "8.2.1"], .wellArchitected: ["SEC-8.3"]]),
+            text: #"""
 # ---
 # id: SAGEMAKER_NOTEBOOK_INSTANCE_KMS_KEY_CONFIGURED
 # title: SageMaker notebook instances encrypt their storage with a KMS key
@@ -4333,7 +5461,19 @@ rule SAGEMAKER_NOTEBOOK_INSTANCE_KMS_KEY_CONFIGURED when %sagemaker_kms_notebook
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/SECRETSMANAGER_USING_CMK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/SECRETSMANAGER_USING_CMK.guard", metadata: RuleMetadata(
+                id: "SECRETSMANAGER_USING_CMK",
+                title: "Secrets Manager secrets are encrypted with customer-managed KMS keys",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::SecretsManager::Secret"]),
+                awsConfigRule: "SECRETSMANAGER_USING_CMK",
+                description: "Every secret names a KMS key in KmsKeyId that is not the AWS-managed alias/aws/secretsmanager key. A reference to a key (Ref, GetAtt, ImportValue) is accepted as naming a customer-managed key, because the AWS-managed key cannot be declared as a resource. When kmsKeyArns lists keys, KmsKeyId must be one of them.",
+                rationale: "With a customer-managed key you control who may decrypt the secret through the key policy, can share secrets across accounts and can audit each decryption.",
+                remediation: "Name a customer-managed key on the secret:\n```yaml\nDbSecret:\n  Type: AWS::SecretsManager::Secret\n  Properties:\n    GenerateSecretString:\n      SecretStringTemplate: '{\"username\": \"app\"}'\n      GenerateStringKey: password\n    KmsKeyId: !Ref SecretsKey\n```",
+                parameters: [RuleMetadata.Parameter(name: "kmsKeyArns", description: "KMS key ARNs secrets may use; empty accepts any customer-managed key.", defaultValue: .list([]))],
+                controls: [.nist80053Rev5: ["AU-9(3)", "CP-9d", "SC-8(3)", "SC-8(4)", "SC-13a", "SC-28(1)", "SI-19(4)"], .pciDSS321: ["3.4", "8.2.1"], .wellArchitected: ["SEC-2.4", "SEC-8.3"]]),
+            text: #"""
 # ---
 # id: SECRETSMANAGER_USING_CMK
 # title: Secrets Manager secrets are encrypted with customer-managed KMS keys
@@ -4392,7 +5532,19 @@ rule SECRETSMANAGER_USING_CMK when %secretsmanager_cmk_secrets !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/SES_CONFIGURATION_SET_TLS_REQUIRED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/SES_CONFIGURATION_SET_TLS_REQUIRED.guard", metadata: RuleMetadata(
+                id: "SES_CONFIGURATION_SET_TLS_REQUIRED",
+                title: "SES configuration sets require TLS for outgoing mail",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::SES::ConfigurationSet"]),
+                awsConfigRule: nil,
+                description: "Every SES configuration set sets DeliveryOptions.TlsPolicy to REQUIRE, so that SES only delivers messages sent through it over a TLS connection. The default, OPTIONAL, falls back to plain SMTP and fails, as does an omitted setting.",
+                rationale: "Transactional mail carries password-reset links, invoices and personal data across the internet.",
+                remediation: "Require TLS for delivery:\n```yaml\nTransactionalMail:\n  Type: AWS::SES::ConfigurationSet\n  Properties:\n    Name: transactional\n    DeliveryOptions:\n      TlsPolicy: REQUIRE\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: SES_CONFIGURATION_SET_TLS_REQUIRED
 # title: SES configuration sets require TLS for outgoing mail
@@ -4430,7 +5582,19 @@ rule SES_CONFIGURATION_SET_TLS_REQUIRED when %ses_tls_configuration_sets !empty 
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/SNS_ENCRYPTED_KMS.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/SNS_ENCRYPTED_KMS.guard", metadata: RuleMetadata(
+                id: "SNS_ENCRYPTED_KMS",
+                title: "SNS topics are encrypted with AWS KMS",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::SNS::Topic"]),
+                awsConfigRule: "SNS_ENCRYPTED_KMS",
+                description: "Every SNS topic names a KMS key in KmsMasterKeyId. SNS has no default encryption for topics. A reference to a key resource is accepted, since any value names a key; an empty string does not. When kmsKeyIds lists keys, the key must be one of them; an empty list accepts any key, including alias/aws/sns.",
+                rationale: "Messages waiting for delivery are stored by SNS; without a key they are kept unencrypted at rest.",
+                remediation: "Name a KMS key on the topic:\n```yaml\nAlertsTopic:\n  Type: AWS::SNS::Topic\n  Properties:\n    TopicName: alerts\n    KmsMasterKeyId: !Ref TopicKey\n```",
+                parameters: [RuleMetadata.Parameter(name: "kmsKeyIds", description: "KMS key ids, ARNs or aliases topics may use; empty accepts any key.", defaultValue: .list([]))],
+                controls: [.nist80053Rev5: ["AU-9(3)", "CP-9d", "SC-8(3)", "SC-8(4)", "SC-13a", "SC-28(1)"], .pciDSS321: ["8.2.1"], .wellArchitected: ["SEC-8.3"]]),
+            text: #"""
 # ---
 # id: SNS_ENCRYPTED_KMS
 # title: SNS topics are encrypted with AWS KMS
@@ -4484,7 +5648,19 @@ rule SNS_ENCRYPTED_KMS when %sns_encryption_topics !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/SNS_SUBSCRIPTION_HTTPS_ONLY.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/SNS_SUBSCRIPTION_HTTPS_ONLY.guard", metadata: RuleMetadata(
+                id: "SNS_SUBSCRIPTION_HTTPS_ONLY",
+                title: "SNS does not deliver to plain HTTP endpoints",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::SNS::Subscription", "AWS::SNS::Topic"]),
+                awsConfigRule: nil,
+                description: "No SNS subscription uses Protocol http, whether declared as an AWS::SNS::Subscription or inline in a topic's Subscription list. HTTP endpoints receive every message in plain text; https, sqs, lambda, email and the other protocols pass. A protocol given as an intrinsic function fails.",
+                rationale: "Messages and the subscription confirmation token cross the internet unencrypted when delivered over HTTP.",
+                remediation: "Deliver to an HTTPS endpoint:\n```yaml\nWebhookSubscription:\n  Type: AWS::SNS::Subscription\n  Properties:\n    TopicArn: !Ref OrdersTopic\n    Protocol: https\n    Endpoint: https://hooks.example.com/orders\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: SNS_SUBSCRIPTION_HTTPS_ONLY
 # title: SNS does not deliver to plain HTTP endpoints
@@ -4532,7 +5708,19 @@ rule SNS_SUBSCRIPTION_HTTPS_ONLY when %sns_https_subscriptions !empty or %sns_ht
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/SQS_QUEUE_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/SQS_QUEUE_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "SQS_QUEUE_ENCRYPTED",
+                title: "SQS queues are encrypted at rest",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::SQS::Queue"]),
+                awsConfigRule: nil,
+                description: "Every SQS queue is encrypted at rest, either with a KMS key (KmsMasterKeyId) or with SQS- managed keys (SSE-SQS). Deliberate decision: SQS enables SSE-SQS by default for queues created since 2022, so a queue that leaves SqsManagedSseEnabled out is accepted; only a queue that sets SqsManagedSseEnabled to false (or to a value that cannot be checked) without naming a KMS key fails. SQS_QUEUE_KMS_ENCRYPTED demands a KMS key.",
+                rationale: "Queued messages often carry personal or business data and can sit in the queue for up to 14 days.",
+                remediation: "Leave SSE-SQS on, or name a KMS key:\n```yaml\nJobsQueue:\n  Type: AWS::SQS::Queue\n  Properties:\n    QueueName: jobs\n    SqsManagedSseEnabled: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: SQS_QUEUE_ENCRYPTED
 # title: SQS queues are encrypted at rest
@@ -4575,7 +5763,19 @@ rule SQS_QUEUE_ENCRYPTED when %sqs_sse_queues !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/SQS_QUEUE_KMS_ENCRYPTED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/SQS_QUEUE_KMS_ENCRYPTED.guard", metadata: RuleMetadata(
+                id: "SQS_QUEUE_KMS_ENCRYPTED",
+                title: "SQS queues are encrypted with AWS KMS keys",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::SQS::Queue"]),
+                awsConfigRule: nil,
+                description: "Stricter companion to SQS_QUEUE_ENCRYPTED: every queue names a KMS key in KmsMasterKeyId. SSE- SQS, the default since 2022, is not accepted because its keys cannot be governed by a key policy or audited in CloudTrail. Any key reference is accepted, including alias/aws/sqs; an empty string is not.",
+                rationale: "A KMS key lets you restrict which principals can read messages, independently of the queue policy, and records every use.",
+                remediation: "Name a KMS key on the queue:\n```yaml\nOrdersQueue:\n  Type: AWS::SQS::Queue\n  Properties:\n    KmsMasterKeyId: !Ref QueueKey\n    KmsDataKeyReusePeriodSeconds: 300\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-12", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: SQS_QUEUE_KMS_ENCRYPTED
 # title: SQS queues are encrypted with AWS KMS keys
@@ -4613,7 +5813,19 @@ rule SQS_QUEUE_KMS_ENCRYPTED when %sqs_kms_queues !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/STEPFUNCTIONS_STATE_MACHINE_ENCRYPTED_WITH_CMK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/STEPFUNCTIONS_STATE_MACHINE_ENCRYPTED_WITH_CMK.guard", metadata: RuleMetadata(
+                id: "STEPFUNCTIONS_STATE_MACHINE_ENCRYPTED_WITH_CMK",
+                title: "Step Functions state machines encrypt execution data with a customer-managed key",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::StepFunctions::StateMachine"]),
+                awsConfigRule: nil,
+                description: "Every Step Functions state machine sets EncryptionConfiguration.Type to CUSTOMER_MANAGED_KMS_KEY. Step Functions always encrypts with an AWS-owned key by default; that is not accepted here because its use cannot be audited or revoked.",
+                rationale: "Execution input, output and history can carry the business data the workflow processes.",
+                remediation: "Encrypt the state machine with a customer-managed key:\n```yaml\nOrdersWorkflow:\n  Type: AWS::StepFunctions::StateMachine\n  Properties:\n    EncryptionConfiguration:\n      Type: CUSTOMER_MANAGED_KMS_KEY\n      KmsKeyId: !GetAtt WorkflowKey.Arn\n      KmsDataKeyReusePeriodSeconds: 300\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-12", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: STEPFUNCTIONS_STATE_MACHINE_ENCRYPTED_WITH_CMK
 # title: Step Functions state machines encrypt execution data with a customer-managed key
@@ -4651,7 +5863,19 @@ rule STEPFUNCTIONS_STATE_MACHINE_ENCRYPTED_WITH_CMK when %sfn_cmk_state_machines
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/TIMESTREAM_DATABASE_ENCRYPTED_WITH_CMK.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/TIMESTREAM_DATABASE_ENCRYPTED_WITH_CMK.guard", metadata: RuleMetadata(
+                id: "TIMESTREAM_DATABASE_ENCRYPTED_WITH_CMK",
+                title: "Timestream databases name their KMS key",
+                severity: .low,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Timestream::Database"]),
+                awsConfigRule: nil,
+                description: "Every Timestream database names a KMS key in KmsKeyId. Timestream always encrypts data, by default with the AWS-managed aws/timestream key. A collected database always reports the key in use, which may be that AWS-managed key; set kmsKeyArns to the approved customer keys to tell them apart.",
+                rationale: "A customer-managed key gives control over who can read time-series data and an audit trail of its use.",
+                remediation: "Name a customer-managed key:\n```yaml\nMetricsDatabase:\n  Type: AWS::Timestream::Database\n  Properties:\n    DatabaseName: metrics\n    KmsKeyId: !Ref MetricsKey\n```",
+                parameters: [RuleMetadata.Parameter(name: "kmsKeyArns", description: "KMS key ARNs databases may use; empty accepts any key.", defaultValue: .list([]))],
+                controls: [.nist80053Rev5: ["SC-12", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: TIMESTREAM_DATABASE_ENCRYPTED_WITH_CMK
 # title: Timestream databases name their KMS key
@@ -4702,7 +5926,19 @@ rule TIMESTREAM_DATABASE_ENCRYPTED_WITH_CMK when %timestream_cmk_databases !empt
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/TRANSFER_FAMILY_SERVER_NO_FTP.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/TRANSFER_FAMILY_SERVER_NO_FTP.guard", metadata: RuleMetadata(
+                id: "TRANSFER_FAMILY_SERVER_NO_FTP",
+                title: "Transfer Family servers do not offer plain FTP",
+                severity: .high,
+                area: .encryption,
+                target: .resourceTypes(["AWS::Transfer::Server"]),
+                awsConfigRule: "TRANSFER_FAMILY_SERVER_NO_FTP",
+                description: "No Transfer Family server lists FTP in Protocols. SFTP, FTPS and AS2 encrypt the session; FTP sends credentials and files in plain text. A server without Protocols uses the SFTP default and passes.",
+                rationale: "FTP exposes user passwords and file contents to anyone on the network path.",
+                remediation: "Offer SFTP or FTPS instead of FTP:\n```yaml\nFileServer:\n  Type: AWS::Transfer::Server\n  Properties:\n    Protocols: [SFTP]\n    EndpointType: VPC\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-8", "SC-8(1)"]]),
+            text: #"""
 # ---
 # id: TRANSFER_FAMILY_SERVER_NO_FTP
 # title: Transfer Family servers do not offer plain FTP
@@ -4741,7 +5977,19 @@ rule TRANSFER_FAMILY_SERVER_NO_FTP when %transfer_no_ftp_servers !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/WORKSPACES_ROOT_VOLUME_ENCRYPTION_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/WORKSPACES_ROOT_VOLUME_ENCRYPTION_ENABLED.guard", metadata: RuleMetadata(
+                id: "WORKSPACES_ROOT_VOLUME_ENCRYPTION_ENABLED",
+                title: "WorkSpaces encrypt their root volume",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::WorkSpaces::Workspace"]),
+                awsConfigRule: "WORKSPACES_ROOT_VOLUME_ENCRYPTION_ENABLED",
+                description: "Every WorkSpace sets RootVolumeEncryptionEnabled to true, encrypting its root (C: drive) volume with the key named in VolumeEncryptionKey. The default is false and the setting cannot be changed on an existing WorkSpace.",
+                rationale: "WorkSpaces volumes hold users' documents, browser profiles and cached credentials.",
+                remediation: "Create the WorkSpace with encrypted volumes:\n```yaml\nAnalystWorkspace:\n  Type: AWS::WorkSpaces::Workspace\n  Properties:\n    BundleId: wsb-1a2b3c4d5\n    DirectoryId: d-9067a1b2c3\n    UserName: jdoe\n    RootVolumeEncryptionEnabled: true\n    VolumeEncryptionKey: alias/aws/workspaces\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: WORKSPACES_ROOT_VOLUME_ENCRYPTION_ENABLED
 # title: WorkSpaces encrypt their root volume
@@ -4781,7 +6029,19 @@ rule WORKSPACES_ROOT_VOLUME_ENCRYPTION_ENABLED when %workspaces_root_volume_work
 }
 
 """#),
-        BundledRuleFile(path: "rules/encryption/WORKSPACES_USER_VOLUME_ENCRYPTION_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/encryption/WORKSPACES_USER_VOLUME_ENCRYPTION_ENABLED.guard", metadata: RuleMetadata(
+                id: "WORKSPACES_USER_VOLUME_ENCRYPTION_ENABLED",
+                title: "WorkSpaces encrypt their user volume",
+                severity: .medium,
+                area: .encryption,
+                target: .resourceTypes(["AWS::WorkSpaces::Workspace"]),
+                awsConfigRule: "WORKSPACES_USER_VOLUME_ENCRYPTION_ENABLED",
+                description: "Every WorkSpace sets UserVolumeEncryptionEnabled to true, encrypting its user (D: drive) volume with the key named in VolumeEncryptionKey. The default is false and the setting cannot be changed on an existing WorkSpace.",
+                rationale: "WorkSpaces volumes hold users' documents, browser profiles and cached credentials.",
+                remediation: "Create the WorkSpace with encrypted volumes:\n```yaml\nAnalystWorkspace:\n  Type: AWS::WorkSpaces::Workspace\n  Properties:\n    BundleId: wsb-1a2b3c4d5\n    DirectoryId: d-9067a1b2c3\n    UserName: jdoe\n    UserVolumeEncryptionEnabled: true\n    VolumeEncryptionKey: alias/aws/workspaces\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SC-28", "SC-28(1)"]]),
+            text: #"""
 # ---
 # id: WORKSPACES_USER_VOLUME_ENCRYPTION_ENABLED
 # title: WorkSpaces encrypt their user volume
@@ -4821,7 +6081,19 @@ rule WORKSPACES_USER_VOLUME_ENCRYPTION_ENABLED when %workspaces_user_volume_work
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/AUTOSCALING_GROUP_TAGS_PROPAGATE_AT_LAUNCH.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/AUTOSCALING_GROUP_TAGS_PROPAGATE_AT_LAUNCH.guard", metadata: RuleMetadata(
+                id: "AUTOSCALING_GROUP_TAGS_PROPAGATE_AT_LAUNCH",
+                title: "Auto Scaling group tags propagate to launched instances",
+                severity: .low,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::AutoScaling::AutoScalingGroup"]),
+                awsConfigRule: nil,
+                description: "Every tag declared on an Auto Scaling group sets PropagateAtLaunch to true (the string \"true\" is accepted too, as CloudFormation converts it), so owner and cost tags reach the EC2 instances and their volumes. Groups without Tags are not applicable (REQUIRED_TAGS covers missing tags). A value given as an intrinsic function fails.",
+                rationale: "Instances launched by a group are the resources that cost money; tags that stay on the group never reach the bill.",
+                remediation: "Propagate every group tag at launch.\n```yaml\nWebGroup:\n  Type: AWS::AutoScaling::AutoScalingGroup\n  Properties:\n    # ...\n    Tags:\n      - Key: Owner\n        Value: web-team\n        PropagateAtLaunch: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CM-8"], .wellArchitected: ["COST-3"]]),
+            text: #"""
 # ---
 # id: AUTOSCALING_GROUP_TAGS_PROPAGATE_AT_LAUNCH
 # title: Auto Scaling group tags propagate to launched instances
@@ -4864,7 +6136,19 @@ rule AUTOSCALING_GROUP_TAGS_PROPAGATE_AT_LAUNCH when %asg_tag_propagation_groups
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/CLOUDFORMATION_STACK_TAGGED.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/CLOUDFORMATION_STACK_TAGGED.guard", metadata: RuleMetadata(
+                id: "CLOUDFORMATION_STACK_TAGGED",
+                title: "CloudFormation stacks carry tags to propagate",
+                severity: .low,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::CloudFormation::Stack"]),
+                awsConfigRule: nil,
+                description: "Every AWS::CloudFormation::Stack resource (a nested stack in a template, or a stack in a live inventory) declares at least one tag. CloudFormation copies stack tags to every supported resource the stack creates, which makes stack tags the cheapest way to tag everything. Which keys are required is left to REQUIRED_TAGS.",
+                rationale: "One tag list on the stack reaches every resource in it, including ones whose own templates forget tags.",
+                remediation: "Tag the stack.\n```yaml\nNetworkStack:\n  Type: AWS::CloudFormation::Stack\n  Properties:\n    TemplateURL: https://s3.amazonaws.com/acme-templates/network.yaml\n    Tags:\n      - Key: Owner\n        Value: network-team\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CM-8"], .wellArchitected: ["COST-3"]]),
+            text: #"""
 # ---
 # id: CLOUDFORMATION_STACK_TAGGED
 # title: CloudFormation stacks carry tags to propagate
@@ -4907,7 +6191,19 @@ rule CLOUDFORMATION_STACK_TAGGED when %cfn_nested_stacks_for_tags !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/DATA_STORE_CLASSIFICATION_TAG_PRESENT.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/DATA_STORE_CLASSIFICATION_TAG_PRESENT.guard", metadata: RuleMetadata(
+                id: "DATA_STORE_CLASSIFICATION_TAG_PRESENT",
+                title: "Data stores are tagged with their data classification",
+                severity: .medium,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::S3::Bucket", "AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::DynamoDB::Table", "AWS::Redshift::Cluster", "AWS::ElastiCache::ReplicationGroup", "AWS::OpenSearchService::Domain", "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster", "AWS::Kinesis::Stream", "AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::SecretsManager::Secret"]),
+                awsConfigRule: nil,
+                description: "Every data store of the listed types (buckets, databases, tables, caches, search domains, streams, queues, topics, secrets) carries the tag named by classificationTagKey (default DataClassification) with a value from allowedClassifications (default public, internal, confidential, restricted). Empty or absent parameters fall back to their defaults. EFS file systems (FileSystemTags) are not covered.",
+                rationale: "Controls such as encryption keys, access reviews and retention are chosen by classification; an unclassified store gets none of them deliberately.",
+                remediation: "Tag each data store with its classification.\n```yaml\nCustomerTable:\n  Type: AWS::DynamoDB::Table\n  Properties:\n    # ...\n    Tags:\n      - Key: DataClassification\n        Value: confidential\n```",
+                parameters: [RuleMetadata.Parameter(name: "classificationTagKey", description: "Key of the data-classification tag.", defaultValue: .string("DataClassification")), RuleMetadata.Parameter(name: "allowedClassifications", description: "Allowed classification values.", defaultValue: .list([.string("public"), .string("internal"), .string("confidential"), .string("restricted")]))],
+                controls: [.nist80053Rev5: ["RA-2", "CM-8"]]),
+            text: #"""
 # ---
 # id: DATA_STORE_CLASSIFICATION_TAG_PRESENT
 # title: Data stores are tagged with their data classification
@@ -5026,7 +6322,19 @@ rule DATA_STORE_CLASSIFICATION_TAG_PRESENT when %classification_tag_resources !e
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/EC2_INSTANCE_PROPAGATE_TAGS_TO_VOLUMES.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/EC2_INSTANCE_PROPAGATE_TAGS_TO_VOLUMES.guard", metadata: RuleMetadata(
+                id: "EC2_INSTANCE_PROPAGATE_TAGS_TO_VOLUMES",
+                title: "EC2 instances copy their tags to the volumes they create",
+                severity: .low,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::EC2::Instance"]),
+                awsConfigRule: nil,
+                description: "Every EC2 instance declared directly (not through a launch template) sets PropagateTagsToVolumeOnCreation to true, so the root and block-device-mapping volumes receive the instance tags. The property is a CloudFormation setting and may be absent from a live inventory; instances whose volumes are tagged otherwise can be suppressed. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "EBS volumes outlive instances and cost money on their own; untagged volumes are the classic orphaned spend.",
+                remediation: "Propagate instance tags to volumes.\n```yaml\nBastion:\n  Type: AWS::EC2::Instance\n  Properties:\n    ImageId: !Ref ImageId\n    InstanceType: t3.micro\n    PropagateTagsToVolumeOnCreation: true\n    Tags: [{Key: Owner, Value: ops}]\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CM-8"], .wellArchitected: ["COST-3"]]),
+            text: #"""
 # ---
 # id: EC2_INSTANCE_PROPAGATE_TAGS_TO_VOLUMES
 # title: EC2 instances copy their tags to the volumes they create
@@ -5069,7 +6377,19 @@ rule EC2_INSTANCE_PROPAGATE_TAGS_TO_VOLUMES when %ec2_tag_propagating_instances 
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/EC2_LAUNCH_TEMPLATE_TAG_SPECIFICATIONS_PRESENT.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/EC2_LAUNCH_TEMPLATE_TAG_SPECIFICATIONS_PRESENT.guard", metadata: RuleMetadata(
+                id: "EC2_LAUNCH_TEMPLATE_TAG_SPECIFICATIONS_PRESENT",
+                title: "Launch templates tag the instances and volumes they create",
+                severity: .low,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::EC2::LaunchTemplate"]),
+                awsConfigRule: nil,
+                description: "Every EC2 launch template declares LaunchTemplateData.TagSpecifications with a non-empty Tags list for ResourceType instance and for ResourceType volume. The tags of the launch template itself (the top-level TagSpecifications with ResourceType launch-template) do not reach launched resources and are not counted. Which keys are present is left to REQUIRED_TAGS and the ownership rules.",
+                rationale: "Instances launched from a template (by Auto Scaling, EC2 Fleet or Spot) are otherwise untagged unless another mechanism propagates tags.",
+                remediation: "Tag instances and volumes through the launch template.\n```yaml\nWebTemplate:\n  Type: AWS::EC2::LaunchTemplate\n  Properties:\n    LaunchTemplateData:\n      ImageId: !Ref ImageId\n      InstanceType: t3.small\n      TagSpecifications:\n        - ResourceType: instance\n          Tags: [{Key: Owner, Value: web-team}]\n        - ResourceType: volume\n          Tags: [{Key: Owner, Value: web-team}]\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CM-8"], .wellArchitected: ["COST-3"]]),
+            text: #"""
 # ---
 # id: EC2_LAUNCH_TEMPLATE_TAG_SPECIFICATIONS_PRESENT
 # title: Launch templates tag the instances and volumes they create
@@ -5124,7 +6444,19 @@ rule EC2_LAUNCH_TEMPLATE_TAG_SPECIFICATIONS_PRESENT when %launch_template_tag_te
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/ECS_SERVICE_ECS_MANAGED_TAGS_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/ECS_SERVICE_ECS_MANAGED_TAGS_ENABLED.guard", metadata: RuleMetadata(
+                id: "ECS_SERVICE_ECS_MANAGED_TAGS_ENABLED",
+                title: "ECS services add Amazon ECS managed tags to tasks",
+                severity: .info,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::ECS::Service"]),
+                awsConfigRule: nil,
+                description: "Every Amazon ECS service sets EnableECSManagedTags to true, so tasks carry aws:ecs:clusterName and aws:ecs:serviceName tags that split cost per cluster and service. The default is false. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "Managed tags attribute task cost to its cluster and service without any tagging discipline.",
+                remediation: "Enable managed tags.\n```yaml\nApi:\n  Type: AWS::ECS::Service\n  Properties:\n    # ...\n    EnableECSManagedTags: true\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["COST-3"]]),
+            text: #"""
 # ---
 # id: ECS_SERVICE_ECS_MANAGED_TAGS_ENABLED
 # title: ECS services add Amazon ECS managed tags to tasks
@@ -5161,7 +6493,19 @@ rule ECS_SERVICE_ECS_MANAGED_TAGS_ENABLED when %ecs_managed_tag_services !empty 
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/ECS_SERVICE_PROPAGATE_TAGS_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/ECS_SERVICE_PROPAGATE_TAGS_ENABLED.guard", metadata: RuleMetadata(
+                id: "ECS_SERVICE_PROPAGATE_TAGS_ENABLED",
+                title: "ECS services propagate tags to their tasks",
+                severity: .low,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::ECS::Service"]),
+                awsConfigRule: nil,
+                description: "Every Amazon ECS service sets PropagateTags to SERVICE or TASK_DEFINITION, so each task it starts inherits the tags of the service or of the task definition. NONE, or no value (the default), fails.",
+                rationale: "Tasks are the billed unit of Fargate and show up in cost reports; untagged tasks cannot be attributed.",
+                remediation: "Propagate tags from the service or the task definition.\n```yaml\nApi:\n  Type: AWS::ECS::Service\n  Properties:\n    # ...\n    PropagateTags: SERVICE\n    EnableECSManagedTags: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CM-8"], .wellArchitected: ["COST-3"]]),
+            text: #"""
 # ---
 # id: ECS_SERVICE_PROPAGATE_TAGS_ENABLED
 # title: ECS services propagate tags to their tasks
@@ -5200,7 +6544,19 @@ rule ECS_SERVICE_PROPAGATE_TAGS_ENABLED when %ecs_tag_propagating_services !empt
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/EFS_FILE_SYSTEM_OWNER_TAG_PRESENT.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/EFS_FILE_SYSTEM_OWNER_TAG_PRESENT.guard", metadata: RuleMetadata(
+                id: "EFS_FILE_SYSTEM_OWNER_TAG_PRESENT",
+                title: "EFS file systems name their owner in a tag",
+                severity: .medium,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::EFS::FileSystem"]),
+                awsConfigRule: nil,
+                description: "EFS file systems keep their tags in FileSystemTags instead of Tags, so the generic ownership rule does not see them. Every file system must carry a FileSystemTags entry whose Key is in ownerTagKeys (default Owner, Team) with a non-empty literal value. Value patterns are checked by RESOURCE_OWNER_TAG_PRESENT only.",
+                rationale: "Shared file systems accumulate data from many teams; an owner is needed to decide on retention and access.",
+                remediation: "Add an owner tag.\n```yaml\nSharedFiles:\n  Type: AWS::EFS::FileSystem\n  Properties:\n    Encrypted: true\n    FileSystemTags:\n      - Key: Owner\n        Value: content-team\n```",
+                parameters: [RuleMetadata.Parameter(name: "ownerTagKeys", description: "Tag keys that name an owner.", defaultValue: .list([.string("Owner"), .string("Team")]))],
+                controls: [.nist80053Rev5: ["CM-8"]]),
+            text: #"""
 # ---
 # id: EFS_FILE_SYSTEM_OWNER_TAG_PRESENT
 # title: EFS file systems name their owner in a tag
@@ -5268,7 +6624,19 @@ rule EFS_FILE_SYSTEM_OWNER_TAG_PRESENT when %efs_owner_file_systems !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/FSX_FILE_SYSTEM_COPY_TAGS_TO_BACKUPS.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/FSX_FILE_SYSTEM_COPY_TAGS_TO_BACKUPS.guard", metadata: RuleMetadata(
+                id: "FSX_FILE_SYSTEM_COPY_TAGS_TO_BACKUPS",
+                title: "FSx file systems copy tags to backups",
+                severity: .low,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::FSx::FileSystem"]),
+                awsConfigRule: nil,
+                description: "Every Amazon FSx for Windows File Server, Lustre or OpenZFS file system sets CopyTagsToBackups to true in its WindowsConfiguration, LustreConfiguration or OpenZFSConfiguration. FSx for NetApp ONTAP has no such setting and is not applicable. The default is false. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "Backups kept after the file system is gone cannot be attributed without its tags.",
+                remediation: "Copy tags to backups.\n```yaml\nShares:\n  Type: AWS::FSx::FileSystem\n  Properties:\n    FileSystemType: WINDOWS\n    # ...\n    WindowsConfiguration:\n      ThroughputCapacity: 32\n      CopyTagsToBackups: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CM-8"], .wellArchitected: ["COST-3"]]),
+            text: #"""
 # ---
 # id: FSX_FILE_SYSTEM_COPY_TAGS_TO_BACKUPS
 # title: FSx file systems copy tags to backups
@@ -5331,7 +6699,19 @@ rule FSX_FILE_SYSTEM_COPY_TAGS_TO_BACKUPS when %fsx_copy_tags_windows !empty or 
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/NEPTUNE_CLUSTER_COPY_TAGS_TO_SNAPSHOT_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/NEPTUNE_CLUSTER_COPY_TAGS_TO_SNAPSHOT_ENABLED.guard", metadata: RuleMetadata(
+                id: "NEPTUNE_CLUSTER_COPY_TAGS_TO_SNAPSHOT_ENABLED",
+                title: "Neptune clusters copy tags to snapshots",
+                severity: .low,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::Neptune::DBCluster"]),
+                awsConfigRule: "NEPTUNE_CLUSTER_COPY_TAGS_TO_SNAPSHOT_ENABLED",
+                description: "Every Amazon Neptune DB cluster sets CopyTagsToSnapshot to true. The default is false. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "Snapshots without tags cannot be attributed to an owner or classification.",
+                remediation: "Copy tags to snapshots.\n```yaml\nGraph:\n  Type: AWS::Neptune::DBCluster\n  Properties:\n    CopyTagsToSnapshot: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CM-8"], .wellArchitected: ["COST-3"]]),
+            text: #"""
 # ---
 # id: NEPTUNE_CLUSTER_COPY_TAGS_TO_SNAPSHOT_ENABLED
 # title: Neptune clusters copy tags to snapshots
@@ -5368,7 +6748,19 @@ rule NEPTUNE_CLUSTER_COPY_TAGS_TO_SNAPSHOT_ENABLED when %neptune_copy_tags_clust
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/OWNER_TAG_PRESENT_ON_TAG_MAPS.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/OWNER_TAG_PRESENT_ON_TAG_MAPS.guard", metadata: RuleMetadata(
+                id: "OWNER_TAG_PRESENT_ON_TAG_MAPS",
+                title: "Resources with map-shaped tags name their owner",
+                severity: .medium,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::SSM::Parameter", "AWS::MSK::Cluster", "AWS::EKS::Nodegroup", "AWS::ApiGatewayV2::Api", "AWS::Glue::Job", "AWS::Batch::JobQueue"]),
+                awsConfigRule: nil,
+                description: "The counterpart of RESOURCE_OWNER_TAG_PRESENT for types whose Tags property is a key-to- value map rather than a list: AWS::SSM::Parameter, AWS::MSK::Cluster, AWS::EKS::Nodegroup, AWS::ApiGatewayV2::Api, AWS::Glue::Job, AWS::Batch::JobQueue. Each must have a key from ownerTagKeys (default Owner, Team) whose value is a non-empty literal string matching ownerValuePattern (searched; anchor it), with the same defaults as RESOURCE_OWNER_TAG_PRESENT. A Tags map written as an intrinsic function cannot be read and fails.",
+                rationale: "Unowned resources are not patched, reviewed or cleaned up, whatever shape their tags take.",
+                remediation: "Add an owner key to the tag map.\n```yaml\nApiKeyParameter:\n  Type: AWS::SSM::Parameter\n  Properties:\n    Type: String\n    Value: example\n    Tags:\n      Owner: platform-team\n```",
+                parameters: [RuleMetadata.Parameter(name: "ownerTagKeys", description: "Tag keys that name an owner; any one of them satisfies the rule.", defaultValue: .list([.string("Owner"), .string("Team")])), RuleMetadata.Parameter(name: "ownerValuePattern", description: "Regular expression an owner value must match (searched; anchor it).", defaultValue: .string("^[A-Za-z0-9][A-Za-z0-9 ._@+/-]*$"))],
+                controls: [.nist80053Rev5: ["CM-8"], .wellArchitected: ["COST-3"]]),
+            text: #"""
 # ---
 # id: OWNER_TAG_PRESENT_ON_TAG_MAPS
 # title: Resources with map-shaped tags name their owner
@@ -5484,7 +6876,19 @@ rule OWNER_TAG_PRESENT_ON_TAG_MAPS when %owner_map_tag_resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/RDS_CLUSTER_COPY_TAGS_TO_SNAPSHOTS_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/RDS_CLUSTER_COPY_TAGS_TO_SNAPSHOTS_ENABLED.guard", metadata: RuleMetadata(
+                id: "RDS_CLUSTER_COPY_TAGS_TO_SNAPSHOTS_ENABLED",
+                title: "RDS DB clusters copy tags to snapshots",
+                severity: .low,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::RDS::DBCluster"]),
+                awsConfigRule: nil,
+                description: "Every RDS DB cluster sets CopyTagsToSnapshot to true. The default is false. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "Cluster snapshots outlive the cluster; their tags are how owners and data classification are found later.",
+                remediation: "Copy tags to snapshots.\n```yaml\nCluster:\n  Type: AWS::RDS::DBCluster\n  Properties:\n    Engine: aurora-postgresql\n    CopyTagsToSnapshot: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CM-8"], .wellArchitected: ["COST-3"]]),
+            text: #"""
 # ---
 # id: RDS_CLUSTER_COPY_TAGS_TO_SNAPSHOTS_ENABLED
 # title: RDS DB clusters copy tags to snapshots
@@ -5522,7 +6926,19 @@ rule RDS_CLUSTER_COPY_TAGS_TO_SNAPSHOTS_ENABLED when %rds_copy_tags_clusters !em
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/RDS_INSTANCE_COPY_TAGS_TO_SNAPSHOTS_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/RDS_INSTANCE_COPY_TAGS_TO_SNAPSHOTS_ENABLED.guard", metadata: RuleMetadata(
+                id: "RDS_INSTANCE_COPY_TAGS_TO_SNAPSHOTS_ENABLED",
+                title: "RDS DB instances copy tags to snapshots",
+                severity: .low,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::RDS::DBInstance"]),
+                awsConfigRule: nil,
+                description: "Every RDS DB instance that is not an Aurora cluster member sets CopyTagsToSnapshot to true (for cluster members the cluster setting applies). The default is false. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "Snapshots are kept long after the database; without its tags nobody knows whose they are or what data they hold.",
+                remediation: "Copy tags to snapshots.\n```yaml\nDatabase:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    # ...\n    CopyTagsToSnapshot: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CM-8"], .wellArchitected: ["COST-3"]]),
+            text: #"""
 # ---
 # id: RDS_INSTANCE_COPY_TAGS_TO_SNAPSHOTS_ENABLED
 # title: RDS DB instances copy tags to snapshots
@@ -5562,7 +6978,19 @@ rule RDS_INSTANCE_COPY_TAGS_TO_SNAPSHOTS_ENABLED when %rds_copy_tags_instances !
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/REQUIRED_TAGS.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/REQUIRED_TAGS.guard", metadata: RuleMetadata(
+                id: "REQUIRED_TAGS",
+                title: "Resources carry the required tags with allowed values",
+                severity: .low,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::EC2::Instance", "AWS::EC2::Volume", "AWS::EC2::SecurityGroup", "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::InternetGateway", "AWS::EC2::NatGateway", "AWS::EC2::RouteTable", "AWS::EC2::NetworkAcl", "AWS::EC2::EIP", "AWS::EC2::NetworkInterface", "AWS::EC2::TransitGateway", "AWS::EC2::VPNGateway", "AWS::EC2::CustomerGateway", "AWS::EC2::KeyPair", "AWS::S3::Bucket", "AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::RDS::DBSubnetGroup", "AWS::DynamoDB::Table", "AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::Redshift::Cluster", "AWS::CodeBuild::Project", "AWS::CloudFormation::Stack", "AWS::CertificateManager::Certificate", "AWS::KMS::Key", "AWS::Lambda::Function", "AWS::SNS::Topic", "AWS::SQS::Queue", "AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::IAM::User", "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::EKS::Cluster", "AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster", "AWS::OpenSearchService::Domain", "AWS::Kinesis::Stream", "AWS::SecretsManager::Secret", "AWS::StepFunctions::StateMachine", "AWS::ECR::Repository", "AWS::AutoScaling::AutoScalingGroup", "AWS::CloudFront::Distribution", "AWS::ApiGateway::RestApi", "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster"]),
+                awsConfigRule: "REQUIRED_TAGS",
+                description: "Applies to the resource types listed in resourceTypes, all of which carry Tags as a list of Key/Value entries. Types whose tags are a map (AWS::SSM::Parameter, AWS::MSK::Cluster, AWS::ApiGatewayV2::*, AWS::EKS::Nodegroup, AWS::Glue::*, AWS::Batch::*) or sit under another property name (AWS::EFS::FileSystem FileSystemTags, AWS::Backup::BackupVault BackupVaultTags) are left out here. For each of up to six keys (tag1Key…tag6Key, as in AWS Config) every resource must carry a tag with exactly that key. When the matching tagNValue is set, it is read as a comma-separated list (spaces around commas are ignored) and the tag value must equal one of its entries. Unset or empty keys are ignored, so with no keys configured the rule is NOT_APPLICABLE; the declared default sets tag1Key to CostCenter, as the AWS Config console does. Values are compared case-sensitively; a tag value written as an intrinsic function cannot be shown to be allowed and fails. Allowed values must not contain double quotes.",
+                rationale: "Tags are how owners, cost centres and environments are found; a resource missing a mandated tag escapes cost reporting, automation and incident routing.",
+                remediation: "Add the required tags with one of the allowed values.\n```yaml\nAssets:\n  Type: AWS::S3::Bucket\n  Properties:\n    Tags:\n      - Key: CostCenter\n        Value: cc-1234\n      - Key: Environment\n        Value: prod\n```",
+                parameters: [RuleMetadata.Parameter(name: "tag1Key", description: "Key of required tag 1; an empty or absent key is ignored.", defaultValue: .string("CostCenter")), RuleMetadata.Parameter(name: "tag1Value", description: "Comma-separated allowed values for tag1Key; empty allows any value.", defaultValue: .string("")), RuleMetadata.Parameter(name: "tag2Key", description: "Key of required tag 2; an empty or absent key is ignored.", defaultValue: .string("")), RuleMetadata.Parameter(name: "tag2Value", description: "Comma-separated allowed values for tag2Key; empty allows any value.", defaultValue: .string("")), RuleMetadata.Parameter(name: "tag3Key", description: "Key of required tag 3; an empty or absent key is ignored.", defaultValue: .string("")), RuleMetadata.Parameter(name: "tag3Value", description: "Comma-separated allowed values for tag3Key; empty allows any value.", defaultValue: .string("")), RuleMetadata.Parameter(name: "tag4Key", description: "Key of required tag 4; an empty or absent key is ignored.", defaultValue: .string("")), RuleMetadata.Parameter(name: "tag4Value", description: "Comma-separated allowed values for tag4Key; empty allows any value.", defaultValue: .string("")), RuleMetadata.Parameter(name: "tag5Key", description: "Key of required tag 5; an empty or absent key is ignored.", defaultValue: .string("")), RuleMetadata.Parameter(name: "tag5Value", description: "Comma-separated allowed values for tag5Key; empty allows any value.", defaultValue: .string("")), RuleMetadata.Parameter(name: "tag6Key", description: "Key of required tag 6; an empty or absent key is ignored.", defaultValue: .string("")), RuleMetadata.Parameter(name: "tag6Value", description: "Comma-separated allowed values for tag6Key; empty allows any value.", defaultValue: .string(""))],
+                controls: [.nist80053Rev5: ["CM-8"], .wellArchitected: ["COST-3"]]),
+            text: #"""
 # ---
 # id: REQUIRED_TAGS
 # title: Resources carry the required tags with allowed values
@@ -5804,7 +7232,19 @@ rule REQUIRED_TAGS when %required_tags_resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/RESOURCE_COST_ALLOCATION_TAGS_PRESENT.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/RESOURCE_COST_ALLOCATION_TAGS_PRESENT.guard", metadata: RuleMetadata(
+                id: "RESOURCE_COST_ALLOCATION_TAGS_PRESENT",
+                title: "Resources carry every cost-allocation tag",
+                severity: .low,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::EC2::Instance", "AWS::EC2::Volume", "AWS::EC2::SecurityGroup", "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::InternetGateway", "AWS::EC2::NatGateway", "AWS::EC2::RouteTable", "AWS::EC2::NetworkAcl", "AWS::EC2::EIP", "AWS::EC2::NetworkInterface", "AWS::EC2::TransitGateway", "AWS::EC2::VPNGateway", "AWS::EC2::CustomerGateway", "AWS::EC2::KeyPair", "AWS::S3::Bucket", "AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::RDS::DBSubnetGroup", "AWS::DynamoDB::Table", "AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::Redshift::Cluster", "AWS::CodeBuild::Project", "AWS::CloudFormation::Stack", "AWS::CertificateManager::Certificate", "AWS::KMS::Key", "AWS::Lambda::Function", "AWS::SNS::Topic", "AWS::SQS::Queue", "AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::IAM::User", "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::EKS::Cluster", "AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster", "AWS::OpenSearchService::Domain", "AWS::Kinesis::Stream", "AWS::SecretsManager::Secret", "AWS::StepFunctions::StateMachine", "AWS::ECR::Repository", "AWS::AutoScaling::AutoScalingGroup", "AWS::CloudFront::Distribution", "AWS::ApiGateway::RestApi", "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster"]),
+                awsConfigRule: nil,
+                description: "Applies to the resource types listed in resourceTypes, all of which carry Tags as a list of Key/Value entries. Types whose tags are a map (AWS::SSM::Parameter, AWS::MSK::Cluster, AWS::ApiGatewayV2::*, AWS::EKS::Nodegroup, AWS::Glue::*, AWS::Batch::*) or sit under another property name (AWS::EFS::FileSystem FileSystemTags, AWS::Backup::BackupVault BackupVaultTags) are left out here. Every key listed in costAllocationTagKeys (default CostCenter) must be present on each resource, each with a non-empty string value. The rule does not check that the keys are activated as cost-allocation tags in the Billing console, which a template cannot show. Use REQUIRED_TAGS to restrict the values.",
+                rationale: "Cost and usage reports split spend by activated cost-allocation tags; untagged spend cannot be charged back.",
+                remediation: "Add the cost-allocation tags to the resource (and activate them in Billing).\n```yaml\nBuildProject:\n  Type: AWS::CodeBuild::Project\n  Properties:\n    # ...\n    Tags:\n      - Key: CostCenter\n        Value: cc-4711\n```",
+                parameters: [RuleMetadata.Parameter(name: "costAllocationTagKeys", description: "Tag keys every resource must carry for cost allocation.", defaultValue: .list([.string("CostCenter")]))],
+                controls: [.wellArchitected: ["COST-2", "COST-3"]]),
+            text: #"""
 # ---
 # id: RESOURCE_COST_ALLOCATION_TAGS_PRESENT
 # title: Resources carry every cost-allocation tag
@@ -5928,7 +7368,19 @@ rule RESOURCE_COST_ALLOCATION_TAGS_PRESENT when %cost_tag_resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/RESOURCE_ENVIRONMENT_TAG_ALLOWED.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/RESOURCE_ENVIRONMENT_TAG_ALLOWED.guard", metadata: RuleMetadata(
+                id: "RESOURCE_ENVIRONMENT_TAG_ALLOWED",
+                title: "Resources name their environment with an allowed value",
+                severity: .low,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::EC2::Instance", "AWS::EC2::Volume", "AWS::EC2::SecurityGroup", "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::InternetGateway", "AWS::EC2::NatGateway", "AWS::EC2::RouteTable", "AWS::EC2::NetworkAcl", "AWS::EC2::EIP", "AWS::EC2::NetworkInterface", "AWS::EC2::TransitGateway", "AWS::EC2::VPNGateway", "AWS::EC2::CustomerGateway", "AWS::EC2::KeyPair", "AWS::S3::Bucket", "AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::RDS::DBSubnetGroup", "AWS::DynamoDB::Table", "AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::Redshift::Cluster", "AWS::CodeBuild::Project", "AWS::CloudFormation::Stack", "AWS::CertificateManager::Certificate", "AWS::KMS::Key", "AWS::Lambda::Function", "AWS::SNS::Topic", "AWS::SQS::Queue", "AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::IAM::User", "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::EKS::Cluster", "AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster", "AWS::OpenSearchService::Domain", "AWS::Kinesis::Stream", "AWS::SecretsManager::Secret", "AWS::StepFunctions::StateMachine", "AWS::ECR::Repository", "AWS::AutoScaling::AutoScalingGroup", "AWS::CloudFront::Distribution", "AWS::ApiGateway::RestApi", "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster"]),
+                awsConfigRule: nil,
+                description: "Applies to the resource types listed in resourceTypes, all of which carry Tags as a list of Key/Value entries. Types whose tags are a map (AWS::SSM::Parameter, AWS::MSK::Cluster, AWS::ApiGatewayV2::*, AWS::EKS::Nodegroup, AWS::Glue::*, AWS::Batch::*) or sit under another property name (AWS::EFS::FileSystem FileSystemTags, AWS::Backup::BackupVault BackupVaultTags) are left out here. Each resource carries the tag named by environmentTagKey (default Environment) with a value from allowedEnvironments (default dev, test, staging, prod), compared case-sensitively. An empty or absent parameter falls back to its default. Intrinsic values fail.",
+                rationale: "The environment tag drives access policies, alert routing and clean-up; a misspelt value (\"Prod\", \"production\") silently escapes all of them.",
+                remediation: "Tag the resource with an allowed environment name.\n```yaml\nQueue:\n  Type: AWS::SQS::Queue\n  Properties:\n    Tags:\n      - Key: Environment\n        Value: prod\n```",
+                parameters: [RuleMetadata.Parameter(name: "environmentTagKey", description: "Key of the environment tag.", defaultValue: .string("Environment")), RuleMetadata.Parameter(name: "allowedEnvironments", description: "Allowed environment values.", defaultValue: .list([.string("dev"), .string("test"), .string("staging"), .string("prod")]))],
+                controls: [.nist80053Rev5: ["CM-8"]]),
+            text: #"""
 # ---
 # id: RESOURCE_ENVIRONMENT_TAG_ALLOWED
 # title: Resources name their environment with an allowed value
@@ -6086,7 +7538,19 @@ rule RESOURCE_ENVIRONMENT_TAG_ALLOWED when %environment_tag_resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/RESOURCE_OWNER_TAG_PRESENT.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/RESOURCE_OWNER_TAG_PRESENT.guard", metadata: RuleMetadata(
+                id: "RESOURCE_OWNER_TAG_PRESENT",
+                title: "Every taggable resource names its owner in a tag",
+                severity: .medium,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::EC2::Instance", "AWS::EC2::Volume", "AWS::EC2::SecurityGroup", "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::InternetGateway", "AWS::EC2::NatGateway", "AWS::EC2::RouteTable", "AWS::EC2::NetworkAcl", "AWS::EC2::EIP", "AWS::EC2::NetworkInterface", "AWS::EC2::TransitGateway", "AWS::EC2::VPNGateway", "AWS::EC2::CustomerGateway", "AWS::EC2::KeyPair", "AWS::S3::Bucket", "AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::RDS::DBSubnetGroup", "AWS::DynamoDB::Table", "AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::Redshift::Cluster", "AWS::CodeBuild::Project", "AWS::CloudFormation::Stack", "AWS::CertificateManager::Certificate", "AWS::KMS::Key", "AWS::Lambda::Function", "AWS::SNS::Topic", "AWS::SQS::Queue", "AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::IAM::User", "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::EKS::Cluster", "AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster", "AWS::OpenSearchService::Domain", "AWS::Kinesis::Stream", "AWS::SecretsManager::Secret", "AWS::StepFunctions::StateMachine", "AWS::ECR::Repository", "AWS::AutoScaling::AutoScalingGroup", "AWS::CloudFront::Distribution", "AWS::ApiGateway::RestApi", "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster"]),
+                awsConfigRule: nil,
+                description: "Applies to the resource types listed in resourceTypes, all of which carry Tags as a list of Key/Value entries. Types whose tags are a map (AWS::SSM::Parameter, AWS::MSK::Cluster, AWS::ApiGatewayV2::*, AWS::EKS::Nodegroup, AWS::Glue::*, AWS::Batch::*) or sit under another property name (AWS::EFS::FileSystem FileSystemTags, AWS::Backup::BackupVault BackupVaultTags) are left out here. Each resource must carry at least one tag whose key is in ownerTagKeys (default Owner, Team). Every such tag must have a literal, non-empty string value that matches ownerValuePattern; the pattern is searched, so anchor it with ^ and $ to match the whole value. Without parameters the keys Owner and Team and the pattern ^[A-Za-z0-9][A-Za-z0-9 ._@+/-]*$ apply. A value written as an intrinsic function fails, because the owner cannot be read.",
+                rationale: "Unowned resources are not patched, not reviewed and not cleaned up; incident responders need to know whom to call.",
+                remediation: "Tag each resource with its owning team or person.\n```yaml\nOrders:\n  Type: AWS::DynamoDB::Table\n  Properties:\n    BillingMode: PAY_PER_REQUEST\n    KeySchema: [{AttributeName: id, KeyType: HASH}]\n    AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n    Tags:\n      - Key: Owner\n        Value: orders-team\n```",
+                parameters: [RuleMetadata.Parameter(name: "ownerTagKeys", description: "Tag keys that name an owner; any one of them satisfies the rule.", defaultValue: .list([.string("Owner"), .string("Team")])), RuleMetadata.Parameter(name: "ownerValuePattern", description: "Regular expression an owner value must match (searched; anchor it).", defaultValue: .string("^[A-Za-z0-9][A-Za-z0-9 ._@+/-]*$"))],
+                controls: [.nist80053Rev5: ["CM-8"], .wellArchitected: ["COST-3"]]),
+            text: #"""
 # ---
 # id: RESOURCE_OWNER_TAG_PRESENT
 # title: Every taggable resource names its owner in a tag
@@ -6252,7 +7716,19 @@ rule RESOURCE_OWNER_TAG_PRESENT when %owner_tag_resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/RESOURCE_TAG_KEYS_NOT_AWS_RESERVED.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/RESOURCE_TAG_KEYS_NOT_AWS_RESERVED.guard", metadata: RuleMetadata(
+                id: "RESOURCE_TAG_KEYS_NOT_AWS_RESERVED",
+                title: "Tag keys do not use the reserved aws: prefix",
+                severity: .low,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::EC2::Instance", "AWS::EC2::Volume", "AWS::EC2::SecurityGroup", "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::InternetGateway", "AWS::EC2::NatGateway", "AWS::EC2::RouteTable", "AWS::EC2::NetworkAcl", "AWS::EC2::EIP", "AWS::EC2::NetworkInterface", "AWS::EC2::TransitGateway", "AWS::EC2::VPNGateway", "AWS::EC2::CustomerGateway", "AWS::EC2::KeyPair", "AWS::S3::Bucket", "AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::RDS::DBSubnetGroup", "AWS::DynamoDB::Table", "AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::Redshift::Cluster", "AWS::CodeBuild::Project", "AWS::CloudFormation::Stack", "AWS::CertificateManager::Certificate", "AWS::KMS::Key", "AWS::Lambda::Function", "AWS::SNS::Topic", "AWS::SQS::Queue", "AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::IAM::User", "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::EKS::Cluster", "AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster", "AWS::OpenSearchService::Domain", "AWS::Kinesis::Stream", "AWS::SecretsManager::Secret", "AWS::StepFunctions::StateMachine", "AWS::ECR::Repository", "AWS::AutoScaling::AutoScalingGroup", "AWS::CloudFront::Distribution", "AWS::ApiGateway::RestApi", "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster"]),
+                awsConfigRule: nil,
+                description: "Applies to the resource types listed in resourceTypes, all of which carry Tags as a list of Key/Value entries. Types whose tags are a map (AWS::SSM::Parameter, AWS::MSK::Cluster, AWS::ApiGatewayV2::*, AWS::EKS::Nodegroup, AWS::Glue::*, AWS::Batch::*) or sit under another property name (AWS::EFS::FileSystem FileSystemTags, AWS::Backup::BackupVault BackupVaultTags) are left out here. No tag key starts with aws: (in any letter case), a prefix AWS reserves for its own tags; a template that sets one fails to deploy. Live resources legitimately carry tags that AWS services add themselves (aws:cloudformation:*, aws:autoscaling:*, aws:ec2launchtemplate:*, aws:servicecatalog:*, aws:backup:*, and similar service namespaces), so keys in those lower-case service namespaces are accepted.",
+                rationale: "Reserved-prefix keys break deployments, and user tags imitating AWS system tags mislead inventory tools.",
+                remediation: "Rename the tag key.\n```yaml\nRepo:\n  Type: AWS::ECR::Repository\n  Properties:\n    Tags:\n      - Key: acme:owner   # not aws:owner\n        Value: build-team\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CM-8"], .wellArchitected: ["COST-3"]]),
+            text: #"""
 # ---
 # id: RESOURCE_TAG_KEYS_NOT_AWS_RESERVED
 # title: "Tag keys do not use the reserved aws: prefix"
@@ -6351,7 +7827,19 @@ rule RESOURCE_TAG_KEYS_NOT_AWS_RESERVED when %tag_reserved_prefix_resources !emp
 }
 
 """#),
-        BundledRuleFile(path: "rules/tagging-and-ownership/RESOURCE_TAG_VALUES_NOT_EMPTY.guard", text: #"""
+        BundledRuleFile(path: "rules/tagging-and-ownership/RESOURCE_TAG_VALUES_NOT_EMPTY.guard", metadata: RuleMetadata(
+                id: "RESOURCE_TAG_VALUES_NOT_EMPTY",
+                title: "Tags have non-empty values",
+                severity: .low,
+                area: .taggingAndOwnership,
+                target: .resourceTypes(["AWS::EC2::Instance", "AWS::EC2::Volume", "AWS::EC2::SecurityGroup", "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::InternetGateway", "AWS::EC2::NatGateway", "AWS::EC2::RouteTable", "AWS::EC2::NetworkAcl", "AWS::EC2::EIP", "AWS::EC2::NetworkInterface", "AWS::EC2::TransitGateway", "AWS::EC2::VPNGateway", "AWS::EC2::CustomerGateway", "AWS::EC2::KeyPair", "AWS::S3::Bucket", "AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::RDS::DBSubnetGroup", "AWS::DynamoDB::Table", "AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::Redshift::Cluster", "AWS::CodeBuild::Project", "AWS::CloudFormation::Stack", "AWS::CertificateManager::Certificate", "AWS::KMS::Key", "AWS::Lambda::Function", "AWS::SNS::Topic", "AWS::SQS::Queue", "AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::IAM::User", "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::EKS::Cluster", "AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster", "AWS::OpenSearchService::Domain", "AWS::Kinesis::Stream", "AWS::SecretsManager::Secret", "AWS::StepFunctions::StateMachine", "AWS::ECR::Repository", "AWS::AutoScaling::AutoScalingGroup", "AWS::CloudFront::Distribution", "AWS::ApiGateway::RestApi", "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster"]),
+                awsConfigRule: nil,
+                description: "Applies to the resource types listed in resourceTypes, all of which carry Tags as a list of Key/Value entries. Types whose tags are a map (AWS::SSM::Parameter, AWS::MSK::Cluster, AWS::ApiGatewayV2::*, AWS::EKS::Nodegroup, AWS::Glue::*, AWS::Batch::*) or sit under another property name (AWS::EFS::FileSystem FileSystemTags, AWS::Backup::BackupVault BackupVaultTags) are left out here. Every entry in the Tags list of a resource has a Value that is not the empty string. AWS accepts empty tag values, but an empty owner, cost centre or environment is as useless as a missing one. Values computed by intrinsic functions (Ref, Fn::Sub, Fn::Join) and numbers are accepted, since they cannot be shown to be empty. Resources without Tags are not judged here (see REQUIRED_TAGS).",
+                rationale: "Empty tag values defeat tag-based reporting and access control while looking compliant to key-only checks.",
+                remediation: "Give each tag a value.\n```yaml\nTopic:\n  Type: AWS::SNS::Topic\n  Properties:\n    Tags:\n      - Key: Owner\n        Value: alerts-team\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CM-8"], .wellArchitected: ["COST-3"]]),
+            text: #"""
 # ---
 # id: RESOURCE_TAG_VALUES_NOT_EMPTY
 # title: Tags have non-empty values
@@ -6456,7 +7944,19 @@ rule RESOURCE_TAG_VALUES_NOT_EMPTY when %tag_hygiene_resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/APIGATEWAY_STAGE_ACCESS_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/APIGATEWAY_STAGE_ACCESS_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "APIGATEWAY_STAGE_ACCESS_LOGGING_ENABLED",
+                title: "API Gateway REST API stages write access logs",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::ApiGateway::Stage"]),
+                awsConfigRule: nil,
+                description: "Every AWS::ApiGateway::Stage declares AccessLogSetting with a DestinationArn (a log group or Kinesis Data Firehose stream; an intrinsic reference is accepted). This is separate from execution logging, which API_GW_EXECUTION_LOGGING_ENABLED checks.",
+                rationale: "Access logs give one line per request with caller identity and result in a format you choose, which is what security monitoring and usage analysis consume.",
+                remediation: "Add an access log setting to the stage:\n```yaml\nProdStage:\n  Type: AWS::ApiGateway::Stage\n  Properties:\n    RestApiId: !Ref Api\n    DeploymentId: !Ref Deployment\n    StageName: prod\n    AccessLogSetting:\n      DestinationArn: !GetAtt ApiAccessLogs.Arn\n      Format: '$context.requestId $context.identity.sourceIp $context.status'\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: APIGATEWAY_STAGE_ACCESS_LOGGING_ENABLED
 # title: API Gateway REST API stages write access logs
@@ -6497,7 +7997,19 @@ rule APIGATEWAY_STAGE_ACCESS_LOGGING_ENABLED when %apigw_stages_for_access_logs 
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/API_GWV2_ACCESS_LOGS_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/API_GWV2_ACCESS_LOGS_ENABLED.guard", metadata: RuleMetadata(
+                id: "API_GWV2_ACCESS_LOGS_ENABLED",
+                title: "API Gateway v2 stages write access logs",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::ApiGatewayV2::Stage"]),
+                awsConfigRule: "API_GWV2_ACCESS_LOGS_ENABLED",
+                description: "Every AWS::ApiGatewayV2::Stage (HTTP and WebSocket APIs) declares AccessLogSettings with a DestinationArn and a Format. The destination is usually a reference to a log group and is accepted as an intrinsic.",
+                rationale: "HTTP APIs have no execution logs; access logs are the only record of who called the API, from where, and with what result.",
+                remediation: "Add access log settings to the stage:\n```yaml\nDefaultStage:\n  Type: AWS::ApiGatewayV2::Stage\n  Properties:\n    ApiId: !Ref HttpApi\n    StageName: $default\n    AutoDeploy: true\n    AccessLogSettings:\n      DestinationArn: !GetAtt ApiAccessLogs.Arn\n      Format: '{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"status\":\"$context.status\"}'\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: API_GWV2_ACCESS_LOGS_ENABLED
 # title: API Gateway v2 stages write access logs
@@ -6545,7 +8057,19 @@ rule API_GWV2_ACCESS_LOGS_ENABLED when %apigwv2_stages_for_access_logs !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/API_GW_EXECUTION_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/API_GW_EXECUTION_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "API_GW_EXECUTION_LOGGING_ENABLED",
+                title: "API Gateway REST API stages have execution logging enabled",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::ApiGateway::Stage"]),
+                awsConfigRule: "API_GW_EXECUTION_LOGGING_ENABLED",
+                description: "Every AWS::ApiGateway::Stage has MethodSettings, and every method setting that names a LoggingLevel uses one of the levels in the loggingLevels parameter (default ERROR and INFO); at least one setting must name a level, so a stage with logging OFF or unset fails. Stages created implicitly by AWS::ApiGateway::Deployment (StageName/StageDescription) are not judged. HTTP APIs (ApiGatewayV2) have no execution logging and are covered by API_GWV2_ACCESS_LOGS_ENABLED.",
+                rationale: "Execution logs show how API Gateway handled each request (authorizer results, integration errors, throttling); without them failed and malicious calls cannot be traced.",
+                remediation: "Enable execution logging for all methods of the stage:\n```yaml\nProdStage:\n  Type: AWS::ApiGateway::Stage\n  Properties:\n    RestApiId: !Ref Api\n    DeploymentId: !Ref Deployment\n    StageName: prod\n    MethodSettings:\n      - ResourcePath: \"/*\"\n        HttpMethod: \"*\"\n        LoggingLevel: ERROR\n```",
+                parameters: [RuleMetadata.Parameter(name: "loggingLevels", description: "Logging levels accepted for execution logging; empty means ERROR and INFO.", defaultValue: .list([.string("ERROR"), .string("INFO")]))],
+                controls: [.nist80053Rev5: ["AC-4(26)", "AU-2b", "AU-3a", "AU-3b", "AU-3c", "AU-3d", "AU-3e", "AU-3f", "AU-6(3)", "AU-6(4)", "AU-6(6)", "AU-6(9)", "AU-8b", "AU-10", "AU-12a", "AU-12c", "AU-12(1)", "AU-12(2)", "AU-12(3)", "AU-12(4)", "AU-14a", "AU-14b", "AU-14(3)", "CA-7b", "CM-5(1)(b)", "IA-3(3)(b)", "MA-4(1)(a)", "PM-14a.1", "PM-14b", "PM-31", "SC-7(9)(b)", "SI-4(17)", "SI-7(8)"], .pciDSS321: ["10.1", "10.3.1", "10.3.2", "10.3.3", "10.3.4", "10.3.5", "10.3.6", "10.5.4"], .wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: API_GW_EXECUTION_LOGGING_ENABLED
 # title: API Gateway REST API stages have execution logging enabled
@@ -6614,7 +8138,19 @@ rule API_GW_EXECUTION_LOGGING_ENABLED when %apigw_stages_for_execution_logs !emp
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/APPSYNC_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/APPSYNC_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "APPSYNC_LOGGING_ENABLED",
+                title: "AppSync GraphQL APIs have field-level logging enabled",
+                severity: .low,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::AppSync::GraphQLApi"]),
+                awsConfigRule: "APPSYNC_LOGGING_ENABLED",
+                description: "Every AWS::AppSync::GraphQLApi declares LogConfig with a FieldLogLevel other than NONE (ERROR, INFO, DEBUG or ALL) and a CloudWatchLogsRoleArn AppSync can use to write logs (an intrinsic reference is accepted).",
+                rationale: "Without resolver logs, failed and abusive GraphQL requests leave no trace beyond aggregate metrics.",
+                remediation: "Enable logging for the API:\n```yaml\nApi:\n  Type: AWS::AppSync::GraphQLApi\n  Properties:\n    Name: orders\n    AuthenticationType: AMAZON_COGNITO_USER_POOLS\n    LogConfig:\n      FieldLogLevel: ERROR\n      CloudWatchLogsRoleArn: !GetAtt AppSyncLogsRole.Arn\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: APPSYNC_LOGGING_ENABLED
 # title: AppSync GraphQL APIs have field-level logging enabled
@@ -6661,7 +8197,19 @@ rule APPSYNC_LOGGING_ENABLED when %appsync_apis_for_logging !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/BEANSTALK_ENHANCED_HEALTH_REPORTING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/BEANSTALK_ENHANCED_HEALTH_REPORTING_ENABLED.guard", metadata: RuleMetadata(
+                id: "BEANSTALK_ENHANCED_HEALTH_REPORTING_ENABLED",
+                title: "Elastic Beanstalk environments use enhanced health reporting",
+                severity: .low,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::ElasticBeanstalk::Environment"]),
+                awsConfigRule: "BEANSTALK_ENHANCED_HEALTH_REPORTING_ENABLED",
+                description: "Every AWS::ElasticBeanstalk::Environment sets the option aws:elasticbeanstalk:healthreporting:system / SystemType to enhanced in its OptionSettings. Settings inherited from a saved configuration (TemplateName) or from .ebextensions in the source bundle are not visible to the rule; an environment relying on them fails and should be suppressed explicitly.",
+                rationale: "Enhanced health reporting gives per-instance health, request and latency metrics and causes; basic reporting only tells you the load balancer health check failed.",
+                remediation: "Turn on enhanced health reporting:\n```yaml\nWebEnv:\n  Type: AWS::ElasticBeanstalk::Environment\n  Properties:\n    ApplicationName: !Ref WebApp\n    SolutionStackName: 64bit Amazon Linux 2023 v4.1.0 running Python 3.11\n    OptionSettings:\n      - Namespace: aws:elasticbeanstalk:healthreporting:system\n        OptionName: SystemType\n        Value: enhanced\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AU-12(3)", "AU-14a", "AU-14b", "CA-2(2)", "CA-7", "CA-7b", "PM-14a.1", "PM-14b", "PM-31", "SC-6", "SC-36(1)(a)", "SI-2a"], .wellArchitected: ["REL-6", "OPS08-BP01"]]),
+            text: #"""
 # ---
 # id: BEANSTALK_ENHANCED_HEALTH_REPORTING_ENABLED
 # title: Elastic Beanstalk environments use enhanced health reporting
@@ -6712,7 +8260,19 @@ rule BEANSTALK_ENHANCED_HEALTH_REPORTING_ENABLED when %beanstalk_envs_for_health
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/CLOUDFRONT_ACCESSLOGS_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/CLOUDFRONT_ACCESSLOGS_ENABLED.guard", metadata: RuleMetadata(
+                id: "CLOUDFRONT_ACCESSLOGS_ENABLED",
+                title: "CloudFront distributions write standard access logs",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::CloudFront::Distribution"]),
+                awsConfigRule: "CLOUDFRONT_ACCESSLOGS_ENABLED",
+                description: "Every AWS::CloudFront::Distribution declares DistributionConfig.Logging with a Bucket (the bucket's regional domain name, usually an intrinsic, is accepted). Standard logging v2 configured through AWS::Logs::DeliverySource/Delivery resources is not recognised by this rule; suppress it for distributions that use it.",
+                rationale: "Access logs record every viewer request that reached the edge, which is needed to investigate scraping, credential stuffing and data access through the CDN.",
+                remediation: "Add a logging configuration to the distribution:\n```yaml\nWebDistribution:\n  Type: AWS::CloudFront::Distribution\n  Properties:\n    DistributionConfig:\n      Enabled: true\n      Logging:\n        Bucket: !GetAtt CdnLogBucket.RegionalDomainName\n        Prefix: web/\n        IncludeCookies: false\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: CLOUDFRONT_ACCESSLOGS_ENABLED
 # title: CloudFront distributions write standard access logs
@@ -6755,7 +8315,19 @@ rule CLOUDFRONT_ACCESSLOGS_ENABLED when %cloudfront_distributions_for_logging !e
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/CLOUDTRAIL_S3_DATAEVENTS_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/CLOUDTRAIL_S3_DATAEVENTS_ENABLED.guard", metadata: RuleMetadata(
+                id: "CLOUDTRAIL_S3_DATAEVENTS_ENABLED",
+                title: "A logging CloudTrail trail records S3 object-level data events",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .account,
+                awsConfigRule: "CLOUDTRAIL_S3_DATAEVENTS_ENABLED",
+                description: "Account-level. Passes when at least one logging AWS::CloudTrail::Trail selects S3 data events, either through a basic event selector with a DataResources entry of Type AWS::S3::Object, or through an advanced event selector whose field selector on resources.type equals AWS::S3::Object. Which buckets are selected is not judged. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Management events do not show who read, wrote or deleted individual objects; object-level logging is what answers 'who downloaded this file' after a data exposure.",
+                remediation: "Add an S3 data-event selector to a logging trail:\n```yaml\nAuditTrail:\n  Type: AWS::CloudTrail::Trail\n  Properties:\n    IsLogging: true\n    S3BucketName: !Ref AuditLogBucket\n    EventSelectors:\n      - ReadWriteType: All\n        IncludeManagementEvents: true\n        DataResources:\n          - Type: AWS::S3::Object\n            Values: [\"arn:aws:s3\"]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["3.1", "3.11"], .nist80053Rev5: ["AC-2(4)", "AC-3(1)", "AC-3(10)", "AC-4(26)", "AC-6(9)", "AU-2b", "AU-3a", "AU-3b", "AU-3c", "AU-3d", "AU-3e", "AU-3f", "AU-6(3)", "AU-6(4)", "AU-6(6)", "AU-6(9)", "AU-8b", "AU-10", "AU-12a", "AU-12c", "AU-12(1)", "AU-12(2)", "AU-12(3)", "AU-12(4)", "AU-14a", "AU-14b", "AU-14(3)", "CA-7b", "CM-5(1)(b)", "CM-6a", "CM-9b", "IA-3(3)(b)", "MA-4(1)(a)", "PM-14a.1", "PM-14b", "PM-31", "SC-7(9)(b)", "SI-1(1)(c)", "SI-3(8)(b)", "SI-4(2)", "SI-4(17)", "SI-4(20)", "SI-7(8)", "SI-10(1)(c)"], .pciDSS321: ["2.2", "10.1", "10.2.1", "10.2.2", "10.2.3", "10.2.5", "10.3.1", "10.3.2", "10.3.3", "10.3.4", "10.3.5", "10.3.6"], .wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: CLOUDTRAIL_S3_DATAEVENTS_ENABLED
 # title: A logging CloudTrail trail records S3 object-level data events
@@ -6811,7 +8383,19 @@ rule CLOUDTRAIL_S3_DATAEVENTS_ENABLED when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/CLOUDTRAIL_SECURITY_TRAIL_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/CLOUDTRAIL_SECURITY_TRAIL_ENABLED.guard", metadata: RuleMetadata(
+                id: "CLOUDTRAIL_SECURITY_TRAIL_ENABLED",
+                title: "A CloudTrail trail follows the security best-practice configuration",
+                severity: .high,
+                area: .loggingAndMonitoring,
+                target: .account,
+                awsConfigRule: "CLOUDTRAIL_SECURITY_TRAIL_ENABLED",
+                description: "Account-level. Passes when at least one AWS::CloudTrail::Trail is logging, multi-region, includes global service events (IncludeGlobalServiceEvents absent or true), validates log files, is encrypted with a KMS key (KMSKeyId, an intrinsic reference is accepted), and records all management events: it has no EventSelectors, or an event selector that does not set IncludeManagementEvents to false, has ReadWriteType absent or All and excludes no management event sources. Advanced event selectors are not evaluated. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "One trail configured this way is the baseline audit record of the account: complete (all regions, global services, reads and writes), tamper-evident (digests) and protected (KMS).",
+                remediation: "Configure one trail with every security setting:\n```yaml\nSecurityTrail:\n  Type: AWS::CloudTrail::Trail\n  Properties:\n    IsLogging: true\n    S3BucketName: !Ref AuditLogBucket\n    IsMultiRegionTrail: true\n    IncludeGlobalServiceEvents: true\n    EnableLogFileValidation: true\n    KMSKeyId: !Ref TrailKey\n    EventSelectors:\n      - ReadWriteType: All\n        IncludeManagementEvents: true\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["3.1", "3.2", "3.7"], .wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: CLOUDTRAIL_SECURITY_TRAIL_ENABLED
 # title: A CloudTrail trail follows the security best-practice configuration
@@ -6876,7 +8460,19 @@ rule CLOUDTRAIL_SECURITY_TRAIL_ENABLED when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED.guard", metadata: RuleMetadata(
+                id: "CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED",
+                title: "CloudTrail trails deliver to CloudWatch Logs",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::CloudTrail::Trail"]),
+                awsConfigRule: "CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED",
+                description: "Every AWS::CloudTrail::Trail names both CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn (CloudTrail needs the role to write to the group). The values are references to other resources and are accepted when written as intrinsics (!GetAtt LogGroup.Arn); only their presence is checked. Whether events arrived recently (AWS Config's expectedDeliveryWindowAge) cannot be seen in a template and is not checked.",
+                rationale: "Sending the trail to CloudWatch Logs is what makes real-time metric filters and alarms on API activity possible (CIS section 4); S3 delivery alone is for after-the-fact analysis.",
+                remediation: "Point the trail at a log group and a role CloudTrail can assume:\n```yaml\nAuditTrail:\n  Type: AWS::CloudTrail::Trail\n  Properties:\n    IsLogging: true\n    S3BucketName: !Ref AuditLogBucket\n    CloudWatchLogsLogGroupArn: !GetAtt TrailLogGroup.Arn\n    CloudWatchLogsRoleArn: !GetAtt TrailToLogsRole.Arn\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["3.4"], .nist80053Rev5: ["AC-2(4)", "AC-3(1)", "AC-3(10)", "AC-4(26)", "AC-6(9)", "AU-2b", "AU-3a", "AU-3b", "AU-3c", "AU-3d", "AU-3e", "AU-3f", "AU-4(1)", "AU-6(1)", "AU-6(3)", "AU-6(4)", "AU-6(5)", "AU-6(6)", "AU-6(9)", "AU-7(1)", "AU-8b", "AU-9(7)", "AU-10", "AU-12a", "AU-12c", "AU-12(1)", "AU-12(2)", "AU-12(3)", "AU-12(4)", "AU-14a", "AU-14b", "AU-14(3)", "AU-16", "CA-7b", "CM-5(1)(b)", "CM-6a", "CM-9b", "IA-3(3)(b)", "MA-4(1)(a)", "PM-14a.1", "PM-14b", "PM-31", "SC-7(9)(b)", "SI-1(1)(c)", "SI-3(8)(b)", "SI-4(2)", "SI-4(17)", "SI-4(20)", "SI-7(8)", "SI-10(1)(c)"], .pciDSS321: ["2.2", "10.1", "10.2.1", "10.2.2", "10.2.3", "10.2.5", "10.3.1", "10.3.2", "10.3.3", "10.3.4", "10.3.5", "10.3.6", "10.5.3", "10.5.4"], .wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED
 # title: CloudTrail trails deliver to CloudWatch Logs
@@ -6926,7 +8522,19 @@ rule CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED when %cloudtrail_trails_for_cwl !empty
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/CLOUD_TRAIL_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/CLOUD_TRAIL_ENABLED.guard", metadata: RuleMetadata(
+                id: "CLOUD_TRAIL_ENABLED",
+                title: "At least one CloudTrail trail is logging",
+                severity: .high,
+                area: .loggingAndMonitoring,
+                target: .account,
+                awsConfigRule: "CLOUD_TRAIL_ENABLED",
+                description: "Account-level. Passes when the document contains at least one AWS::CloudTrail::Trail whose IsLogging is true. IsLogging is required by CloudFormation, so a trail whose IsLogging is an unresolved intrinsic is not counted as logging. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Without a logging trail there is no durable record of API activity in the account, which rules out incident investigation, change auditing and most detective controls.",
+                remediation: "Declare a trail that is logging, delivering to a dedicated bucket:\n```yaml\nAuditTrail:\n  Type: AWS::CloudTrail::Trail\n  Properties:\n    IsLogging: true\n    S3BucketName: !Ref AuditLogBucket\n    IsMultiRegionTrail: true\n    EnableLogFileValidation: true\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["3.1"], .nist80053Rev5: ["AC-2(4)", "AC-3(1)", "AC-3(10)", "AC-4(26)", "AC-6(9)", "AU-2b", "AU-3a", "AU-3b", "AU-3c", "AU-3d", "AU-3e", "AU-3f", "AU-3(1)", "AU-6(3)", "AU-6(4)", "AU-6(6)", "AU-6(9)", "AU-8b", "AU-10", "AU-12a", "AU-12c", "AU-12(1)", "AU-12(2)", "AU-12(3)", "AU-12(4)", "AU-14a", "AU-14b", "AU-14(3)", "CA-7b", "CM-5(1)(b)", "IA-3(3)(b)", "MA-4(1)(a)", "PM-14a.1", "PM-14b", "PM-31", "SC-7(9)(b)", "SI-1(1)(c)", "SI-3(8)(b)", "SI-4(2)", "SI-4(17)", "SI-4(20)", "SI-7(8)", "SI-10(1)(c)"], .pciDSS321: ["10.1", "10.2.1", "10.2.2", "10.2.3", "10.2.4", "10.2.5", "10.2.6", "10.2.7", "10.3.1", "10.3.2", "10.3.3", "10.3.4", "10.3.5", "10.3.6"], .wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: CLOUD_TRAIL_ENABLED
 # title: At least one CloudTrail trail is logging
@@ -6974,7 +8582,19 @@ rule CLOUD_TRAIL_ENABLED when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED.guard", metadata: RuleMetadata(
+                id: "CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED",
+                title: "CloudTrail trails validate their log files",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::CloudTrail::Trail"]),
+                awsConfigRule: "CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED",
+                description: "Every AWS::CloudTrail::Trail sets EnableLogFileValidation to true. The CloudFormation default is false, so a trail that omits it fails; a value still written as an intrinsic cannot be shown to be true and fails. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Digest files let you prove that delivered log files were not modified or deleted after CloudTrail wrote them, which is what makes the trail usable as evidence.",
+                remediation: "Set EnableLogFileValidation to true:\n```yaml\nAuditTrail:\n  Type: AWS::CloudTrail::Trail\n  Properties:\n    IsLogging: true\n    S3BucketName: !Ref AuditLogBucket\n    EnableLogFileValidation: true\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["3.2"], .nist80053Rev5: ["AU-9a", "CM-6a", "CM-9b", "PM-11b", "PM-17b", "SA-1(1)", "SA-10(1)", "SC-16(1)", "SI-1a.2", "SI-1c.2", "SI-4d", "SI-7a", "SI-7(1)", "SI-7(3)", "SI-7(7)"], .pciDSS321: ["2.2", "10.5.2", "10.5", "10.5.5", "11.5"], .wellArchitected: ["SEC-6.3"]]),
+            text: #"""
 # ---
 # id: CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED
 # title: CloudTrail trails validate their log files
@@ -7017,7 +8637,19 @@ rule CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED when %cloudtrail_trails_for_validat
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/CODEBUILD_PROJECT_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/CODEBUILD_PROJECT_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "CODEBUILD_PROJECT_LOGGING_ENABLED",
+                title: "CodeBuild projects keep build logs",
+                severity: .low,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::CodeBuild::Project"]),
+                awsConfigRule: "CODEBUILD_PROJECT_LOGGING_ENABLED",
+                description: "Every AWS::CodeBuild::Project keeps build logs in CloudWatch Logs or S3. CodeBuild sends logs to CloudWatch Logs unless told otherwise, so a project without LogsConfig, or whose LogsConfig.CloudWatchLogs.Status is ENABLED, passes; a project that disables CloudWatch Logs passes only with LogsConfig.S3Logs.Status ENABLED. A status given as an intrinsic cannot be shown to be enabled and fails.",
+                rationale: "Build logs are the record of what a pipeline did with its credentials and artifacts; they are needed to investigate supply-chain incidents and failed deployments.",
+                remediation: "Keep CloudWatch Logs enabled (the default), or enable S3 logs:\n```yaml\nBuildProject:\n  Type: AWS::CodeBuild::Project\n  Properties:\n    ServiceRole: !GetAtt BuildRole.Arn\n    Artifacts: {Type: NO_ARTIFACTS}\n    Environment: {Type: LINUX_CONTAINER, ComputeType: BUILD_GENERAL1_SMALL, Image: aws/codebuild/standard:7.0}\n    Source: {Type: CODEPIPELINE}\n    LogsConfig:\n      CloudWatchLogs:\n        Status: ENABLED\n        GroupName: !Ref BuildLogs\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: CODEBUILD_PROJECT_LOGGING_ENABLED
 # title: CodeBuild projects keep build logs
@@ -7067,7 +8699,19 @@ rule CODEBUILD_PROJECT_LOGGING_ENABLED when %codebuild_projects_for_logging !emp
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/CONFIG_RECORDER_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/CONFIG_RECORDER_ENABLED.guard", metadata: RuleMetadata(
+                id: "CONFIG_RECORDER_ENABLED",
+                title: "An AWS Config recorder records all supported resource types",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .account,
+                awsConfigRule: nil,
+                description: "Account-level, Tenet-only. Passes when the document contains an AWS::Config::ConfigurationRecorder whose RecordingGroup is absent (CloudFormation then records all supported types) or has AllSupported not set to false, and an AWS::Config::DeliveryChannel to deliver what is recorded. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "AWS Config keeps the configuration history every investigation and most compliance evidence rely on; a recorder limited to a few types leaves changes to everything else unrecorded.",
+                remediation: "Declare a recorder for all supported types and a delivery channel:\n```yaml\nConfigRecorder:\n  Type: AWS::Config::ConfigurationRecorder\n  Properties:\n    RoleARN: !GetAtt ConfigRole.Arn\n    RecordingGroup:\n      AllSupported: true\n      IncludeGlobalResourceTypes: true\nConfigDelivery:\n  Type: AWS::Config::DeliveryChannel\n  Properties:\n    S3BucketName: !Ref ConfigBucket\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["3.5"], .nist80053Rev5: ["CM-8"], .wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: CONFIG_RECORDER_ENABLED
 # title: An AWS Config recorder records all supported resource types
@@ -7126,7 +8770,19 @@ rule CONFIG_RECORDER_ENABLED when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/CW_LOGGROUP_RETENTION_PERIOD_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/CW_LOGGROUP_RETENTION_PERIOD_CHECK.guard", metadata: RuleMetadata(
+                id: "CW_LOGGROUP_RETENTION_PERIOD_CHECK",
+                title: "CloudWatch log groups keep logs for at least the minimum retention",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::Logs::LogGroup"]),
+                awsConfigRule: "CW_LOGGROUP_RETENTION_PERIOD_CHECK",
+                description: "Every AWS::Logs::LogGroup that sets RetentionInDays keeps logs for at least MinRetentionTime days (default 365). A log group without RetentionInDays keeps its events forever and passes, as in AWS Config; LOGS_LOG_GROUP_RETENTION_DEFINED flags groups that never expire. A retention written as a number in a string ('400') is read as that number; one given as an intrinsic cannot be compared and fails. When RuleParameters is absent the default of 365 days applies.",
+                rationale: "Logs deleted too early are missing when an incident is discovered months later; many frameworks require a year of audit history.",
+                remediation: "Raise the retention to the required minimum:\n```yaml\nAppLogs:\n  Type: AWS::Logs::LogGroup\n  Properties:\n    LogGroupName: /app/orders\n    RetentionInDays: 365\n```",
+                parameters: [RuleMetadata.Parameter(name: "MinRetentionTime", description: "Minimum number of days a log group with a retention setting must keep events.", defaultValue: .int(365))],
+                controls: [.nist80053Rev5: ["AC-16b", "AT-4b", "AU-6(3)", "AU-6(4)", "AU-6(6)", "AU-6(9)", "AU-10", "AU-11(1)", "AU-11", "AU-12(1)", "AU-12(2)", "AU-12(3)", "AU-14a", "AU-14b", "CA-7b", "PM-14a.1", "PM-14b", "PM-21b", "PM-31", "SC-28(2)", "SI-4(17)", "SI-12"], .pciDSS321: ["3.1", "10.7"], .wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: CW_LOGGROUP_RETENTION_PERIOD_CHECK
 # title: CloudWatch log groups keep logs for at least the minimum retention
@@ -7193,7 +8849,19 @@ rule CW_LOGGROUP_RETENTION_PERIOD_CHECK when %cw_log_groups_for_retention !empty
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/DMS_REPLICATION_TASK_SOURCEDB_LOGGING.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/DMS_REPLICATION_TASK_SOURCEDB_LOGGING.guard", metadata: RuleMetadata(
+                id: "DMS_REPLICATION_TASK_SOURCEDB_LOGGING",
+                title: "DMS replication tasks log source-database activity",
+                severity: .low,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::DMS::ReplicationTask"]),
+                awsConfigRule: "DMS_REPLICATION_TASK_SOURCEDB_LOGGING",
+                description: "Every AWS::DMS::ReplicationTask has ReplicationTaskSettings (a JSON string) with Logging.EnableLogging true and LogComponents entries for SOURCE_CAPTURE and SOURCE_UNLOAD at severity LOGGER_SEVERITY_DEFAULT, LOGGER_SEVERITY_DEBUG or LOGGER_SEVERITY_DETAILED_DEBUG. Settings that are absent, or built with an intrinsic function such as Fn::Sub, cannot be checked and fail. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Without source logging, failed or partial migrations leave no record of which tables and changes were read or applied, and errors cannot be diagnosed.",
+                remediation: "Enable logging for the source components in the task settings:\n```yaml\nMigrationTask:\n  Type: AWS::DMS::ReplicationTask\n  Properties:\n    MigrationType: full-load-and-cdc\n    ReplicationInstanceArn: !Ref ReplicationInstance\n    SourceEndpointArn: !Ref SourceEndpoint\n    TargetEndpointArn: !Ref TargetEndpoint\n    TableMappings: '{\"rules\":[{\"rule-type\":\"selection\",\"rule-id\":\"1\",\"rule-name\":\"1\",\"object-locator\":{\"schema-name\":\"%\",\"table-name\":\"%\"},\"rule-action\":\"include\"}]}'\n    ReplicationTaskSettings: '{\"Logging\":{\"EnableLogging\":true,\"LogComponents\":[{\"Id\":\"SOURCE_CAPTURE\",\"Severity\":\"LOGGER_SEVERITY_DEFAULT\"},{\"Id\":\"SOURCE_UNLOAD\",\"Severity\":\"LOGGER_SEVERITY_DEFAULT\"}]}}'\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: DMS_REPLICATION_TASK_SOURCEDB_LOGGING
 # title: DMS replication tasks log source-database activity
@@ -7263,7 +8931,19 @@ rule DMS_REPLICATION_TASK_SOURCEDB_LOGGING when %dms_source_logging_tasks !empty
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/DMS_REPLICATION_TASK_TARGETDB_LOGGING.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/DMS_REPLICATION_TASK_TARGETDB_LOGGING.guard", metadata: RuleMetadata(
+                id: "DMS_REPLICATION_TASK_TARGETDB_LOGGING",
+                title: "DMS replication tasks log target-database activity",
+                severity: .low,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::DMS::ReplicationTask"]),
+                awsConfigRule: "DMS_REPLICATION_TASK_TARGETDB_LOGGING",
+                description: "Every AWS::DMS::ReplicationTask has ReplicationTaskSettings (a JSON string) with Logging.EnableLogging true and LogComponents entries for TARGET_APPLY and TARGET_LOAD at severity LOGGER_SEVERITY_DEFAULT, LOGGER_SEVERITY_DEBUG or LOGGER_SEVERITY_DETAILED_DEBUG. Settings that are absent, or built with an intrinsic function such as Fn::Sub, cannot be checked and fail. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Without target logging, failed or partial migrations leave no record of which tables and changes were read or applied, and errors cannot be diagnosed.",
+                remediation: "Enable logging for the target components in the task settings:\n```yaml\nMigrationTask:\n  Type: AWS::DMS::ReplicationTask\n  Properties:\n    MigrationType: full-load-and-cdc\n    ReplicationInstanceArn: !Ref ReplicationInstance\n    SourceEndpointArn: !Ref SourceEndpoint\n    TargetEndpointArn: !Ref TargetEndpoint\n    TableMappings: '{\"rules\":[{\"rule-type\":\"selection\",\"rule-id\":\"1\",\"rule-name\":\"1\",\"object-locator\":{\"schema-name\":\"%\",\"table-name\":\"%\"},\"rule-action\":\"include\"}]}'\n    ReplicationTaskSettings: '{\"Logging\":{\"EnableLogging\":true,\"LogComponents\":[{\"Id\":\"TARGET_APPLY\",\"Severity\":\"LOGGER_SEVERITY_DEFAULT\"},{\"Id\":\"TARGET_LOAD\",\"Severity\":\"LOGGER_SEVERITY_DEFAULT\"}]}}'\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: DMS_REPLICATION_TASK_TARGETDB_LOGGING
 # title: DMS replication tasks log target-database activity
@@ -7333,7 +9013,19 @@ rule DMS_REPLICATION_TASK_TARGETDB_LOGGING when %dms_target_logging_tasks !empty
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/DOCDB_CLUSTER_AUDIT_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/DOCDB_CLUSTER_AUDIT_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "DOCDB_CLUSTER_AUDIT_LOGGING_ENABLED",
+                title: "DocumentDB clusters export audit logs to CloudWatch Logs",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::DocDB::DBCluster"]),
+                awsConfigRule: "DOCDB_CLUSTER_AUDIT_LOGGING_ENABLED",
+                description: "Every AWS::DocDB::DBCluster lists audit in EnableCloudwatchLogsExports. DocumentDB also needs the audit_logs parameter enabled in the cluster parameter group for events to be written; the parameter group is not checked here.",
+                rationale: "DocumentDB audit logs record authentication, authorisation and DDL events; without them access to the database cannot be reconstructed.",
+                remediation: "Export the audit log:\n```yaml\nDocumentDBCluster:\n  Type: AWS::DocDB::DBCluster\n  Properties:\n    MasterUsername: admin\n    MasterUserPassword: '{{resolve:secretsmanager:docdb-admin:SecretString:password}}'\n    StorageEncrypted: true\n    EnableCloudwatchLogsExports: [audit]\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: DOCDB_CLUSTER_AUDIT_LOGGING_ENABLED
 # title: DocumentDB clusters export audit logs to CloudWatch Logs
@@ -7375,7 +9067,19 @@ rule DOCDB_CLUSTER_AUDIT_LOGGING_ENABLED when %docdb_clusters_for_audit_logs !em
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/ECS_CLUSTER_EXECUTE_COMMAND_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/ECS_CLUSTER_EXECUTE_COMMAND_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "ECS_CLUSTER_EXECUTE_COMMAND_LOGGING_ENABLED",
+                title: "ECS Exec sessions are not excluded from logging",
+                severity: .low,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::ECS::Cluster"]),
+                awsConfigRule: nil,
+                description: "Tenet-only. Every AWS::ECS::Cluster that configures ECS Exec (Configuration.ExecuteCommandConfiguration) does not set Logging to NONE, and when Logging is OVERRIDE names a CloudWatchLogGroupName or S3BucketName in LogConfiguration. Clusters without an ExecuteCommandConfiguration use the DEFAULT setting (session output goes to the task's awslogs configuration) and are not judged.",
+                rationale: "ECS Exec gives interactive shells inside running containers; commands run there must be recorded like any other privileged access.",
+                remediation: "Log ECS Exec sessions:\n```yaml\nAppCluster:\n  Type: AWS::ECS::Cluster\n  Properties:\n    Configuration:\n      ExecuteCommandConfiguration:\n        Logging: OVERRIDE\n        LogConfiguration:\n          CloudWatchLogGroupName: !Ref EcsExecLogs\n          CloudWatchEncryptionEnabled: true\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: ECS_CLUSTER_EXECUTE_COMMAND_LOGGING_ENABLED
 # title: ECS Exec sessions are not excluded from logging
@@ -7433,7 +9137,19 @@ rule ECS_CLUSTER_EXECUTE_COMMAND_LOGGING_ENABLED when %ecs_clusters_with_exec_co
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/ECS_TASK_DEFINITION_LOG_CONFIGURATION.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/ECS_TASK_DEFINITION_LOG_CONFIGURATION.guard", metadata: RuleMetadata(
+                id: "ECS_TASK_DEFINITION_LOG_CONFIGURATION",
+                title: "ECS task definitions configure logging for every container",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::ECS::TaskDefinition"]),
+                awsConfigRule: "ECS_TASK_DEFINITION_LOG_CONFIGURATION",
+                description: "Every container in every AWS::ECS::TaskDefinition (ContainerDefinitions[*]) declares LogConfiguration with a LogDriver (awslogs, awsfirelens, splunk, ...). A task definition without container definitions fails.",
+                rationale: "Container output that is not shipped anywhere disappears with the task; application errors and security events from the workload are then lost.",
+                remediation: "Give each container a log configuration:\n```yaml\nAppTask:\n  Type: AWS::ECS::TaskDefinition\n  Properties:\n    RequiresCompatibilities: [FARGATE]\n    Cpu: \"256\"\n    Memory: \"512\"\n    NetworkMode: awsvpc\n    ContainerDefinitions:\n      - Name: app\n        Image: public.ecr.aws/nginx/nginx:1.25\n        LogConfiguration:\n          LogDriver: awslogs\n          Options:\n            awslogs-group: !Ref AppLogs\n            awslogs-region: !Ref AWS::Region\n            awslogs-stream-prefix: app\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: ECS_TASK_DEFINITION_LOG_CONFIGURATION
 # title: ECS task definitions configure logging for every container
@@ -7482,7 +9198,19 @@ rule ECS_TASK_DEFINITION_LOG_CONFIGURATION when %ecs_task_definitions_for_loggin
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/EKS_CLUSTER_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/EKS_CLUSTER_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "EKS_CLUSTER_LOGGING_ENABLED",
+                title: "EKS clusters send all control-plane log types to CloudWatch Logs",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::EKS::Cluster"]),
+                awsConfigRule: "EKS_CLUSTER_LOGGING_ENABLED",
+                description: "Every AWS::EKS::Cluster enables, in Logging.ClusterLogging.EnabledTypes, each of the log types listed in the logTypes parameter; by default (and when RuleParameters is absent) all five: api, audit, authenticator, controllerManager and scheduler. EKS control-plane logging is off unless configured.",
+                rationale: "The Kubernetes audit and authenticator logs are the only record of who did what through the cluster API; the API, controller-manager and scheduler logs are needed to diagnose control-plane problems.",
+                remediation: "Enable the control-plane log types:\n```yaml\nAppCluster:\n  Type: AWS::EKS::Cluster\n  Properties:\n    RoleArn: !GetAtt EksClusterRole.Arn\n    ResourcesVpcConfig:\n      SubnetIds: [!Ref SubnetA, !Ref SubnetB]\n    Logging:\n      ClusterLogging:\n        EnabledTypes:\n          - Type: api\n          - Type: audit\n          - Type: authenticator\n          - Type: controllerManager\n          - Type: scheduler\n```",
+                parameters: [RuleMetadata.Parameter(name: "logTypes", description: "Control-plane log types every cluster must enable.", defaultValue: .list([.string("api"), .string("audit"), .string("authenticator"), .string("controllerManager"), .string("scheduler")]))],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: EKS_CLUSTER_LOGGING_ENABLED
 # title: EKS clusters send all control-plane log types to CloudWatch Logs
@@ -7567,7 +9295,19 @@ rule EKS_CLUSTER_LOGGING_ENABLED when %eks_clusters_for_logging !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/ELASTICSEARCH_LOGS_TO_CLOUDWATCH.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/ELASTICSEARCH_LOGS_TO_CLOUDWATCH.guard", metadata: RuleMetadata(
+                id: "ELASTICSEARCH_LOGS_TO_CLOUDWATCH",
+                title: "Elasticsearch domains publish error logs to CloudWatch Logs",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::Elasticsearch::Domain"]),
+                awsConfigRule: "ELASTICSEARCH_LOGS_TO_CLOUDWATCH",
+                description: "Every legacy AWS::Elasticsearch::Domain publishes its error (application) logs: LogPublishingOptions.ES_APPLICATION_LOGS has Enabled true and a CloudWatchLogsLogGroupArn (an intrinsic reference is accepted). OPENSEARCH_LOGS_TO_CLOUDWATCH checks the same for AWS::OpenSearchService::Domain. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Error logs show failed requests, shard and cluster problems; without them outages and abuse of the domain are hard to diagnose.",
+                remediation: "Publish ES_APPLICATION_LOGS to a CloudWatch Logs group (the group's resource policy must allow\nthe service to write):\n```yaml\nSearchDomain:\n  Type: AWS::Elasticsearch::Domain\n  Properties:\n    LogPublishingOptions:\n      ES_APPLICATION_LOGS:\n        Enabled: true\n        CloudWatchLogsLogGroupArn: !GetAtt SearchLogs.Arn\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AU-10"], .pciDSS321: ["10.1", "10.2.1", "10.2.2", "10.2.3", "10.2.4", "10.2.5", "10.3.1", "10.3.2", "10.3.3", "10.3.4", "10.3.5", "10.3.6"], .wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: ELASTICSEARCH_LOGS_TO_CLOUDWATCH
 # title: Elasticsearch domains publish error logs to CloudWatch Logs
@@ -7618,7 +9358,19 @@ rule ELASTICSEARCH_LOGS_TO_CLOUDWATCH when %elasticsearch_domains_for_error_logs
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/ELASTIC_BEANSTALK_LOGS_TO_CLOUDWATCH.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/ELASTIC_BEANSTALK_LOGS_TO_CLOUDWATCH.guard", metadata: RuleMetadata(
+                id: "ELASTIC_BEANSTALK_LOGS_TO_CLOUDWATCH",
+                title: "Elastic Beanstalk environments stream logs to CloudWatch Logs",
+                severity: .low,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::ElasticBeanstalk::Environment"]),
+                awsConfigRule: "ELASTIC_BEANSTALK_LOGS_TO_CLOUDWATCH",
+                description: "Every AWS::ElasticBeanstalk::Environment sets the option aws:elasticbeanstalk:cloudwatch:logs / StreamLogs to true (the string 'true' as Beanstalk option values are strings; a boolean true is accepted). Settings from a saved configuration or .ebextensions are not visible to the rule.",
+                rationale: "Instance logs are lost when Beanstalk replaces an instance; streaming them keeps application and web-server logs for troubleshooting and investigation.",
+                remediation: "Stream instance logs to CloudWatch Logs:\n```yaml\nWebEnv:\n  Type: AWS::ElasticBeanstalk::Environment\n  Properties:\n    ApplicationName: !Ref WebApp\n    SolutionStackName: 64bit Amazon Linux 2023 v4.1.0 running Python 3.11\n    OptionSettings:\n      - Namespace: aws:elasticbeanstalk:cloudwatch:logs\n        OptionName: StreamLogs\n        Value: \"true\"\n      - Namespace: aws:elasticbeanstalk:cloudwatch:logs\n        OptionName: RetentionInDays\n        Value: \"365\"\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: ELASTIC_BEANSTALK_LOGS_TO_CLOUDWATCH
 # title: Elastic Beanstalk environments stream logs to CloudWatch Logs
@@ -7669,7 +9421,19 @@ rule ELASTIC_BEANSTALK_LOGS_TO_CLOUDWATCH when %beanstalk_envs_for_log_streaming
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/ELB_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/ELB_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "ELB_LOGGING_ENABLED",
+                title: "Load balancers write access logs",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer"]),
+                awsConfigRule: "ELB_LOGGING_ENABLED",
+                description: "A Classic Load Balancer declares AccessLoggingPolicy with Enabled true. An Application or Network Load Balancer carries the attribute access_logs.s3.enabled with the value 'true' in LoadBalancerAttributes (attribute values are strings in CloudFormation; a boolean true is accepted too). Gateway Load Balancers have no access logs and are not judged. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Access logs record each request or connection with client address, latency and response code; they are needed to investigate abuse and to troubleshoot errors.",
+                remediation: "Turn access logs on:\n```yaml\nAppLoadBalancer:\n  Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n  Properties:\n    Subnets: [!Ref SubnetA, !Ref SubnetB]\n    LoadBalancerAttributes:\n      - Key: access_logs.s3.enabled\n        Value: \"true\"\n      - Key: access_logs.s3.bucket\n        Value: !Ref LbLogBucket\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-4(26)", "AU-2b", "AU-3a", "AU-3b", "AU-3c", "AU-3d", "AU-3e", "AU-3f", "AU-6(3)", "AU-6(4)", "AU-6(6)", "AU-6(9)", "AU-8b", "AU-10", "AU-12a", "AU-12c", "AU-12(1)", "AU-12(2)", "AU-12(3)", "AU-12(4)", "AU-14a", "AU-14b", "AU-14(3)", "CA-7b", "CM-5(1)(b)", "IA-3(3)(b)", "MA-4(1)(a)", "PM-14a.1", "PM-14b", "PM-31", "SC-7(9)(b)", "SI-4(17)", "SI-7(8)"], .pciDSS321: ["10.1", "10.3.1", "10.3.2", "10.3.3", "10.3.4", "10.3.5", "10.3.6", "10.5.4"], .wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: ELB_LOGGING_ENABLED
 # title: Load balancers write access logs
@@ -7733,7 +9497,19 @@ rule ELB_LOGGING_ENABLED when %elb_classic_for_logging !empty or %elbv2_for_logg
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/FIREHOSE_DELIVERY_STREAM_ERROR_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/FIREHOSE_DELIVERY_STREAM_ERROR_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "FIREHOSE_DELIVERY_STREAM_ERROR_LOGGING_ENABLED",
+                title: "Firehose delivery streams log delivery errors",
+                severity: .low,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::KinesisFirehose::DeliveryStream"]),
+                awsConfigRule: nil,
+                description: "Tenet-only. Every AWS::KinesisFirehose::DeliveryStream has, in its destination configuration (ExtendedS3DestinationConfiguration, S3DestinationConfiguration, RedshiftDestinationConfiguration, AmazonopensearchserviceDestinationConfiguration, SplunkDestinationConfiguration, HttpEndpointDestinationConfiguration, ...), CloudWatchLoggingOptions with Enabled true. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Records Firehose cannot deliver are retried and then dropped or parked in a backup bucket; the error log is the only place the reason (permissions, format, throttling) is visible.",
+                remediation: "Enable error logging on the destination:\n```yaml\nEventsStream:\n  Type: AWS::KinesisFirehose::DeliveryStream\n  Properties:\n    DeliveryStreamType: DirectPut\n    ExtendedS3DestinationConfiguration:\n      BucketARN: !GetAtt EventsBucket.Arn\n      RoleARN: !GetAtt FirehoseRole.Arn\n      CloudWatchLoggingOptions:\n        Enabled: true\n        LogGroupName: !Ref FirehoseLogs\n        LogStreamName: S3Delivery\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS08-BP02"]]),
+            text: #"""
 # ---
 # id: FIREHOSE_DELIVERY_STREAM_ERROR_LOGGING_ENABLED
 # title: Firehose delivery streams log delivery errors
@@ -7781,7 +9557,19 @@ rule FIREHOSE_DELIVERY_STREAM_ERROR_LOGGING_ENABLED when %firehose_streams_for_e
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/GUARDDUTY_ENABLED_CENTRALIZED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/GUARDDUTY_ENABLED_CENTRALIZED.guard", metadata: RuleMetadata(
+                id: "GUARDDUTY_ENABLED_CENTRALIZED",
+                title: "GuardDuty is enabled in the account",
+                severity: .high,
+                area: .loggingAndMonitoring,
+                target: .account,
+                awsConfigRule: "GUARDDUTY_ENABLED_CENTRALIZED",
+                description: "Account-level. Passes when the document contains an AWS::GuardDuty::Detector whose Enable is true. AWS Config's CentralMonitoringAccount parameter (accounts whose findings are aggregated elsewhere) cannot be seen in a template or a single-account inventory and is not supported; suppress the rule for member accounts covered by a delegated administrator. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "GuardDuty is the managed threat-detection service for CloudTrail, VPC flow, DNS and S3 events; without it compromised credentials and instances go unnoticed.",
+                remediation: "Enable a GuardDuty detector:\n```yaml\nThreatDetector:\n  Type: AWS::GuardDuty::Detector\n  Properties:\n    Enable: true\n    FindingPublishingFrequency: FIFTEEN_MINUTES\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["SI-4"]]),
+            text: #"""
 # ---
 # id: GUARDDUTY_ENABLED_CENTRALIZED
 # title: GuardDuty is enabled in the account
@@ -7826,7 +9614,19 @@ rule GUARDDUTY_ENABLED_CENTRALIZED when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/MQ_CLOUDWATCH_AUDIT_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/MQ_CLOUDWATCH_AUDIT_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "MQ_CLOUDWATCH_AUDIT_LOGGING_ENABLED",
+                title: "Amazon MQ ActiveMQ brokers send audit logs to CloudWatch Logs",
+                severity: .low,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::AmazonMQ::Broker"]),
+                awsConfigRule: "MQ_CLOUDWATCH_AUDIT_LOGGING_ENABLED",
+                description: "Every AWS::AmazonMQ::Broker with EngineType ActiveMQ (any letter case) sets Logs.Audit to true. RabbitMQ brokers do not support audit logs and are not judged. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "ActiveMQ audit logs record management actions taken through JMX and the web console; without them changes to queues, users and broker configuration leave no trace.",
+                remediation: "Enable audit logs on the broker:\n```yaml\nBroker:\n  Type: AWS::AmazonMQ::Broker\n  Properties:\n    BrokerName: orders\n    EngineType: ACTIVEMQ\n    EngineVersion: \"5.18\"\n    HostInstanceType: mq.m5.large\n    DeploymentMode: ACTIVE_STANDBY_MULTI_AZ\n    PubliclyAccessible: false\n    AutoMinorVersionUpgrade: true\n    Users:\n      - Username: app\n        Password: '{{resolve:secretsmanager:mq-app:SecretString:password}}'\n    Logs:\n      Audit: true\n      General: true\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: MQ_CLOUDWATCH_AUDIT_LOGGING_ENABLED
 # title: Amazon MQ ActiveMQ brokers send audit logs to CloudWatch Logs
@@ -7878,7 +9678,19 @@ rule MQ_CLOUDWATCH_AUDIT_LOGGING_ENABLED when %mq_activemq_brokers_for_audit_log
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/MSK_CLUSTER_BROKER_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/MSK_CLUSTER_BROKER_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "MSK_CLUSTER_BROKER_LOGGING_ENABLED",
+                title: "MSK clusters deliver broker logs",
+                severity: .low,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::MSK::Cluster"]),
+                awsConfigRule: nil,
+                description: "Tenet-only. Every provisioned AWS::MSK::Cluster delivers broker logs to at least one destination: LoggingInfo.BrokerLogs.CloudWatchLogs, .Firehose or .S3 with Enabled true. MSK Serverless clusters (AWS::MSK::ServerlessCluster) have no broker logs and are not judged. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Broker logs record client connection failures, authentication errors and broker problems; without them outages and unauthorised access attempts against Kafka cannot be investigated.",
+                remediation: "Deliver broker logs to CloudWatch Logs (or Firehose/S3):\n```yaml\nEventsCluster:\n  Type: AWS::MSK::Cluster\n  Properties:\n    ClusterName: events\n    KafkaVersion: 3.6.0\n    NumberOfBrokerNodes: 3\n    BrokerNodeGroupInfo:\n      InstanceType: kafka.m5.large\n      ClientSubnets: [!Ref SubnetA, !Ref SubnetB, !Ref SubnetC]\n    LoggingInfo:\n      BrokerLogs:\n        CloudWatchLogs:\n          Enabled: true\n          LogGroup: !Ref MskBrokerLogs\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: MSK_CLUSTER_BROKER_LOGGING_ENABLED
 # title: MSK clusters deliver broker logs
@@ -7930,7 +9742,19 @@ rule MSK_CLUSTER_BROKER_LOGGING_ENABLED when %msk_clusters_for_broker_logs !empt
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/MULTI_REGION_CLOUD_TRAIL_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/MULTI_REGION_CLOUD_TRAIL_ENABLED.guard", metadata: RuleMetadata(
+                id: "MULTI_REGION_CLOUD_TRAIL_ENABLED",
+                title: "A multi-region CloudTrail trail is logging management events",
+                severity: .high,
+                area: .loggingAndMonitoring,
+                target: .account,
+                awsConfigRule: "MULTI_REGION_CLOUD_TRAIL_ENABLED",
+                description: "Account-level. Passes when at least one AWS::CloudTrail::Trail has IsLogging true and IsMultiRegionTrail true, and does not exclude management events: it has no EventSelectors, or at least one event selector whose IncludeManagementEvents is not false and whose ReadWriteType is absent or All (the CloudFormation defaults include management events, read and write). Advanced event selectors are not evaluated. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "A single-region trail misses API activity in every other region, including regions an attacker chooses precisely because nobody watches them; CIS requires a multi-region trail that records all management events.",
+                remediation: "Make one trail multi-region and keep management events (read and write) selected:\n```yaml\nAuditTrail:\n  Type: AWS::CloudTrail::Trail\n  Properties:\n    IsLogging: true\n    IsMultiRegionTrail: true\n    IncludeGlobalServiceEvents: true\n    S3BucketName: !Ref AuditLogBucket\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["3.1"], .nist80053Rev5: ["AC-2(4)", "AC-3(1)", "AC-3(10)", "AC-4(26)", "AC-6(9)", "AU-2b", "AU-3a", "AU-3b", "AU-3c", "AU-3d", "AU-3e", "AU-3f", "AU-6(3)", "AU-6(4)", "AU-6(6)", "AU-6(9)", "AU-8b", "AU-10", "AU-12a", "AU-12c", "AU-12(1)", "AU-12(2)", "AU-12(3)", "AU-12(4)", "AU-14a", "AU-14b", "AU-14(3)", "CA-7b", "CM-5(1)(b)", "CM-6a", "CM-9b", "IA-3(3)(b)", "MA-4(1)(a)", "PM-14a.1", "PM-14b", "PM-31", "SC-7(9)(b)", "SI-1(1)(c)", "SI-3(8)(b)", "SI-4(2)", "SI-4(17)", "SI-4(20)", "SI-7(8)", "SI-10(1)(c)"], .pciDSS321: ["2.2", "10.1", "10.2.1", "10.2.2", "10.2.3", "10.2.4", "10.2.5", "10.2.6", "10.2.7", "10.3.1", "10.3.2", "10.3.3", "10.3.4", "10.3.5", "10.3.6"], .wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: MULTI_REGION_CLOUD_TRAIL_ENABLED
 # title: A multi-region CloudTrail trail is logging management events
@@ -7987,7 +9811,19 @@ rule MULTI_REGION_CLOUD_TRAIL_ENABLED when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/MWAA_ENVIRONMENT_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/MWAA_ENVIRONMENT_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "MWAA_ENVIRONMENT_LOGGING_ENABLED",
+                title: "Managed Airflow environments publish all their logs",
+                severity: .low,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::MWAA::Environment"]),
+                awsConfigRule: nil,
+                description: "Tenet-only. Every AWS::MWAA::Environment enables, in LoggingConfiguration, each of the five Airflow log types: DagProcessingLogs, SchedulerLogs, TaskLogs, WebserverLogs and WorkerLogs (Enabled true; the log level is not judged). A log type that is not configured, or is disabled, fails. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Airflow runs data pipelines with broad credentials; scheduler, worker and webserver logs are needed to diagnose failed runs and to see who triggered or changed what.",
+                remediation: "Enable every log type:\n```yaml\nAirflow:\n  Type: AWS::MWAA::Environment\n  Properties:\n    Name: pipelines\n    SourceBucketArn: !GetAtt DagBucket.Arn\n    DagS3Path: dags\n    ExecutionRoleArn: !GetAtt AirflowRole.Arn\n    NetworkConfiguration:\n      SubnetIds: [!Ref SubnetA, !Ref SubnetB]\n      SecurityGroupIds: [!Ref AirflowSg]\n    LoggingConfiguration:\n      DagProcessingLogs: {Enabled: true, LogLevel: WARNING}\n      SchedulerLogs: {Enabled: true, LogLevel: WARNING}\n      TaskLogs: {Enabled: true, LogLevel: INFO}\n      WebserverLogs: {Enabled: true, LogLevel: WARNING}\n      WorkerLogs: {Enabled: true, LogLevel: WARNING}\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS08-BP02"]]),
+            text: #"""
 # ---
 # id: MWAA_ENVIRONMENT_LOGGING_ENABLED
 # title: Managed Airflow environments publish all their logs
@@ -8061,7 +9897,19 @@ rule MWAA_ENVIRONMENT_LOGGING_ENABLED when %mwaa_environments_for_logging !empty
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/NEPTUNE_CLUSTER_CLOUDWATCH_LOG_EXPORT_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/NEPTUNE_CLUSTER_CLOUDWATCH_LOG_EXPORT_ENABLED.guard", metadata: RuleMetadata(
+                id: "NEPTUNE_CLUSTER_CLOUDWATCH_LOG_EXPORT_ENABLED",
+                title: "Neptune clusters export audit logs to CloudWatch Logs",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::Neptune::DBCluster"]),
+                awsConfigRule: "NEPTUNE_CLUSTER_CLOUDWATCH_LOG_EXPORT_ENABLED",
+                description: "Every AWS::Neptune::DBCluster lists audit in EnableCloudwatchLogsExports. Audit logging must also be enabled through the neptune_enable_audit_log cluster parameter, which is not checked here.",
+                rationale: "Neptune audit logs record the queries and connections made to the graph database; without them data access cannot be investigated.",
+                remediation: "Export the audit log:\n```yaml\nNeptuneCluster:\n  Type: AWS::Neptune::DBCluster\n  Properties:\n    StorageEncrypted: true\n    IamAuthEnabled: true\n    EnableCloudwatchLogsExports: [audit]\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: NEPTUNE_CLUSTER_CLOUDWATCH_LOG_EXPORT_ENABLED
 # title: Neptune clusters export audit logs to CloudWatch Logs
@@ -8102,7 +9950,19 @@ rule NEPTUNE_CLUSTER_CLOUDWATCH_LOG_EXPORT_ENABLED when %neptune_clusters_for_au
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/NETFW_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/NETFW_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "NETFW_LOGGING_ENABLED",
+                title: "Network Firewall firewalls have logging configured",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::NetworkFirewall::Firewall"]),
+                awsConfigRule: "NETFW_LOGGING_ENABLED",
+                description: "Every AWS::NetworkFirewall::Firewall must be the FirewallArn of an AWS::NetworkFirewall::LoggingConfiguration that has at least one log destination. In a template the logging configuration names the firewall with !Ref Firewall (which returns its ARN) or !GetAtt Firewall.FirewallArn; in a live inventory its FirewallArn equals the firewall's resource key (its ARN). Which log types (ALERT, FLOW, TLS) are delivered is not judged.",
+                rationale: "Without alert and flow logs the firewall silently blocks or allows traffic, and neither attacks nor misrouted traffic can be investigated.",
+                remediation: "Add a logging configuration for the firewall:\n```yaml\nFirewallLogging:\n  Type: AWS::NetworkFirewall::LoggingConfiguration\n  Properties:\n    FirewallArn: !Ref EgressFirewall\n    LoggingConfiguration:\n      LogDestinationConfigs:\n        - LogType: ALERT\n          LogDestinationType: CloudWatchLogs\n          LogDestination:\n            logGroup: !Ref FirewallAlertLogs\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: NETFW_LOGGING_ENABLED
 # title: Network Firewall firewalls have logging configured
@@ -8158,7 +10018,19 @@ rule NETFW_LOGGING_ENABLED when %netfw_firewalls_for_logging !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/OPENSEARCH_AUDIT_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/OPENSEARCH_AUDIT_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "OPENSEARCH_AUDIT_LOGGING_ENABLED",
+                title: "OpenSearch domains publish audit logs to CloudWatch Logs",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::OpenSearchService::Domain"]),
+                awsConfigRule: "OPENSEARCH_AUDIT_LOGGING_ENABLED",
+                description: "Every AWS::OpenSearchService::Domain publishes audit logs: LogPublishingOptions.AUDIT_LOGS has Enabled true and a CloudWatchLogsLogGroupArn. Audit logs require fine-grained access control (AdvancedSecurityOptions); which audit categories are recorded is configured inside OpenSearch and is not judged. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Audit logs record authentication attempts and access to indices and documents, which is what an investigation of data access in the domain needs.",
+                remediation: "Publish AUDIT_LOGS to a CloudWatch Logs group (the group's resource policy must allow the\nservice to write):\n```yaml\nSearchDomain:\n  Type: AWS::OpenSearchService::Domain\n  Properties:\n    LogPublishingOptions:\n      AUDIT_LOGS:\n        Enabled: true\n        CloudWatchLogsLogGroupArn: !GetAtt SearchLogs.Arn\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: OPENSEARCH_AUDIT_LOGGING_ENABLED
 # title: OpenSearch domains publish audit logs to CloudWatch Logs
@@ -8207,7 +10079,19 @@ rule OPENSEARCH_AUDIT_LOGGING_ENABLED when %opensearch_domains_for_audit_logs !e
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/OPENSEARCH_LOGS_TO_CLOUDWATCH.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/OPENSEARCH_LOGS_TO_CLOUDWATCH.guard", metadata: RuleMetadata(
+                id: "OPENSEARCH_LOGS_TO_CLOUDWATCH",
+                title: "OpenSearch domains publish error logs to CloudWatch Logs",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::OpenSearchService::Domain"]),
+                awsConfigRule: "OPENSEARCH_LOGS_TO_CLOUDWATCH",
+                description: "Every AWS::OpenSearchService::Domain publishes its error (application) logs: LogPublishingOptions.ES_APPLICATION_LOGS has Enabled true and a CloudWatchLogsLogGroupArn (an intrinsic reference to the group is accepted). Slow logs are optional and not judged. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Error logs show failed requests, shard and cluster problems and plugin errors; without them outages and abuse of the domain are hard to diagnose.",
+                remediation: "Publish ES_APPLICATION_LOGS to a CloudWatch Logs group (the group's resource policy must allow\nthe service to write):\n```yaml\nSearchDomain:\n  Type: AWS::OpenSearchService::Domain\n  Properties:\n    LogPublishingOptions:\n      ES_APPLICATION_LOGS:\n        Enabled: true\n        CloudWatchLogsLogGroupArn: !GetAtt SearchLogs.Arn\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: OPENSEARCH_LOGS_TO_CLOUDWATCH
 # title: OpenSearch domains publish error logs to CloudWatch Logs
@@ -8255,7 +10139,19 @@ rule OPENSEARCH_LOGS_TO_CLOUDWATCH when %opensearch_domains_for_error_logs !empt
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/RDS_AURORA_MYSQL_AUDIT_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/RDS_AURORA_MYSQL_AUDIT_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "RDS_AURORA_MYSQL_AUDIT_LOGGING_ENABLED",
+                title: "Aurora MySQL clusters publish audit logs to CloudWatch Logs",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::RDS::DBCluster"]),
+                awsConfigRule: "RDS_AURORA_MYSQL_AUDIT_LOGGING_ENABLED",
+                description: "Every AWS::RDS::DBCluster whose Engine is aurora-mysql (or the legacy aurora, MySQL 5.6-compatible) lists audit in EnableCloudwatchLogsExports. Advanced Auditing must also be switched on with the server_audit_logging cluster parameter, which this rule does not check. Other engines are not judged.",
+                rationale: "Aurora MySQL audit logs record connections, queries and changes to the database; published to CloudWatch Logs they survive the instances and can be searched and alarmed on.",
+                remediation: "Publish the audit log:\n```yaml\nOrdersCluster:\n  Type: AWS::RDS::DBCluster\n  Properties:\n    Engine: aurora-mysql\n    MasterUsername: admin\n    ManageMasterUserPassword: true\n    DBClusterParameterGroupName: !Ref AuditingClusterParameters\n    EnableCloudwatchLogsExports: [audit, error, slowquery]\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: RDS_AURORA_MYSQL_AUDIT_LOGGING_ENABLED
 # title: Aurora MySQL clusters publish audit logs to CloudWatch Logs
@@ -8302,7 +10198,19 @@ rule RDS_AURORA_MYSQL_AUDIT_LOGGING_ENABLED when %aurora_mysql_clusters_for_audi
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/RDS_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/RDS_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "RDS_LOGGING_ENABLED",
+                title: "RDS DB instances export their logs to CloudWatch Logs",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::RDS::DBInstance"]),
+                awsConfigRule: "RDS_LOGGING_ENABLED",
+                description: "Every AWS::RDS::DBInstance that is not a member of an Aurora cluster (no DBClusterIdentifier; Aurora log exports are set on the cluster) exports at least one log type through EnableCloudwatchLogsExports. When the requiredLogTypes parameter lists log types (for example audit, error, general, slowquery, postgresql, upgrade), every one of them must be exported; an empty list accepts any non-empty export list.",
+                rationale: "Database logs kept only on the instance are lost with it and are invisible to central monitoring; exporting them keeps an independent record of errors, logins and queries.",
+                remediation: "Export the engine's logs to CloudWatch Logs:\n```yaml\nOrdersDb:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    Engine: postgres\n    DBInstanceClass: db.t3.medium\n    AllocatedStorage: \"50\"\n    EnableCloudwatchLogsExports: [postgresql, upgrade]\n```",
+                parameters: [RuleMetadata.Parameter(name: "requiredLogTypes", description: "Log types every instance must export; empty accepts any non-empty export list.", defaultValue: .list([]))],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: RDS_LOGGING_ENABLED
 # title: RDS DB instances export their logs to CloudWatch Logs
@@ -8362,7 +10270,19 @@ rule RDS_LOGGING_ENABLED when %rds_instances_for_log_exports !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/REDSHIFT_AUDIT_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/REDSHIFT_AUDIT_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "REDSHIFT_AUDIT_LOGGING_ENABLED",
+                title: "Redshift clusters have audit logging enabled",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::Redshift::Cluster"]),
+                awsConfigRule: "REDSHIFT_AUDIT_LOGGING_ENABLED",
+                description: "Every AWS::Redshift::Cluster declares LoggingProperties that deliver audit logs, either to S3 (BucketName) or to CloudWatch Logs (LogDestinationType cloudwatch). User-activity logging additionally needs enable_user_activity_logging in the cluster parameter group, which this rule does not check.",
+                rationale: "Audit logs record connections, user changes and queries against the warehouse; without them access to sensitive data cannot be reconstructed.",
+                remediation: "Turn on audit logging for the cluster:\n```yaml\nWarehouse:\n  Type: AWS::Redshift::Cluster\n  Properties:\n    ClusterType: multi-node\n    NodeType: ra3.xlplus\n    NumberOfNodes: 2\n    DBName: analytics\n    MasterUsername: admin\n    ManageMasterPassword: true\n    LoggingProperties:\n      LogDestinationType: cloudwatch\n      LogExports: [connectionlog, userlog, useractivitylog]\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: REDSHIFT_AUDIT_LOGGING_ENABLED
 # title: Redshift clusters have audit logging enabled
@@ -8411,7 +10331,19 @@ rule REDSHIFT_AUDIT_LOGGING_ENABLED when %redshift_clusters_for_audit_logging !e
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/ROUTE53_QUERY_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/ROUTE53_QUERY_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "ROUTE53_QUERY_LOGGING_ENABLED",
+                title: "Public Route 53 hosted zones log DNS queries",
+                severity: .low,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::Route53::HostedZone"]),
+                awsConfigRule: "ROUTE53_QUERY_LOGGING_ENABLED",
+                description: "Every public AWS::Route53::HostedZone (one without VPCs) declares QueryLoggingConfig with a CloudWatchLogsLogGroupArn (the group must be in us-east-1; an intrinsic reference is accepted). Private hosted zones cannot use query logging configurations (Route 53 Resolver query logging covers them) and are not judged.",
+                rationale: "Query logs show which names were resolved, from where and how often, which helps detect DNS- based reconnaissance, abuse and misconfiguration.",
+                remediation: "Add a query logging configuration to the zone:\n```yaml\nPublicZone:\n  Type: AWS::Route53::HostedZone\n  Properties:\n    Name: example.com\n    QueryLoggingConfig:\n      CloudWatchLogsLogGroupArn: !GetAtt DnsQueryLogs.Arn\n```",
+                parameters: [],
+                controls: [:]),
+            text: #"""
 # ---
 # id: ROUTE53_QUERY_LOGGING_ENABLED
 # title: Public Route 53 hosted zones log DNS queries
@@ -8452,7 +10384,19 @@ rule ROUTE53_QUERY_LOGGING_ENABLED when %route53_public_zones_for_query_logs !em
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/S3_BUCKET_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/S3_BUCKET_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "S3_BUCKET_LOGGING_ENABLED",
+                title: "S3 buckets have server access logging enabled",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::S3::Bucket"]),
+                awsConfigRule: "S3_BUCKET_LOGGING_ENABLED",
+                description: "Every AWS::S3::Bucket declares LoggingConfiguration with a DestinationBucketName (a reference to the log bucket, written as an intrinsic, is accepted). When the targetBuckets parameter lists bucket names, the destination must be one of them; an empty list accepts any destination. A bucket that only receives access logs still needs its own logging under this rule; suppress it explicitly if you accept that gap.",
+                rationale: "Server access logs record every request made to a bucket, including requests that CloudTrail data events do not capture (anonymous and failed-authentication requests); they are needed to investigate data access.",
+                remediation: "Add a LoggingConfiguration that delivers to a dedicated log bucket:\n```yaml\nDataBucket:\n  Type: AWS::S3::Bucket\n  Properties:\n    LoggingConfiguration:\n      DestinationBucketName: !Ref AccessLogBucket\n      LogFilePrefix: data-bucket/\n```",
+                parameters: [RuleMetadata.Parameter(name: "targetBuckets", description: "Bucket names access logs may be delivered to; empty accepts any destination.", defaultValue: .list([]))],
+                controls: [.cisAWSFoundations: ["3.6"], .nist80053Rev5: ["AC-2(4)", "AC-3(1)", "AC-3(10)", "AC-4(26)", "AC-6(9)", "AU-2b", "AU-3a", "AU-3b", "AU-3c", "AU-3d", "AU-3e", "AU-3f", "AU-6(3)", "AU-6(4)", "AU-6(6)", "AU-6(9)", "AU-8b", "AU-10", "AU-12a", "AU-12c", "AU-12(1)", "AU-12(2)", "AU-12(3)", "AU-12(4)", "AU-14a", "AU-14b", "AU-14(3)", "CA-7b", "CM-5(1)(b)", "CM-6a", "CM-9b", "IA-3(3)(b)", "MA-4(1)(a)", "PM-14a.1", "PM-14b", "PM-31", "SC-7(9)(b)", "SI-1(1)(c)", "SI-3(8)(b)", "SI-4(2)", "SI-4(17)", "SI-4(20)", "SI-7(8)", "SI-10(1)(c)"], .pciDSS321: ["2.2", "10.1", "10.2.1", "10.2.2", "10.2.3", "10.2.4", "10.2.5", "10.2.7", "10.3.1", "10.3.2", "10.3.3", "10.3.4", "10.3.5", "10.3.6"], .wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: S3_BUCKET_LOGGING_ENABLED
 # title: S3 buckets have server access logging enabled
@@ -8510,7 +10454,19 @@ rule S3_BUCKET_LOGGING_ENABLED when %s3_buckets_for_access_logging !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/SECURITYHUB_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/SECURITYHUB_ENABLED.guard", metadata: RuleMetadata(
+                id: "SECURITYHUB_ENABLED",
+                title: "Security Hub is enabled in the account",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .account,
+                awsConfigRule: "SECURITYHUB_ENABLED",
+                description: "Account-level. Passes when the document contains an AWS::SecurityHub::Hub resource (declaring the hub enables Security Hub in the account and region). A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all.",
+                rationale: "Security Hub aggregates findings from GuardDuty, Inspector, Config and partner tools and runs the security standards checks; without it findings stay scattered across services.",
+                remediation: "Enable Security Hub:\n```yaml\nSecurityHub:\n  Type: AWS::SecurityHub::Hub\n  Properties:\n    EnableDefaultStandards: true\n    ControlFindingGenerator: SECURITY_CONTROL\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: SECURITYHUB_ENABLED
 # title: Security Hub is enabled in the account
@@ -8548,7 +10504,19 @@ rule SECURITYHUB_ENABLED when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/SNS_TOPIC_MESSAGE_DELIVERY_NOTIFICATION_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/SNS_TOPIC_MESSAGE_DELIVERY_NOTIFICATION_ENABLED.guard", metadata: RuleMetadata(
+                id: "SNS_TOPIC_MESSAGE_DELIVERY_NOTIFICATION_ENABLED",
+                title: "SNS topics log message delivery status",
+                severity: .low,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::SNS::Topic"]),
+                awsConfigRule: "SNS_TOPIC_MESSAGE_DELIVERY_NOTIFICATION_ENABLED",
+                description: "Every AWS::SNS::Topic declares DeliveryStatusLogging, and every entry in it names a FailureFeedbackRoleArn, so that failed deliveries for those protocols are written to CloudWatch Logs.",
+                rationale: "Without delivery-status logs, messages that never reached their subscribers (and the alerts they carried) fail silently.",
+                remediation: "Log delivery status for the topic's protocols:\n```yaml\nAlertsTopic:\n  Type: AWS::SNS::Topic\n  Properties:\n    DeliveryStatusLogging:\n      - Protocol: lambda\n        FailureFeedbackRoleArn: !GetAtt SnsFeedbackRole.Arn\n        SuccessFeedbackRoleArn: !GetAtt SnsFeedbackRole.Arn\n        SuccessFeedbackSampleRate: \"10\"\n```",
+                parameters: [],
+                controls: [:]),
+            text: #"""
 # ---
 # id: SNS_TOPIC_MESSAGE_DELIVERY_NOTIFICATION_ENABLED
 # title: SNS topics log message delivery status
@@ -8587,7 +10555,19 @@ rule SNS_TOPIC_MESSAGE_DELIVERY_NOTIFICATION_ENABLED when %sns_topics_for_delive
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/STEP_FUNCTIONS_STATE_MACHINE_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/STEP_FUNCTIONS_STATE_MACHINE_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "STEP_FUNCTIONS_STATE_MACHINE_LOGGING_ENABLED",
+                title: "Step Functions state machines log executions",
+                severity: .low,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::StepFunctions::StateMachine"]),
+                awsConfigRule: "STEP_FUNCTIONS_STATE_MACHINE_LOGGING_ENABLED",
+                description: "Every AWS::StepFunctions::StateMachine declares LoggingConfiguration with a Level other than OFF (ALL, ERROR or FATAL) and at least one destination log group. CloudFormation's default is OFF.",
+                rationale: "Execution history in the console expires and is not searchable; logs in CloudWatch keep the inputs, outputs and errors of each step for troubleshooting and audit.",
+                remediation: "Send execution logs to a log group:\n```yaml\nOrderFlow:\n  Type: AWS::StepFunctions::StateMachine\n  Properties:\n    RoleArn: !GetAtt OrderFlowRole.Arn\n    DefinitionString: !Sub \"{...}\"\n    LoggingConfiguration:\n      Level: ERROR\n      IncludeExecutionData: false\n      Destinations:\n        - CloudWatchLogsLogGroup:\n            LogGroupArn: !GetAtt OrderFlowLogs.Arn\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: STEP_FUNCTIONS_STATE_MACHINE_LOGGING_ENABLED
 # title: Step Functions state machines log executions
@@ -8636,7 +10616,19 @@ rule STEP_FUNCTIONS_STATE_MACHINE_LOGGING_ENABLED when %sfn_state_machines_for_l
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/TRANSFER_SERVER_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/TRANSFER_SERVER_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "TRANSFER_SERVER_LOGGING_ENABLED",
+                title: "Transfer Family servers log user activity",
+                severity: .low,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::Transfer::Server"]),
+                awsConfigRule: nil,
+                description: "Tenet-only. Every AWS::Transfer::Server either names a LoggingRole (which lets the service write to CloudWatch Logs; an intrinsic reference is accepted) or lists at least one StructuredLogDestinations entry.",
+                rationale: "SFTP/FTPS servers are exposed to partners and often to the internet; without logs, logins and file transfers cannot be audited.",
+                remediation: "Give the server a logging role or structured log destination:\n```yaml\nSftpServer:\n  Type: AWS::Transfer::Server\n  Properties:\n    Protocols: [SFTP]\n    IdentityProviderType: SERVICE_MANAGED\n    LoggingRole: !GetAtt TransferLoggingRole.Arn\n    StructuredLogDestinations:\n      - !GetAtt TransferLogs.Arn\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: TRANSFER_SERVER_LOGGING_ENABLED
 # title: Transfer Family servers log user activity
@@ -8679,7 +10671,19 @@ rule TRANSFER_SERVER_LOGGING_ENABLED when %transfer_servers_for_logging !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/VPC_FLOW_LOGS_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/VPC_FLOW_LOGS_ENABLED.guard", metadata: RuleMetadata(
+                id: "VPC_FLOW_LOGS_ENABLED",
+                title: "Every VPC has a flow log",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::EC2::VPC"]),
+                awsConfigRule: "VPC_FLOW_LOGS_ENABLED",
+                description: "Every AWS::EC2::VPC must be the target of an AWS::EC2::FlowLog with ResourceType VPC. In a template the flow log names the VPC with !Ref (its logical id); in a live inventory the flow log's ResourceId is the VPC id, matched against the VPC's resource key or its VpcId property. Flow logs on subnets or network interfaces only do not count. Which traffic type is captured is not judged.",
+                rationale: "Flow logs are the only record of which addresses talked to which inside a VPC; without them, lateral movement and data exfiltration cannot be reconstructed.",
+                remediation: "Add a flow log for the VPC:\n```yaml\nVpcFlowLog:\n  Type: AWS::EC2::FlowLog\n  Properties:\n    ResourceId: !Ref AppVpc\n    ResourceType: VPC\n    TrafficType: ALL\n    LogDestinationType: cloud-watch-logs\n    LogGroupName: !Ref FlowLogGroup\n    DeliverLogsPermissionArn: !GetAtt FlowLogRole.Arn\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["3.9"], .wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: VPC_FLOW_LOGS_ENABLED
 # title: Every VPC has a flow log
@@ -8737,7 +10741,19 @@ rule VPC_FLOW_LOGS_ENABLED when %vpcs_needing_flow_logs !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/VPC_RESOLVER_QUERY_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/VPC_RESOLVER_QUERY_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "VPC_RESOLVER_QUERY_LOGGING_ENABLED",
+                title: "Every VPC logs its DNS queries through Route 53 Resolver",
+                severity: .low,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::EC2::VPC"]),
+                awsConfigRule: nil,
+                description: "Tenet-only, cross-resource. Every AWS::EC2::VPC must be the ResourceId of an AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation. In a template the association names the VPC with !Ref (its logical id); in a live inventory its ResourceId is the VPC id, matched against the VPC's resource key or its VpcId property. Which destination the query logging configuration uses is not judged.",
+                rationale: "DNS queries from workloads reveal malware beaconing, data exfiltration over DNS and calls to unexpected services; Resolver query logs are the only record of them inside a VPC.",
+                remediation: "Associate the VPC with a query logging configuration:\n```yaml\nDnsQueryLogging:\n  Type: AWS::Route53Resolver::ResolverQueryLoggingConfig\n  Properties:\n    DestinationArn: !GetAtt DnsQueryLogs.Arn\nDnsQueryLoggingAssociation:\n  Type: AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation\n  Properties:\n    ResolverQueryLogConfigId: !Ref DnsQueryLogging\n    ResourceId: !Ref AppVpc\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: VPC_RESOLVER_QUERY_LOGGING_ENABLED
 # title: Every VPC logs its DNS queries through Route 53 Resolver
@@ -8792,7 +10808,19 @@ rule VPC_RESOLVER_QUERY_LOGGING_ENABLED when %vpcs_needing_query_logs !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/logging-and-monitoring/WAFV2_LOGGING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/logging-and-monitoring/WAFV2_LOGGING_ENABLED.guard", metadata: RuleMetadata(
+                id: "WAFV2_LOGGING_ENABLED",
+                title: "WAFv2 web ACLs have logging configured",
+                severity: .medium,
+                area: .loggingAndMonitoring,
+                target: .resourceTypes(["AWS::WAFv2::WebACL"]),
+                awsConfigRule: "WAFV2_LOGGING_ENABLED",
+                description: "Every AWS::WAFv2::WebACL must be the ResourceArn of an AWS::WAFv2::LoggingConfiguration. In a template the logging configuration names the web ACL with !GetAtt WebAcl.Arn; in a live inventory its ResourceArn equals the web ACL's resource key (its ARN).",
+                rationale: "WAF logs show which requests were blocked or allowed and by which rule; without them attacks against the application and false positives cannot be analysed.",
+                remediation: "Add a logging configuration for the web ACL (the destination name must start with aws-waf-\nlogs-):\n```yaml\nWebAclLogging:\n  Type: AWS::WAFv2::LoggingConfiguration\n  Properties:\n    ResourceArn: !GetAtt WebAcl.Arn\n    LogDestinationConfigs:\n      - !Sub arn:aws:logs:${AWS::Region}:${AWS::AccountId}:log-group:aws-waf-logs-web\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-4(26)", "AU-2b", "AU-3a", "AU-3b", "AU-3c", "AU-3d", "AU-3e", "AU-3f", "AU-6(3)", "AU-6(4)", "AU-6(6)", "AU-6(9)", "AU-8b", "AU-10", "AU-12a", "AU-12c", "AU-12(1)", "AU-12(2)", "AU-12(3)", "AU-12(4)", "AU-14a", "AU-14b", "AU-14(3)", "CA-7b", "CM-5(1)(b)", "IA-3(3)(b)", "MA-4(1)(a)", "PM-14a.1", "PM-14b", "PM-31", "SC-7(9)(b)", "SI-4(17)", "SI-7(8)"], .pciDSS321: ["10.1", "10.3.1", "10.3.2", "10.3.3", "10.3.4", "10.3.5", "10.3.6", "10.5.4"], .wellArchitected: ["SEC-4.2"]]),
+            text: #"""
 # ---
 # id: WAFV2_LOGGING_ENABLED
 # title: WAFv2 web ACLs have logging configured
@@ -8842,7 +10870,19 @@ rule WAFV2_LOGGING_ENABLED when %wafv2_web_acls_for_logging !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/ALB_HTTP_DROP_INVALID_HEADER_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/ALB_HTTP_DROP_INVALID_HEADER_ENABLED.guard", metadata: RuleMetadata(
+                id: "ALB_HTTP_DROP_INVALID_HEADER_ENABLED",
+                title: "Application Load Balancers drop HTTP headers with invalid fields",
+                severity: .medium,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::ElasticLoadBalancingV2::LoadBalancer"]),
+                awsConfigRule: "ALB_HTTP_DROP_INVALID_HEADER_ENABLED",
+                description: "Every Application Load Balancer (AWS::ElasticLoadBalancingV2::LoadBalancer whose Type is absent, which defaults to application, or \"application\") carries the load balancer attribute routing.http.drop_invalid_header_fields.enabled with the value \"true\" in LoadBalancerAttributes. The attribute is off by default. A YAML boolean true is accepted as well, since CloudFormation turns it into the string. Network and Gateway Load Balancers are not judged; a Type still written as an intrinsic function is judged as an Application Load Balancer. A value given as an intrinsic function cannot be shown to be \"true\" and fails.",
+                rationale: "Headers whose names do not conform to the HTTP grammar are a common ingredient of request smuggling and header injection against the targets behind the load balancer; dropping them at the edge removes that ambiguity.",
+                remediation: "Add the attribute to the load balancer:\n```yaml\nPublicAlb:\n  Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n  Properties:\n    Type: application\n    Subnets: [!Ref PublicSubnetA, !Ref PublicSubnetB]\n    LoadBalancerAttributes:\n      - Key: routing.http.drop_invalid_header_fields.enabled\n        Value: \"true\"\n```",
+                parameters: [],
+                controls: [.pciDSS321: ["4.1", "8.2.1"], .wellArchitected: ["SEC-9.3"]]),
+            text: #"""
 # ---
 # id: ALB_HTTP_DROP_INVALID_HEADER_ENABLED
 # title: Application Load Balancers drop HTTP headers with invalid fields
@@ -8897,7 +10937,19 @@ rule ALB_HTTP_DROP_INVALID_HEADER_ENABLED when %alb_invalid_header_balancers !em
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/API_GW_ENDPOINT_TYPE_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/API_GW_ENDPOINT_TYPE_CHECK.guard", metadata: RuleMetadata(
+                id: "API_GW_ENDPOINT_TYPE_CHECK",
+                title: "API Gateway REST APIs use an approved endpoint type",
+                severity: .low,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::ApiGateway::RestApi"]),
+                awsConfigRule: "API_GW_ENDPOINT_TYPE_CHECK",
+                description: "Every REST API's EndpointConfiguration.Types lists only types from the endpointConfigurationTypes parameter (default PRIVATE, reachable only through interface VPC endpoints). An API without EndpointConfiguration is EDGE-optimized, which is public, and fails unless EDGE is approved. Internet-facing APIs should set the parameter (for example to [REGIONAL, PRIVATE]) in their pack. With no RuleParameters at all the default [PRIVATE] applies.",
+                rationale: "Private APIs are unreachable from the internet; limiting endpoint types keeps internal APIs from being exposed by a default.",
+                remediation: "Declare the endpoint type explicitly:\n```yaml\nInternalApi:\n  Type: AWS::ApiGateway::RestApi\n  Properties:\n    Name: internal\n    EndpointConfiguration:\n      Types: [PRIVATE]\n      VpcEndpointIds: [!Ref ApiVpce]\n```",
+                parameters: [RuleMetadata.Parameter(name: "endpointConfigurationTypes", description: "Endpoint types an API may use (EDGE, REGIONAL, PRIVATE).", defaultValue: .list([.string("PRIVATE")]))],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"]]),
+            text: #"""
 # ---
 # id: API_GW_ENDPOINT_TYPE_CHECK
 # title: API Gateway REST APIs use an approved endpoint type
@@ -8953,7 +11005,19 @@ rule API_GW_ENDPOINT_TYPE_CHECK when %apigw_type_apis !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/API_GW_METHOD_AUTHORIZATION_CONFIGURED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/API_GW_METHOD_AUTHORIZATION_CONFIGURED.guard", metadata: RuleMetadata(
+                id: "API_GW_METHOD_AUTHORIZATION_CONFIGURED",
+                title: "API Gateway methods require authorization",
+                severity: .medium,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::ApiGateway::Method"]),
+                awsConfigRule: nil,
+                description: "Every API Gateway REST method other than OPTIONS (CORS preflight) sets AuthorizationType to AWS_IAM, CUSTOM (a Lambda authorizer) or COGNITO_USER_POOLS. AuthorizationType NONE, or leaving it out, lets anyone who can reach the API call the method; an API key (ApiKeyRequired) identifies a client but is not authorization and is not accepted alone. Intentionally public methods should be suppressed with a reason.",
+                rationale: "Unauthenticated methods expose backend functions and data to the internet; API keys are shared secrets meant for throttling, not access control.",
+                remediation: "Attach an authorizer:\n```yaml\nGetOrder:\n  Type: AWS::ApiGateway::Method\n  Properties:\n    RestApiId: !Ref Api\n    ResourceId: !Ref OrderResource\n    HttpMethod: GET\n    AuthorizationType: COGNITO_USER_POOLS\n    AuthorizerId: !Ref UserPoolAuthorizer\n    Integration:\n      Type: AWS_PROXY\n      IntegrationHttpMethod: POST\n      Uri: !Sub 'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${GetOrderFn.Arn}/invocations'\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "IA-2"]]),
+            text: #"""
 # ---
 # id: API_GW_METHOD_AUTHORIZATION_CONFIGURED
 # title: API Gateway methods require authorization
@@ -9000,7 +11064,19 @@ rule API_GW_METHOD_AUTHORIZATION_CONFIGURED when %apigw_auth_methods !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/AUTOSCALING_LAUNCH_CONFIG_PUBLIC_IP_DISABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/AUTOSCALING_LAUNCH_CONFIG_PUBLIC_IP_DISABLED.guard", metadata: RuleMetadata(
+                id: "AUTOSCALING_LAUNCH_CONFIG_PUBLIC_IP_DISABLED",
+                title: "Auto Scaling launch configurations do not assign public IP addresses",
+                severity: .medium,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::AutoScaling::LaunchConfiguration"]),
+                awsConfigRule: "AUTOSCALING_LAUNCH_CONFIG_PUBLIC_IP_DISABLED",
+                description: "Every launch configuration leaves AssociatePublicIpAddress out or sets it to false. Left out, the subnet's own setting applies, which SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED checks. A value written as an intrinsic function cannot be shown to be false and fails.",
+                rationale: "Instances launched with a public IP are directly reachable from the internet; in an Auto Scaling group that exposure multiplies with every scale-out.",
+                remediation: "Set AssociatePublicIpAddress to false and put the group behind a load balancer:\n```yaml\nWebLaunchConfig:\n  Type: AWS::AutoScaling::LaunchConfiguration\n  Properties:\n    ImageId: !Ref AmiId\n    InstanceType: t3.small\n    AssociatePublicIpAddress: false\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-4(21)", "CM-6a", "SC-7(3)"], .pciDSS321: ["1.2", "1.2.1", "1.3", "1.3.1", "1.3.2", "1.3.4", "1.3.6", "2.2.2"], .wellArchitected: ["SEC-3.7", "SEC-5.3", "REL-7"]]),
+            text: #"""
 # ---
 # id: AUTOSCALING_LAUNCH_CONFIG_PUBLIC_IP_DISABLED
 # title: Auto Scaling launch configurations do not assign public IP addresses
@@ -9044,7 +11120,19 @@ rule AUTOSCALING_LAUNCH_CONFIG_PUBLIC_IP_DISABLED when %asg_lc_public_ip !empty 
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/CLOUDFRONT_DEFAULT_ROOT_OBJECT_CONFIGURED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/CLOUDFRONT_DEFAULT_ROOT_OBJECT_CONFIGURED.guard", metadata: RuleMetadata(
+                id: "CLOUDFRONT_DEFAULT_ROOT_OBJECT_CONFIGURED",
+                title: "CloudFront distributions name a default root object",
+                severity: .medium,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::CloudFront::Distribution"]),
+                awsConfigRule: "CLOUDFRONT_DEFAULT_ROOT_OBJECT_CONFIGURED",
+                description: "Every CloudFront distribution sets DistributionConfig.DefaultRootObject to a non-blank string (for example index.html). A missing or empty value fails. A value still written as an intrinsic function cannot be shown to be set and fails.",
+                rationale: "Without a default root object, a request for the distribution's root URL is passed to the origin as is; for an S3 origin that can return a listing of the bucket's objects.",
+                remediation: "Name the object served at the root:\n```yaml\nSite:\n  Type: AWS::CloudFront::Distribution\n  Properties:\n    DistributionConfig:\n      Enabled: true\n      DefaultRootObject: index.html\n```",
+                parameters: [],
+                controls: [:]),
+            text: #"""
 # ---
 # id: CLOUDFRONT_DEFAULT_ROOT_OBJECT_CONFIGURED
 # title: CloudFront distributions name a default root object
@@ -9081,7 +11169,19 @@ rule CLOUDFRONT_DEFAULT_ROOT_OBJECT_CONFIGURED when %cloudfront_root_object_dist
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/CLOUDFRONT_ORIGIN_ACCESS_IDENTITY_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/CLOUDFRONT_ORIGIN_ACCESS_IDENTITY_ENABLED.guard", metadata: RuleMetadata(
+                id: "CLOUDFRONT_ORIGIN_ACCESS_IDENTITY_ENABLED",
+                title: "CloudFront S3 origins are reached through an origin access identity or control",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::CloudFront::Distribution"]),
+                awsConfigRule: "CLOUDFRONT_ORIGIN_ACCESS_IDENTITY_ENABLED",
+                description: "Every S3 origin of a CloudFront distribution (an entry of DistributionConfig.Origins that has S3OriginConfig) names an origin access identity in S3OriginConfig.OriginAccessIdentity or an origin access control in OriginAccessControlId. Deliberate difference from AWS Config, which looks only at the identity: origin access control is AWS's successor to OAI and is what AWS recommends, so an origin using it (with an empty OriginAccessIdentity) passes here too; CLOUDFRONT_S3_ORIGIN_ACCESS_CONTROL_ENABLED judges the move to OAC. The identity is usually written as Fn::Sub \"origin-access-identity/cloudfront/${Oai}\" and the control as a Ref or GetAtt: such intrinsic values name a resource of the template and are accepted. Distributions without S3 origins (custom origins, S3 website endpoints) are not judged.",
+                rationale: "An S3 origin reached without OAI or OAC must be readable by anyone, so visitors can bypass the distribution and its access controls, WAF and logging by reading the bucket directly.",
+                remediation: "Give the S3 origin an origin access control (preferred) or identity and allow only it in the\nbucket policy:\n```yaml\nSite:\n  Type: AWS::CloudFront::Distribution\n  Properties:\n    DistributionConfig:\n      Enabled: true\n      Origins:\n        - Id: site-bucket\n          DomainName: !GetAtt SiteBucket.RegionalDomainName\n          OriginAccessControlId: !GetAtt SiteOac.Id\n          S3OriginConfig:\n            OriginAccessIdentity: \"\"\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6"]]),
+            text: #"""
 # ---
 # id: CLOUDFRONT_ORIGIN_ACCESS_IDENTITY_ENABLED
 # title: CloudFront S3 origins are reached through an origin access identity or control
@@ -9136,7 +11236,19 @@ rule CLOUDFRONT_ORIGIN_ACCESS_IDENTITY_ENABLED when %cloudfront_oai_s3_origins !
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/CLOUDFRONT_S3_ORIGIN_ACCESS_CONTROL_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/CLOUDFRONT_S3_ORIGIN_ACCESS_CONTROL_ENABLED.guard", metadata: RuleMetadata(
+                id: "CLOUDFRONT_S3_ORIGIN_ACCESS_CONTROL_ENABLED",
+                title: "CloudFront S3 origins use origin access control",
+                severity: .medium,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::CloudFront::Distribution"]),
+                awsConfigRule: "CLOUDFRONT_S3_ORIGIN_ACCESS_CONTROL_ENABLED",
+                description: "Every origin of a CloudFront distribution that is an S3 bucket (it has S3OriginConfig) names an OriginAccessControlId, so the bucket can stay private and accept only CloudFront's signed requests. The legacy origin access identity (S3OriginConfig.OriginAccessIdentity) is not accepted: AWS recommends migrating to OAC, which also supports SSE-KMS and all regions. Custom origins, including S3 website endpoints, are not judged. An OAC id written as an intrinsic function (typically !GetAtt Oac.Id) is accepted.",
+                rationale: "Without origin access control the bucket must be readable by everyone for CloudFront to serve it, and clients can bypass the distribution's WAF, geo and signed-URL controls.",
+                remediation: "Create an origin access control and reference it from the S3 origin:\n```yaml\nOac:\n  Type: AWS::CloudFront::OriginAccessControl\n  Properties:\n    OriginAccessControlConfig:\n      Name: site-oac\n      OriginAccessControlOriginType: s3\n      SigningBehavior: always\n      SigningProtocol: sigv4\nCdn:\n  Type: AWS::CloudFront::Distribution\n  Properties:\n    DistributionConfig:\n      Enabled: true\n      Origins:\n        - Id: site\n          DomainName: !GetAtt SiteBucket.RegionalDomainName\n          S3OriginConfig: {OriginAccessIdentity: ''}\n          OriginAccessControlId: !GetAtt Oac.Id\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"]]),
+            text: #"""
 # ---
 # id: CLOUDFRONT_S3_ORIGIN_ACCESS_CONTROL_ENABLED
 # title: CloudFront S3 origins use origin access control
@@ -9198,7 +11310,19 @@ rule CLOUDFRONT_S3_ORIGIN_ACCESS_CONTROL_ENABLED when %cf_oac_distributions !emp
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/DMS_REPLICATION_NOT_PUBLIC.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/DMS_REPLICATION_NOT_PUBLIC.guard", metadata: RuleMetadata(
+                id: "DMS_REPLICATION_NOT_PUBLIC",
+                title: "DMS replication instances are not publicly accessible",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::DMS::ReplicationInstance"]),
+                awsConfigRule: "DMS_REPLICATION_NOT_PUBLIC",
+                description: "Every DMS replication instance sets PubliclyAccessible to false explicitly. CloudFormation's default for this property is true, so an absent value fails. A value written as an intrinsic function cannot be shown to be false and fails.",
+                rationale: "A replication instance holds connections to source and target databases; a public address exposes it, and through it those databases, to the internet.",
+                remediation: "Set PubliclyAccessible to false and place the instance in a private subnet group:\n```yaml\nReplication:\n  Type: AWS::DMS::ReplicationInstance\n  Properties:\n    ReplicationInstanceClass: dms.t3.medium\n    ReplicationSubnetGroupIdentifier: !Ref PrivateDmsSubnets\n    PubliclyAccessible: false\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-2(6)", "AC-3", "AC-3(7)", "AC-4(21)", "AC-6", "AC-17b", "AC-17(1)", "AC-17(4)(a)", "AC-17(9)", "AC-17(10)", "MP-2", "SC-7a", "SC-7b", "SC-7c", "SC-7(2)", "SC-7(3)", "SC-7(7)", "SC-7(9)(a)", "SC-7(11)", "SC-7(12)", "SC-7(16)", "SC-7(20)", "SC-7(21)", "SC-7(24)(b)", "SC-7(25)", "SC-7(26)", "SC-7(27)", "SC-7(28)", "SC-25"], .pciDSS321: ["1.2", "1.2.1", "1.3", "1.3.1", "1.3.2", "1.3.4", "1.3.6", "2.2.2"], .wellArchitected: ["SEC-3.7", "SEC-5.3"]]),
+            text: #"""
 # ---
 # id: DMS_REPLICATION_NOT_PUBLIC
 # title: DMS replication instances are not publicly accessible
@@ -9241,7 +11365,19 @@ rule DMS_REPLICATION_NOT_PUBLIC when %dms_public_instances !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/EBS_SNAPSHOT_PUBLIC_RESTORABLE_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/EBS_SNAPSHOT_PUBLIC_RESTORABLE_CHECK.guard", metadata: RuleMetadata(
+                id: "EBS_SNAPSHOT_PUBLIC_RESTORABLE_CHECK",
+                title: "EBS snapshots are not publicly restorable",
+                severity: .critical,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::EC2::Snapshot"]),
+                awsConfigRule: "EBS_SNAPSHOT_PUBLIC_RESTORABLE_CHECK",
+                description: "No EBS snapshot grants createVolumePermission to the group \"all\". CloudFormation cannot declare snapshots, so the rule judges live inventories. Live shape: the collector writes each snapshot owned by the account as AWS::EC2::Snapshot with the result of ec2:DescribeSnapshotAttribute (createVolumePermission) as Properties.CreateVolumePermissions, a list of {UserId} or {Group} entries.",
+                rationale: "Anyone can create a volume from a public snapshot and read every file on it; public snapshots regularly leak keys, databases and source code.",
+                remediation: "Remove public access (aws ec2 modify-snapshot-attribute --snapshot-id ID --attribute\ncreateVolumePermission --operation-type remove --group-names all) and enable the account-wide\nblock:\n```yaml\n# aws ec2 enable-snapshot-block-public-access --state block-all-sharing\nOutputs:\n  SnapshotSharing:\n    Value: blocked account-wide with ec2:EnableSnapshotBlockPublicAccess\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"], .pciDSS321: ["1.2.1", "1.3.1"]]),
+            text: #"""
 # ---
 # id: EBS_SNAPSHOT_PUBLIC_RESTORABLE_CHECK
 # title: EBS snapshots are not publicly restorable
@@ -9286,7 +11422,19 @@ rule EBS_SNAPSHOT_PUBLIC_RESTORABLE_CHECK when %ebs_snap_public_snapshots !empty
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/EC2_INSTANCE_NO_PUBLIC_IP.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/EC2_INSTANCE_NO_PUBLIC_IP.guard", metadata: RuleMetadata(
+                id: "EC2_INSTANCE_NO_PUBLIC_IP",
+                title: "EC2 instances have no public IPv4 address",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::EC2::Instance"]),
+                awsConfigRule: "EC2_INSTANCE_NO_PUBLIC_IP",
+                description: "No EC2 instance asks for a public IPv4 address: every entry in NetworkInterfaces leaves AssociatePublicIpAddress out or sets it to false. An instance without NetworkInterfaces takes the subnet's setting, which SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED checks. On a live inventory the instance record also carries the assigned address as PublicIp (the Fn::GetAtt attribute name); its presence fails. A value written as an intrinsic function cannot be shown to be false and fails.",
+                rationale: "An instance with a public address is reachable from the internet whenever a security group allows it; keeping instances private behind load balancers or NAT limits the attack surface.",
+                remediation: "Turn off the public address and reach the instance through a load balancer, NAT or Session\nManager:\n```yaml\nAppInstance:\n  Type: AWS::EC2::Instance\n  Properties:\n    ImageId: !Ref AmiId\n    InstanceType: t3.small\n    NetworkInterfaces:\n      - DeviceIndex: '0'\n        SubnetId: !Ref PrivateSubnet\n        AssociatePublicIpAddress: false\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-2(6)", "AC-3", "AC-3(7)", "AC-4(21)", "AC-6", "AC-17b", "AC-17(1)", "AC-17(4)(a)", "AC-17(9)", "AC-17(10)", "MP-2", "SC-7a", "SC-7b", "SC-7c", "SC-7(2)", "SC-7(3)", "SC-7(7)", "SC-7(9)(a)", "SC-7(11)", "SC-7(12)", "SC-7(16)", "SC-7(20)", "SC-7(21)", "SC-7(24)(b)", "SC-7(25)", "SC-7(26)", "SC-7(27)", "SC-7(28)", "SC-25"], .pciDSS321: ["1.2", "1.2.1", "1.3", "1.3.1", "1.3.2", "1.3.4", "1.3.6", "2.2.2"], .wellArchitected: ["SEC-3.7", "SEC-5.3", "SEC-6.3"]]),
+            text: #"""
 # ---
 # id: EC2_INSTANCE_NO_PUBLIC_IP
 # title: EC2 instances have no public IPv4 address
@@ -9346,7 +11494,19 @@ rule EC2_INSTANCE_NO_PUBLIC_IP when %ec2_pubip_instances !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/EC2_LAUNCH_TEMPLATE_PUBLIC_IP_DISABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/EC2_LAUNCH_TEMPLATE_PUBLIC_IP_DISABLED.guard", metadata: RuleMetadata(
+                id: "EC2_LAUNCH_TEMPLATE_PUBLIC_IP_DISABLED",
+                title: "EC2 launch templates do not assign public IP addresses",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::EC2::LaunchTemplate"]),
+                awsConfigRule: "EC2_LAUNCH_TEMPLATE_PUBLIC_IP_DISABLED",
+                description: "No network interface in LaunchTemplateData.NetworkInterfaces sets AssociatePublicIpAddress to true; absent interfaces or an absent setting defer to the subnet, which SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED checks. A value written as an intrinsic function cannot be shown to be false and fails.",
+                rationale: "Every instance launched from the template, by Auto Scaling, Spot Fleet or hand, inherits a public address and becomes reachable from the internet.",
+                remediation: "Set AssociatePublicIpAddress to false in the template's interfaces:\n```yaml\nAppLaunchTemplate:\n  Type: AWS::EC2::LaunchTemplate\n  Properties:\n    LaunchTemplateData:\n      ImageId: !Ref AmiId\n      NetworkInterfaces:\n        - DeviceIndex: 0\n          AssociatePublicIpAddress: false\n          Groups: [!Ref AppSg]\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "SC-7a", "SC-7(3)"]]),
+            text: #"""
 # ---
 # id: EC2_LAUNCH_TEMPLATE_PUBLIC_IP_DISABLED
 # title: EC2 launch templates do not assign public IP addresses
@@ -9395,7 +11555,19 @@ rule EC2_LAUNCH_TEMPLATE_PUBLIC_IP_DISABLED when %lt_pubip_templates !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/EC2_SECURITY_GROUP_RDP_RESTRICTED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/EC2_SECURITY_GROUP_RDP_RESTRICTED.guard", metadata: RuleMetadata(
+                id: "EC2_SECURITY_GROUP_RDP_RESTRICTED",
+                title: "Security groups do not allow RDP from the internet",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"]),
+                awsConfigRule: nil,
+                description: "Every inline SecurityGroupIngress entry of an AWS::EC2::SecurityGroup and every AWS::EC2::SecurityGroupIngress resource that is open to 0.0.0.0/0 or ::/0 must not reach RDP: with IpProtocol tcp (or 6) the FromPort..ToPort range must exclude port 3389; an all-protocol rule (-1) fails; udp and icmp rules are not judged for these TCP ports. Ports may be numbers or numeric strings. A port written as an intrinsic function cannot be shown to exclude port 3389 and fails. CIDRs written as intrinsic functions are not judged on templates (they cannot be known) and are judged on live inventories, where they are resolved.",
+                rationale: "RDP exposed to the internet is a leading ransomware entry point: credential spraying and RDP vulnerabilities give direct interactive access to Windows hosts.",
+                remediation: "Restrict RDP to known networks, or use Fleet Manager / a bastion and remove the rule:\n```yaml\nAdminSg:\n  Type: AWS::EC2::SecurityGroup\n  Properties:\n    GroupDescription: admin access from the corporate VPN only\n    VpcId: !Ref Vpc\n    SecurityGroupIngress:\n      - IpProtocol: tcp\n        FromPort: 3389\n        ToPort: 3389\n        CidrIp: 10.50.0.0/16\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["5.2"], .nist80053Rev5: ["AC-17b", "SC-7a", "SC-7c"], .pciDSS321: ["1.2.1", "1.3.1", "1.3.2"]]),
+            text: #"""
 # ---
 # id: EC2_SECURITY_GROUP_RDP_RESTRICTED
 # title: Security groups do not allow RDP from the internet
@@ -9485,7 +11657,19 @@ rule EC2_SECURITY_GROUP_RDP_RESTRICTED when %rdp_sg_groups !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/ECR_REPOSITORY_POLICY_NO_PUBLIC_ACCESS.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/ECR_REPOSITORY_POLICY_NO_PUBLIC_ACCESS.guard", metadata: RuleMetadata(
+                id: "ECR_REPOSITORY_POLICY_NO_PUBLIC_ACCESS",
+                title: "ECR repository policies do not allow access to everyone",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::ECR::Repository"]),
+                awsConfigRule: nil,
+                description: "Every AWS::ECR::Repository policy (RepositoryPolicyText) has no Allow statement whose Principal is \"*\" or {\"AWS\": \"*\"} (alone or in a list) unless the statement carries a Condition. Any Condition is accepted as a restriction (for example aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID); Deny statements are not judged. Statement may be one object or a list. On live inventories the policy must be projected as a parsed document, not a JSON string. Repositories without a RepositoryPolicyText are private and not judged.",
+                rationale: "A ecr repository policy open to every principal lets any AWS account, or anonymous callers, use the resource: data can be read or injected from outside the organization.",
+                remediation: "Replace the wildcard principal with named principals, or restrict it with a Condition:\n```yaml\nAppRepository:\n  Type: AWS::ECR::Repository\n  Properties:\n    RepositoryName: app\n    RepositoryPolicyText:\n      Version: '2012-10-17'\n      Statement:\n        - Sid: PullFromProdAccount\n          Effect: Allow\n          Principal: {AWS: 'arn:aws:iam::210987654321:root'}\n          Action: [ecr:BatchGetImage, ecr:GetDownloadUrlForLayer]\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"]]),
+            text: #"""
 # ---
 # id: ECR_REPOSITORY_POLICY_NO_PUBLIC_ACCESS
 # title: ECR repository policies do not allow access to everyone
@@ -9550,7 +11734,19 @@ rule ECR_REPOSITORY_POLICY_NO_PUBLIC_ACCESS when %ecr_public_policy_repos !empty
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/EFS_FILE_SYSTEM_POLICY_NO_PUBLIC_ACCESS.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/EFS_FILE_SYSTEM_POLICY_NO_PUBLIC_ACCESS.guard", metadata: RuleMetadata(
+                id: "EFS_FILE_SYSTEM_POLICY_NO_PUBLIC_ACCESS",
+                title: "EFS file system policies do not allow access to everyone",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::EFS::FileSystem"]),
+                awsConfigRule: nil,
+                description: "Every AWS::EFS::FileSystem policy (FileSystemPolicy) has no Allow statement whose Principal is \"*\" or {\"AWS\": \"*\"} (alone or in a list) unless the statement carries a Condition. Any Condition is accepted as a restriction (for example aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID); Deny statements are not judged. Statement may be one object or a list. On live inventories the policy must be projected as a parsed document, not a JSON string. Resources without FileSystemPolicy are not judged.",
+                rationale: "A efs file system policy open to every principal lets any AWS account, or anonymous callers, use the resource: data can be read or injected from outside the organization.",
+                remediation: "Replace the wildcard principal with named principals, or restrict it with a Condition:\n```yaml\nSharedFs:\n  Type: AWS::EFS::FileSystem\n  Properties:\n    Encrypted: true\n    FileSystemPolicy:\n      Version: '2012-10-17'\n      Statement:\n        - Effect: Allow\n          Principal: {AWS: !GetAtt AppRole.Arn}\n          Action: [elasticfilesystem:ClientMount, elasticfilesystem:ClientWrite]\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"]]),
+            text: #"""
 # ---
 # id: EFS_FILE_SYSTEM_POLICY_NO_PUBLIC_ACCESS
 # title: EFS file system policies do not allow access to everyone
@@ -9614,7 +11810,19 @@ rule EFS_FILE_SYSTEM_POLICY_NO_PUBLIC_ACCESS when %efs_public_policy_filesystems
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/EKS_ENDPOINT_NO_PUBLIC_ACCESS.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/EKS_ENDPOINT_NO_PUBLIC_ACCESS.guard", metadata: RuleMetadata(
+                id: "EKS_ENDPOINT_NO_PUBLIC_ACCESS",
+                title: "EKS cluster API endpoints are not publicly accessible",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::EKS::Cluster"]),
+                awsConfigRule: "EKS_ENDPOINT_NO_PUBLIC_ACCESS",
+                description: "Every EKS cluster sets ResourcesVpcConfig.EndpointPublicAccess to false (and EndpointPrivateAccess to true so that nodes and operators in the VPC can still reach the API). The public endpoint is on by default, so an absent value fails, even when PublicAccessCidrs narrows it. A value written as an intrinsic function cannot be shown to be false and fails.",
+                rationale: "A public Kubernetes API endpoint is exposed to credential attacks and to any future API-server vulnerability from the whole internet.",
+                remediation: "Disable the public endpoint and enable the private one:\n```yaml\nCluster:\n  Type: AWS::EKS::Cluster\n  Properties:\n    RoleArn: !GetAtt ClusterRole.Arn\n    ResourcesVpcConfig:\n      SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n      EndpointPublicAccess: false\n      EndpointPrivateAccess: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "SC-7a", "SC-7(3)"]]),
+            text: #"""
 # ---
 # id: EKS_ENDPOINT_NO_PUBLIC_ACCESS
 # title: EKS cluster API endpoints are not publicly accessible
@@ -9658,7 +11866,19 @@ rule EKS_ENDPOINT_NO_PUBLIC_ACCESS when %eks_public_endpoint_clusters !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/ELASTICSEARCH_ACCESS_POLICY_NO_PUBLIC_ACCESS.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/ELASTICSEARCH_ACCESS_POLICY_NO_PUBLIC_ACCESS.guard", metadata: RuleMetadata(
+                id: "ELASTICSEARCH_ACCESS_POLICY_NO_PUBLIC_ACCESS",
+                title: "Elasticsearch domain access policies do not allow access to everyone",
+                severity: .critical,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::Elasticsearch::Domain"]),
+                awsConfigRule: nil,
+                description: "Every AWS::Elasticsearch::Domain policy (AccessPolicies) has no Allow statement whose Principal is \"*\" or {\"AWS\": \"*\"} (alone or in a list) unless the statement carries a Condition. Any Condition is accepted as a restriction (for example aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID); Deny statements are not judged. Statement may be one object or a list. On live inventories the policy must be projected as a parsed document, not a JSON string. Domains without AccessPolicies are not judged. Elasticsearch domains are legacy: migrate to AWS::OpenSearchService::Domain (OPENSEARCH_ACCESS_POLICY_NO_PUBLIC_ACCESS).",
+                rationale: "A elasticsearch domain access policy open to every principal lets any AWS account, or anonymous callers, use the resource: data can be read or injected from outside the organization.",
+                remediation: "Replace the wildcard principal with named principals, or restrict it with a Condition:\n```yaml\nLogsDomain:\n  Type: AWS::Elasticsearch::Domain\n  Properties:\n    AccessPolicies:\n      Version: '2012-10-17'\n      Statement:\n        - Effect: Allow\n          Principal: {AWS: !GetAtt LogShipperRole.Arn}\n          Action: es:ESHttp*\n          Resource: !Sub 'arn:aws:es:${AWS::Region}:${AWS::AccountId}:domain/logs/*'\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"]]),
+            text: #"""
 # ---
 # id: ELASTICSEARCH_ACCESS_POLICY_NO_PUBLIC_ACCESS
 # title: Elasticsearch domain access policies do not allow access to everyone
@@ -9723,7 +11943,19 @@ rule ELASTICSEARCH_ACCESS_POLICY_NO_PUBLIC_ACCESS when %es_public_access_domains
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/ELASTICSEARCH_IN_VPC_ONLY.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/ELASTICSEARCH_IN_VPC_ONLY.guard", metadata: RuleMetadata(
+                id: "ELASTICSEARCH_IN_VPC_ONLY",
+                title: "Elasticsearch domains are deployed inside a VPC",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::Elasticsearch::Domain"]),
+                awsConfigRule: "ELASTICSEARCH_IN_VPC_ONLY",
+                description: "Every Elasticsearch domain declares VPCOptions with at least one subnet in SubnetIds. A domain without VPCOptions gets a public endpoint whose only protection is its access policy. Subnet ids written as intrinsic functions are accepted: they always name a subnet.",
+                rationale: "A public domain endpoint is reachable from anywhere; a single permissive access policy then exposes every index.",
+                remediation: "Declare VPCOptions with private subnets and a security group (a domain cannot move from public\nto VPC in place; it must be recreated):\n```yaml\nSearchDomain:\n  Type: AWS::Elasticsearch::Domain\n  Properties:\n    VPCOptions:\n      SubnetIds: [!Ref PrivateSubnetA]\n      SecurityGroupIds: [!Ref SearchSg]\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-2(6)", "AC-3", "AC-3(7)", "AC-4(21)", "AC-6", "AC-17b", "AC-17(1)", "AC-17(4)(a)", "AC-17(9)", "AC-17(10)", "MP-2", "SC-7a", "SC-7b", "SC-7c", "SC-7(2)", "SC-7(3)", "SC-7(9)(a)", "SC-7(11)", "SC-7(12)", "SC-7(16)", "SC-7(20)", "SC-7(21)", "SC-7(24)(b)", "SC-25"], .pciDSS321: ["1.2", "1.2.1", "1.3", "1.3.1", "1.3.2", "1.3.4", "1.3.6", "2.2.2"], .wellArchitected: ["SEC-3.7", "SEC-5.2", "SEC-5.3", "REL-2"]]),
+            text: #"""
 # ---
 # id: ELASTICSEARCH_IN_VPC_ONLY
 # title: Elasticsearch domains are deployed inside a VPC
@@ -9768,7 +12000,19 @@ rule ELASTICSEARCH_IN_VPC_ONLY when %es_vpc_domains !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/ELB_LOAD_BALANCER_INTERNAL.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/ELB_LOAD_BALANCER_INTERNAL.guard", metadata: RuleMetadata(
+                id: "ELB_LOAD_BALANCER_INTERNAL",
+                title: "Load balancers are internal unless approved to face the internet",
+                severity: .medium,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancing::LoadBalancer"]),
+                awsConfigRule: nil,
+                description: "Every Application, Network or Gateway Load Balancer (AWS::ElasticLoadBalancingV2::LoadBalancer) and Classic Load Balancer (AWS::ElasticLoadBalancing::LoadBalancer) sets Scheme to internal, unless its key in the document (the logical id in a template, the ARN in a live inventory) is listed in the internetFacingLoadBalancers parameter. Both resource types default to internet- facing, so an absent Scheme fails. A Scheme written as an intrinsic function fails. With no parameters every internet-facing load balancer fails: list the intended public entry points.",
+                rationale: "Internet-facing load balancers are the front door of a workload; making each one an explicit decision stops internal services from being published by default.",
+                remediation: "Make internal services' load balancers internal:\n```yaml\nInternalAlb:\n  Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n  Properties:\n    Type: application\n    Scheme: internal\n    Subnets: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n```",
+                parameters: [RuleMetadata.Parameter(name: "internetFacingLoadBalancers", description: "Keys (template logical ids or live ARNs) of load balancers allowed to be internet-facing.", defaultValue: .list([]))],
+                controls: [.nist80053Rev5: ["AC-4", "SC-7a"]]),
+            text: #"""
 # ---
 # id: ELB_LOAD_BALANCER_INTERNAL
 # title: Load balancers are internal unless approved to face the internet
@@ -9829,7 +12073,19 @@ rule ELB_LOAD_BALANCER_INTERNAL when %lb_scheme_all !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/EMR_BLOCK_PUBLIC_ACCESS.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/EMR_BLOCK_PUBLIC_ACCESS.guard", metadata: RuleMetadata(
+                id: "EMR_BLOCK_PUBLIC_ACCESS",
+                title: "EMR block public access is on",
+                severity: .high,
+                area: .publicAccess,
+                target: .account,
+                awsConfigRule: "EMR_BLOCK_PUBLIC_ACCESS",
+                description: "The region's EMR block public access configuration has BlockPublicSecurityGroupRules true, and any PermittedPublicSecurityGroupRuleRanges entry is exactly port 22 (the AWS default exception). Live shape: the collector writes one resource per region of type AWS::EMR::BlockPublicAccessConfiguration with the BlockPublicAccessConfiguration fields of emr:GetBlockPublicAccessConfiguration (ranges as integers). Templates carry no account data and are not judged.",
+                rationale: "With the block on, EMR refuses to launch clusters whose security groups open ports to the internet; clusters expose Hadoop/Spark web UIs that allow code execution.",
+                remediation: "Turn the block on for every region used (aws emr put-block-public-access-configuration --block-\npublic-access-configuration BlockPublicSecurityGroupRules=true,PermittedPublicSecurityGroupRuleR\nanges=[{MinRange=22,MaxRange=22}]); clusters then use private subnets:\n```yaml\nCluster:\n  Type: AWS::EMR::Cluster\n  Properties:\n    Instances:\n      Ec2SubnetId: !Ref PrivateSubnet\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"]]),
+            text: #"""
 # ---
 # id: EMR_BLOCK_PUBLIC_ACCESS
 # title: EMR block public access is on
@@ -9881,7 +12137,19 @@ rule EMR_BLOCK_PUBLIC_ACCESS when %emr_bpa_records !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/INCOMING_SSH_DISABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/INCOMING_SSH_DISABLED.guard", metadata: RuleMetadata(
+                id: "INCOMING_SSH_DISABLED",
+                title: "Security groups do not allow SSH from the internet",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"]),
+                awsConfigRule: "INCOMING_SSH_DISABLED",
+                description: "Every inline SecurityGroupIngress entry of an AWS::EC2::SecurityGroup and every AWS::EC2::SecurityGroupIngress resource that is open to 0.0.0.0/0 or ::/0 must not reach SSH: with IpProtocol tcp (or 6) the FromPort..ToPort range must exclude port 22; an all-protocol rule (-1) fails; udp and icmp rules are not judged for these TCP ports. Ports may be numbers or numeric strings. A port written as an intrinsic function cannot be shown to exclude port 22 and fails. CIDRs written as intrinsic functions are not judged on templates (they cannot be known) and are judged on live inventories, where they are resolved.",
+                rationale: "SSH open to the internet is scanned within minutes of exposure; brute force and any sshd vulnerability become a direct path onto the host.",
+                remediation: "Restrict SSH to known networks, or use Systems Manager Session Manager and remove the rule:\n```yaml\nAdminSg:\n  Type: AWS::EC2::SecurityGroup\n  Properties:\n    GroupDescription: admin access from the corporate VPN only\n    VpcId: !Ref Vpc\n    SecurityGroupIngress:\n      - IpProtocol: tcp\n        FromPort: 22\n        ToPort: 22\n        CidrIp: 10.50.0.0/16\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["5.2"], .nist80053Rev5: ["AC-17b", "AC-17(1)", "AC-17(4)(a)", "AC-17(9)", "AC-17(10)", "CM-9b", "SC-7a", "SC-7c", "SC-7(7)", "SC-7(11)", "SC-7(12)", "SC-7(16)", "SC-7(21)", "SC-7(24)(b)", "SC-7(25)", "SC-7(26)", "SC-7(27)", "SC-7(28)"], .pciDSS321: ["1.2", "1.2.1", "1.3", "1.3.1", "1.3.2", "2.2", "2.2.2"], .wellArchitected: ["SEC-5.3"]]),
+            text: #"""
 # ---
 # id: INCOMING_SSH_DISABLED
 # title: Security groups do not allow SSH from the internet
@@ -9973,7 +12241,19 @@ rule INCOMING_SSH_DISABLED when %ssh_sg_groups !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/INSTANCES_IN_VPC.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/INSTANCES_IN_VPC.guard", metadata: RuleMetadata(
+                id: "INSTANCES_IN_VPC",
+                title: "EC2 instances are launched into a chosen VPC subnet",
+                severity: .medium,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::EC2::Instance"]),
+                awsConfigRule: "INSTANCES_IN_VPC",
+                description: "Every EC2 instance names the subnet it runs in: Properties.SubnetId, or the SubnetId of one of its NetworkInterfaces. EC2-Classic is retired, so every instance now lands in some VPC; an instance that names no subnet is placed in the account's default VPC, whose subnets are public (auto-assigned public IPs, route to an internet gateway), which is what this rule guards against. A subnet given as an intrinsic function (Ref, ImportValue) is accepted: it names a subnet chosen by the template. A subnet that comes only from the instance's LaunchTemplate is not read, so such an instance fails; name the subnet on the instance. AWS Config's optional vpcId parameter is not offered because CloudFormation instances carry no VpcId property.",
+                rationale: "Instances placed in a deliberately designed VPC get the intended network segmentation, security groups and routing; instances that fall into the default VPC are often reachable from the internet by accident.",
+                remediation: "Launch the instance into a subnet of your VPC:\n```yaml\nAppServer:\n  Type: AWS::EC2::Instance\n  Properties:\n    ImageId: !Ref AmiId\n    InstanceType: t3.small\n    SubnetId: !Ref PrivateSubnetA\n    SecurityGroupIds: [!Ref AppSecurityGroup]\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-2(6)", "AC-3(7)", "AC-4(21)", "AC-6", "AC-17b", "AC-17(1)", "AC-17(4)(a)", "AC-17(9)", "AC-17(10)", "MP-2", "SC-7a", "SC-7b", "SC-7c", "SC-7(2)", "SC-7(3)", "SC-7(9)(a)", "SC-7(11)", "SC-7(12)", "SC-7(16)", "SC-7(20)", "SC-7(21)", "SC-7(24)(b)", "SC-25"], .pciDSS321: ["1.2", "1.2.1", "1.3", "1.3.1", "1.3.2", "1.3.4", "1.3.6", "2.2.2"], .wellArchitected: ["SEC-3.7", "SEC-5.2", "SEC-5.3", "REL-2"]]),
+            text: #"""
 # ---
 # id: INSTANCES_IN_VPC
 # title: EC2 instances are launched into a chosen VPC subnet
@@ -10023,7 +12303,19 @@ rule INSTANCES_IN_VPC when %vpc_placed_instances !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED.guard", metadata: RuleMetadata(
+                id: "LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED",
+                title: "Lambda function permissions do not allow invocation by everyone",
+                severity: .critical,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::Lambda::Permission"]),
+                awsConfigRule: "LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED",
+                description: "Every AWS::Lambda::Permission names a Principal other than \"*\"; a wildcard principal is accepted only together with a SourceArn, SourceAccount or PrincipalOrgID that restricts callers. Service principals (for example s3.amazonaws.com) should also carry SourceArn or SourceAccount, but that confused-deputy check is left to a separate rule. Lambda function URLs with AuthType NONE are not covered here.",
+                rationale: "A function resource policy that allows \"*\" lets any AWS account invoke the function, running code and incurring cost on your behalf and reaching whatever its role can reach.",
+                remediation: "Name the invoking principal, or restrict the wildcard:\n```yaml\nInvokeFromBucket:\n  Type: AWS::Lambda::Permission\n  Properties:\n    FunctionName: !Ref Processor\n    Action: lambda:InvokeFunction\n    Principal: s3.amazonaws.com\n    SourceAccount: !Ref AWS::AccountId\n    SourceArn: !GetAtt Uploads.Arn\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-2(6)", "AC-3", "AC-3(7)", "AC-4(21)", "AC-6", "AC-17b", "AC-17(1)", "AC-17(4)(a)", "AC-17(9)", "AC-17(10)", "MP-2", "SC-7a", "SC-7b", "SC-7c", "SC-7(2)", "SC-7(3)", "SC-7(7)", "SC-7(9)(a)", "SC-7(11)", "SC-7(12)", "SC-7(16)", "SC-7(20)", "SC-7(21)", "SC-7(24)(b)", "SC-7(25)", "SC-7(26)", "SC-7(27)", "SC-7(28)", "SC-25"], .pciDSS321: ["1.2", "1.2.1", "1.3", "1.3.1", "1.3.2", "1.3.4", "2.2.2"], .wellArchitected: ["SEC-3.7", "SEC-5.3"]]),
+            text: #"""
 # ---
 # id: LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED
 # title: Lambda function permissions do not allow invocation by everyone
@@ -10073,7 +12365,19 @@ rule LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED when %lambda_public_permissions !e
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/LAMBDA_FUNCTION_URL_AUTH_REQUIRED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/LAMBDA_FUNCTION_URL_AUTH_REQUIRED.guard", metadata: RuleMetadata(
+                id: "LAMBDA_FUNCTION_URL_AUTH_REQUIRED",
+                title: "Lambda function URLs require IAM authentication",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::Lambda::Url"]),
+                awsConfigRule: nil,
+                description: "Every AWS::Lambda::Url sets AuthType to AWS_IAM. AuthType NONE makes the function callable by anyone on the internet who knows the URL; functions that must be public should sit behind API Gateway or CloudFront with their own controls, and the URL suppressed with a reason. A value written as an intrinsic function cannot be shown to be AWS_IAM and fails.",
+                rationale: "An unauthenticated function URL is a public endpoint running your code with your function's role; abuse costs money and can reach everything the role can.",
+                remediation: "Require IAM authentication:\n```yaml\nProcessorUrl:\n  Type: AWS::Lambda::Url\n  Properties:\n    TargetFunctionArn: !GetAtt Processor.Arn\n    AuthType: AWS_IAM\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"]]),
+            text: #"""
 # ---
 # id: LAMBDA_FUNCTION_URL_AUTH_REQUIRED
 # title: Lambda function URLs require IAM authentication
@@ -10113,7 +12417,19 @@ rule LAMBDA_FUNCTION_URL_AUTH_REQUIRED when %lambda_url_configs !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/MQ_BROKER_NOT_PUBLICLY_ACCESSIBLE.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/MQ_BROKER_NOT_PUBLICLY_ACCESSIBLE.guard", metadata: RuleMetadata(
+                id: "MQ_BROKER_NOT_PUBLICLY_ACCESSIBLE",
+                title: "Amazon MQ brokers are not publicly accessible",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::AmazonMQ::Broker"]),
+                awsConfigRule: nil,
+                description: "Every Amazon MQ broker sets PubliclyAccessible to false (the property is required). A value written as an intrinsic function cannot be shown to be false and fails.",
+                rationale: "A public broker exposes its management console and messaging endpoints to the internet, protected only by broker passwords.",
+                remediation: "Set PubliclyAccessible to false and place the broker in private subnets:\n```yaml\nBroker:\n  Type: AWS::AmazonMQ::Broker\n  Properties:\n    BrokerName: orders\n    EngineType: ACTIVEMQ\n    DeploymentMode: ACTIVE_STANDBY_MULTI_AZ\n    PubliclyAccessible: false\n    SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"]]),
+            text: #"""
 # ---
 # id: MQ_BROKER_NOT_PUBLICLY_ACCESSIBLE
 # title: Amazon MQ brokers are not publicly accessible
@@ -10154,7 +12470,19 @@ rule MQ_BROKER_NOT_PUBLICLY_ACCESSIBLE when %mq_public_brokers !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/NACL_NO_UNRESTRICTED_SSH_RDP.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/NACL_NO_UNRESTRICTED_SSH_RDP.guard", metadata: RuleMetadata(
+                id: "NACL_NO_UNRESTRICTED_SSH_RDP",
+                title: "Network ACLs do not allow SSH or RDP from the internet",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::EC2::NetworkAclEntry"]),
+                awsConfigRule: "NACL_NO_UNRESTRICTED_SSH_RDP",
+                description: "No inbound network ACL entry (Egress absent or false) with RuleAction allow and CidrBlock 0.0.0.0/0 or Ipv6CidrBlock ::/0 admits port 22 or 3389: an all-protocol entry (Protocol -1) fails, and a TCP entry (Protocol 6) must have a PortRange that excludes both ports. UDP and ICMP entries are not judged. Entry order (RuleNumber) is not evaluated: an earlier deny does not excuse a broad allow. CIDRs written as intrinsic functions are not judged on templates; ports written as intrinsic functions fail.",
+                rationale: "Network ACLs are the subnet-wide layer of defence; an allow-all entry for administration ports leaves only security groups between the internet and every host in the subnet.",
+                remediation: "Allow administration ports only from known networks:\n```yaml\nAdminFromVpn:\n  Type: AWS::EC2::NetworkAclEntry\n  Properties:\n    NetworkAclId: !Ref PrivateAcl\n    RuleNumber: 100\n    Protocol: 6\n    RuleAction: allow\n    CidrBlock: 10.50.0.0/16\n    PortRange: {From: 22, To: 22}\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["5.1"], .nist80053Rev5: ["AC-17b", "SC-7a", "SC-7c"]]),
+            text: #"""
 # ---
 # id: NACL_NO_UNRESTRICTED_SSH_RDP
 # title: Network ACLs do not allow SSH or RDP from the internet
@@ -10223,7 +12551,19 @@ rule NACL_NO_UNRESTRICTED_SSH_RDP when %nacl_admin_entries !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/NO_UNRESTRICTED_ROUTE_TO_IGW.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/NO_UNRESTRICTED_ROUTE_TO_IGW.guard", metadata: RuleMetadata(
+                id: "NO_UNRESTRICTED_ROUTE_TO_IGW",
+                title: "Default routes to an internet gateway exist only in approved route tables",
+                severity: .medium,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::EC2::Route"]),
+                awsConfigRule: "NO_UNRESTRICTED_ROUTE_TO_IGW",
+                description: "No AWS::EC2::Route sends 0.0.0.0/0 or ::/0 to a gateway (GatewayId) unless its RouteTableId is listed in the routeTableIds parameter, which accepts route-table ids (rtb-...) for live inventories and logical ids (matched against {Ref: <id>}) for templates. On live inventories a GatewayId that starts with vgw- (a VPN gateway) is accepted; on templates every GatewayId counts as an internet gateway. Routes to NAT gateways, transit gateways and egress-only gateways use other properties and are not judged. With no parameters every default route to an internet gateway fails, as with AWS Config's rule: list your public route tables.",
+                rationale: "A default route to an internet gateway is what makes a subnet public; keeping the set of such route tables explicit stops private workloads from becoming reachable through a routing change.",
+                remediation: "Route private subnets through a NAT gateway, and list genuine public route tables in\nrouteTableIds:\n```yaml\nPrivateDefaultRoute:\n  Type: AWS::EC2::Route\n  Properties:\n    RouteTableId: !Ref PrivateRoutes\n    DestinationCidrBlock: 0.0.0.0/0\n    NatGatewayId: !Ref NatGateway\n```",
+                parameters: [RuleMetadata.Parameter(name: "routeTableIds", description: "Route tables (ids, or template logical ids) allowed to hold a default route to an internet gateway.", defaultValue: .list([]))],
+                controls: [.nist80053Rev5: ["AC-4(21)", "CM-7b"], .pciDSS321: ["1.2", "1.2.1", "1.3", "1.3.1", "1.3.2", "2.2.2"], .wellArchitected: ["SEC-5.3"]]),
+            text: #"""
 # ---
 # id: NO_UNRESTRICTED_ROUTE_TO_IGW
 # title: Default routes to an internet gateway exist only in approved route tables
@@ -10284,7 +12624,19 @@ rule NO_UNRESTRICTED_ROUTE_TO_IGW when %igw_route_routes !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/OPENSEARCH_ACCESS_CONTROL_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/OPENSEARCH_ACCESS_CONTROL_ENABLED.guard", metadata: RuleMetadata(
+                id: "OPENSEARCH_ACCESS_CONTROL_ENABLED",
+                title: "OpenSearch domains enable fine-grained access control",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::OpenSearchService::Domain"]),
+                awsConfigRule: "OPENSEARCH_ACCESS_CONTROL_ENABLED",
+                description: "Every OpenSearch Service domain (AWS::OpenSearchService::Domain) sets AdvancedSecurityOptions.Enabled to true, which turns on fine-grained access control (users, roles, index-, document- and field-level permissions). It is off by default. The string \"true\", which CloudFormation converts to a boolean, is accepted as well; a value still written as an intrinsic function cannot be shown to be true and fails. The legacy AWS::Elasticsearch::Domain type is not covered.",
+                rationale: "Without fine-grained access control, anyone the domain's resource policy lets in can read and change every index; with it, each request is authorised per user or role down to the field.",
+                remediation: "Enable fine-grained access control (it needs HTTPS, node-to-node and at-rest encryption):\n```yaml\nSearch:\n  Type: AWS::OpenSearchService::Domain\n  Properties:\n    EngineVersion: OpenSearch_2.11\n    DomainEndpointOptions: {EnforceHTTPS: true}\n    NodeToNodeEncryptionOptions: {Enabled: true}\n    EncryptionAtRestOptions: {Enabled: true}\n    AdvancedSecurityOptions:\n      Enabled: true\n      InternalUserDatabaseEnabled: false\n      MasterUserOptions:\n        MasterUserARN: !GetAtt SearchAdminRole.Arn\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6"]]),
+            text: #"""
 # ---
 # id: OPENSEARCH_ACCESS_CONTROL_ENABLED
 # title: OpenSearch domains enable fine-grained access control
@@ -10332,7 +12684,19 @@ rule OPENSEARCH_ACCESS_CONTROL_ENABLED when %opensearch_fgac_domains !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/OPENSEARCH_ACCESS_POLICY_NO_PUBLIC_ACCESS.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/OPENSEARCH_ACCESS_POLICY_NO_PUBLIC_ACCESS.guard", metadata: RuleMetadata(
+                id: "OPENSEARCH_ACCESS_POLICY_NO_PUBLIC_ACCESS",
+                title: "OpenSearch domain access policies do not allow access to everyone",
+                severity: .critical,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::OpenSearchService::Domain"]),
+                awsConfigRule: nil,
+                description: "Every AWS::OpenSearchService::Domain policy (AccessPolicies) has no Allow statement whose Principal is \"*\" or {\"AWS\": \"*\"} (alone or in a list) unless the statement carries a Condition. Any Condition is accepted as a restriction (for example aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID); Deny statements are not judged. Statement may be one object or a list. On live inventories the policy must be projected as a parsed document, not a JSON string. Resources without AccessPolicies are not judged.",
+                rationale: "A opensearch domain access policy open to every principal lets any AWS account, or anonymous callers, use the resource: data can be read or injected from outside the organization.",
+                remediation: "Replace the wildcard principal with named principals, or restrict it with a Condition:\n```yaml\nSearchDomain:\n  Type: AWS::OpenSearchService::Domain\n  Properties:\n    AccessPolicies:\n      Version: '2012-10-17'\n      Statement:\n        - Effect: Allow\n          Principal: {AWS: !GetAtt SearchClientRole.Arn}\n          Action: es:ESHttp*\n          Resource: !Sub 'arn:aws:es:${AWS::Region}:${AWS::AccountId}:domain/search/*'\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"]]),
+            text: #"""
 # ---
 # id: OPENSEARCH_ACCESS_POLICY_NO_PUBLIC_ACCESS
 # title: OpenSearch domain access policies do not allow access to everyone
@@ -10396,7 +12760,19 @@ rule OPENSEARCH_ACCESS_POLICY_NO_PUBLIC_ACCESS when %opensearch_public_access_do
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/OPENSEARCH_IN_VPC_ONLY.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/OPENSEARCH_IN_VPC_ONLY.guard", metadata: RuleMetadata(
+                id: "OPENSEARCH_IN_VPC_ONLY",
+                title: "OpenSearch Service domains are deployed inside a VPC",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::OpenSearchService::Domain"]),
+                awsConfigRule: "OPENSEARCH_IN_VPC_ONLY",
+                description: "Every OpenSearch Service domain declares VPCOptions with at least one subnet in SubnetIds. A domain without VPCOptions gets a public endpoint whose only protection is its access policy. Subnet ids written as intrinsic functions are accepted: they always name a subnet.",
+                rationale: "A public domain endpoint is reachable from anywhere; a single permissive access policy then exposes every index.",
+                remediation: "Declare VPCOptions with private subnets and a security group (a domain cannot move from public\nto VPC in place; it must be recreated):\n```yaml\nSearchDomain:\n  Type: AWS::OpenSearchService::Domain\n  Properties:\n    VPCOptions:\n      SubnetIds: [!Ref PrivateSubnetA]\n      SecurityGroupIds: [!Ref SearchSg]\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "SC-7a", "SC-7(3)"]]),
+            text: #"""
 # ---
 # id: OPENSEARCH_IN_VPC_ONLY
 # title: OpenSearch Service domains are deployed inside a VPC
@@ -10439,7 +12815,19 @@ rule OPENSEARCH_IN_VPC_ONLY when %opensearch_vpc_domains !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/RDS_INSTANCE_PUBLIC_ACCESS_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/RDS_INSTANCE_PUBLIC_ACCESS_CHECK.guard", metadata: RuleMetadata(
+                id: "RDS_INSTANCE_PUBLIC_ACCESS_CHECK",
+                title: "RDS DB instances are not publicly accessible",
+                severity: .critical,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::RDS::DBInstance"]),
+                awsConfigRule: "RDS_INSTANCE_PUBLIC_ACCESS_CHECK",
+                description: "Every RDS DB instance declares PubliclyAccessible as false, or leaves it out while naming a DBSubnetGroupName. AWS decides the default from the network: an instance without a subnet group lands in the default VPC, where the default is public, so an absent value without a subnet group fails. A value written as an intrinsic function cannot be shown to be false and fails.",
+                rationale: "A publicly accessible database gets an internet-resolvable address; one permissive security- group rule then exposes it to credential stuffing and exploits.",
+                remediation: "Set PubliclyAccessible to false and place the instance in private subnets:\n```yaml\nDatabase:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    Engine: postgres\n    DBInstanceClass: db.t4g.medium\n    DBSubnetGroupName: !Ref PrivateSubnetGroup\n    PubliclyAccessible: false\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-2(6)", "AC-3", "AC-3(7)", "AC-4(21)", "AC-6", "AC-17b", "AC-17(1)", "AC-17(4)(a)", "AC-17(9)", "AC-17(10)", "MP-2", "SC-7a", "SC-7b", "SC-7c", "SC-7(2)", "SC-7(3)", "SC-7(7)", "SC-7(9)(a)", "SC-7(11)", "SC-7(12)", "SC-7(16)", "SC-7(20)", "SC-7(21)", "SC-7(24)(b)", "SC-7(25)", "SC-7(26)", "SC-7(27)", "SC-7(28)", "SC-25"], .pciDSS321: ["1.2", "1.2.1", "1.3", "1.3.1", "1.3.2", "1.3.4", "1.3.6", "2.2.2"], .wellArchitected: ["SEC-3.7", "SEC-5.3"]]),
+            text: #"""
 # ---
 # id: RDS_INSTANCE_PUBLIC_ACCESS_CHECK
 # title: RDS DB instances are not publicly accessible
@@ -10487,7 +12875,19 @@ rule RDS_INSTANCE_PUBLIC_ACCESS_CHECK when %rds_public_instances !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/RDS_SNAPSHOTS_PUBLIC_PROHIBITED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/RDS_SNAPSHOTS_PUBLIC_PROHIBITED.guard", metadata: RuleMetadata(
+                id: "RDS_SNAPSHOTS_PUBLIC_PROHIBITED",
+                title: "RDS snapshots are not public",
+                severity: .critical,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::RDS::DBSnapshot", "AWS::RDS::DBClusterSnapshot"]),
+                awsConfigRule: "RDS_SNAPSHOTS_PUBLIC_PROHIBITED",
+                description: "No manual DB snapshot or DB cluster snapshot lists \"all\" among the values of its restore attribute. CloudFormation cannot declare snapshots, so the rule judges live inventories. Live shape: the collector writes each snapshot as AWS::RDS::DBSnapshot (or AWS::RDS::DBClusterSnapshot) with the result of rds:DescribeDBSnapshotAttributes as Properties.DBSnapshotAttributes (or DBClusterSnapshotAttributes), a list of {AttributeName, AttributeValues}.",
+                rationale: "A public snapshot can be copied and restored by any AWS account, handing over the full database contents.",
+                remediation: "Remove \"all\" from the restore attribute (aws rds modify-db-snapshot-attribute --attribute-name\nrestore --values-to-remove all). Share with named accounts instead; to copy data across accounts\nin a template use AWS Backup:\n```yaml\nCrossAccountCopy:\n  Type: AWS::Backup::BackupPlan\n  Properties:\n    BackupPlan:\n      BackupPlanName: orders\n      BackupPlanRule:\n        - RuleName: daily\n          TargetBackupVault: !Ref Vault\n          CopyActions:\n            - DestinationBackupVaultArn: arn:aws:backup:eu-west-1:210987654321:backup-vault:central\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"], .pciDSS321: ["1.2.1", "1.3.1"]]),
+            text: #"""
 # ---
 # id: RDS_SNAPSHOTS_PUBLIC_PROHIBITED
 # title: RDS snapshots are not public
@@ -10553,7 +12953,19 @@ rule RDS_SNAPSHOTS_PUBLIC_PROHIBITED when %rds_snap_instance_snapshots !empty or
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/REDSHIFT_CLUSTER_PUBLIC_ACCESS_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/REDSHIFT_CLUSTER_PUBLIC_ACCESS_CHECK.guard", metadata: RuleMetadata(
+                id: "REDSHIFT_CLUSTER_PUBLIC_ACCESS_CHECK",
+                title: "Redshift clusters are not publicly accessible",
+                severity: .critical,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::Redshift::Cluster"]),
+                awsConfigRule: "REDSHIFT_CLUSTER_PUBLIC_ACCESS_CHECK",
+                description: "Every Redshift cluster leaves PubliclyAccessible out (CloudFormation's default is false) or sets it to false. A value written as an intrinsic function cannot be shown to be false and fails.",
+                rationale: "A publicly accessible cluster gets a public endpoint, exposing the warehouse's data to the internet behind only its security groups and password.",
+                remediation: "Remove PubliclyAccessible or set it to false:\n```yaml\nWarehouse:\n  Type: AWS::Redshift::Cluster\n  Properties:\n    ClusterType: multi-node\n    NodeType: ra3.xlplus\n    NumberOfNodes: 2\n    PubliclyAccessible: false\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-2(6)", "AC-3", "AC-3(7)", "AC-4(21)", "AC-6", "AC-17b", "AC-17(1)", "AC-17(4)(a)", "AC-17(9)", "AC-17(10)", "MP-2", "SC-7a", "SC-7b", "SC-7c", "SC-7(2)", "SC-7(3)", "SC-7(7)", "SC-7(9)(a)", "SC-7(11)", "SC-7(12)", "SC-7(16)", "SC-7(20)", "SC-7(21)", "SC-7(24)(b)", "SC-7(25)", "SC-7(26)", "SC-7(27)", "SC-7(28)", "SC-25"], .pciDSS321: ["1.2", "1.2.1", "1.3", "1.3.1", "1.3.2", "1.3.4", "1.3.6", "2.2.2"], .wellArchitected: ["SEC-3.7", "SEC-5.3"]]),
+            text: #"""
 # ---
 # id: REDSHIFT_CLUSTER_PUBLIC_ACCESS_CHECK
 # title: Redshift clusters are not publicly accessible
@@ -10597,7 +13009,19 @@ rule REDSHIFT_CLUSTER_PUBLIC_ACCESS_CHECK when %redshift_public_clusters !empty 
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/REDSHIFT_ENHANCED_VPC_ROUTING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/REDSHIFT_ENHANCED_VPC_ROUTING_ENABLED.guard", metadata: RuleMetadata(
+                id: "REDSHIFT_ENHANCED_VPC_ROUTING_ENABLED",
+                title: "Redshift clusters use enhanced VPC routing",
+                severity: .medium,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::Redshift::Cluster"]),
+                awsConfigRule: "REDSHIFT_ENHANCED_VPC_ROUTING_ENABLED",
+                description: "Every provisioned Redshift cluster sets EnhancedVpcRouting to true, so COPY and UNLOAD traffic to S3 and other services goes through the cluster's VPC. It is false by default. The string \"true\", which CloudFormation converts to a boolean, is accepted; a value still written as an intrinsic function cannot be shown to be true and fails.",
+                rationale: "Without enhanced VPC routing, data loaded and unloaded by the cluster leaves through the public internet path of the Redshift service, out of reach of VPC endpoints and their policies, security groups, network ACLs and VPC flow logs.",
+                remediation: "Turn on enhanced VPC routing (and add an S3 gateway endpoint for the cluster's subnets):\n```yaml\nWarehouse:\n  Type: AWS::Redshift::Cluster\n  Properties:\n    ClusterType: multi-node\n    NumberOfNodes: 2\n    NodeType: ra3.xlplus\n    DBName: analytics\n    MasterUsername: admin\n    ManageMasterPassword: true\n    EnhancedVpcRouting: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-4(21)", "SC-7b"], .pciDSS321: ["1.2", "1.3", "1.3.1", "1.3.2"], .wellArchitected: ["SEC-5.2", "SEC-5.3"]]),
+            text: #"""
 # ---
 # id: REDSHIFT_ENHANCED_VPC_ROUTING_ENABLED
 # title: Redshift clusters use enhanced VPC routing
@@ -10644,7 +13068,19 @@ rule REDSHIFT_ENHANCED_VPC_ROUTING_ENABLED when %redshift_vpc_routing_clusters !
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/RESTRICTED_INCOMING_TRAFFIC.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/RESTRICTED_INCOMING_TRAFFIC.guard", metadata: RuleMetadata(
+                id: "RESTRICTED_INCOMING_TRAFFIC",
+                title: "Security groups do not open commonly attacked ports to the internet",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"]),
+                awsConfigRule: "RESTRICTED_INCOMING_TRAFFIC",
+                description: "Every inline SecurityGroupIngress entry of an AWS::EC2::SecurityGroup and every AWS::EC2::SecurityGroupIngress resource that is open to 0.0.0.0/0 or ::/0 must not reach any port in the blockedPorts parameter: with IpProtocol tcp (or 6) the FromPort..ToPort range must exclude each blocked port; an all-protocol rule (-1) fails; udp and icmp rules are not judged for these TCP ports. Ports may be numbers or numeric strings. A port written as an intrinsic function cannot be shown to exclude each blocked port and fails. CIDRs written as intrinsic functions are not judged on templates (they cannot be known) and are judged on live inventories, where they are resolved. AWS Config's blockedPort1..blockedPort5 parameters are one list here, blockedPorts, with the same defaults (20, 21, 3389, 3306, 4333); with no parameters at all those defaults apply.",
+                rationale: "FTP, RDP and database ports exposed to the internet are constantly scanned; they are rarely meant to be public and invite brute force and exploitation.",
+                remediation: "Restrict the rule's CIDR to known networks or remove it:\n```yaml\nAdminSg:\n  Type: AWS::EC2::SecurityGroup\n  Properties:\n    GroupDescription: admin access from the corporate VPN only\n    VpcId: !Ref Vpc\n    SecurityGroupIngress:\n      - IpProtocol: tcp\n        FromPort: 3306\n        ToPort: 3306\n        CidrIp: 10.50.0.0/16\n```",
+                parameters: [RuleMetadata.Parameter(name: "blockedPorts", description: "TCP ports that must not be open to 0.0.0.0/0 or ::/0.", defaultValue: .list([.int(20), .int(21), .int(3389), .int(3306), .int(4333)]))],
+                controls: [.cisAWSFoundations: ["5.2"], .nist80053Rev5: ["AC-4(21)", "AC-17b", "AC-17(1)", "AC-17(4)(a)", "AC-17(9)", "AC-17(10)", "CM-2a", "CM-2(2)", "CM-6a", "CM-7b", "CM-8(6)", "CM-9b", "SC-7a", "SC-7c", "SC-7(5)", "SC-7(7)", "SC-7(11)", "SC-7(12)", "SC-7(16)", "SC-7(21)", "SC-7(24)(b)", "SC-7(25)", "SC-7(26)", "SC-7(27)", "SC-7(28)"], .pciDSS321: ["1.2", "1.2.1", "1.3", "1.3.1", "1.3.2", "2.2", "2.2.2"], .wellArchitected: ["SEC-5.3"]]),
+            text: #"""
 # ---
 # id: RESTRICTED_INCOMING_TRAFFIC
 # title: Security groups do not open commonly attacked ports to the internet
@@ -10794,7 +13230,19 @@ rule RESTRICTED_INCOMING_TRAFFIC when %rit_sg_groups !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/S3_ACCESS_POINT_POLICY_NO_PUBLIC_ACCESS.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/S3_ACCESS_POINT_POLICY_NO_PUBLIC_ACCESS.guard", metadata: RuleMetadata(
+                id: "S3_ACCESS_POINT_POLICY_NO_PUBLIC_ACCESS",
+                title: "S3 access point policies do not allow access to everyone",
+                severity: .critical,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::S3::AccessPoint"]),
+                awsConfigRule: nil,
+                description: "Every AWS::S3::AccessPoint policy (Policy) has no Allow statement whose Principal is \"*\" or {\"AWS\": \"*\"} (alone or in a list) unless the statement carries a Condition. Any Condition is accepted as a restriction (for example aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID); Deny statements are not judged. Statement may be one object or a list. On live inventories the policy must be projected as a parsed document, not a JSON string. Resources without Policy are not judged.",
+                rationale: "A s3 access point policy open to every principal lets any AWS account, or anonymous callers, use the resource: data can be read or injected from outside the organization.",
+                remediation: "Replace the wildcard principal with named principals, or restrict it with a Condition:\n```yaml\nAnalyticsAccessPoint:\n  Type: AWS::S3::AccessPoint\n  Properties:\n    Bucket: !Ref DataBucket\n    VpcConfiguration: {VpcId: !Ref Vpc}\n    Policy:\n      Version: '2012-10-17'\n      Statement:\n        - Effect: Allow\n          Principal: {AWS: !GetAtt AnalyticsRole.Arn}\n          Action: s3:GetObject\n          Resource: !Sub 'arn:aws:s3:${AWS::Region}:${AWS::AccountId}:accesspoint/analytics/object/*'\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"]]),
+            text: #"""
 # ---
 # id: S3_ACCESS_POINT_POLICY_NO_PUBLIC_ACCESS
 # title: S3 access point policies do not allow access to everyone
@@ -10860,7 +13308,19 @@ rule S3_ACCESS_POINT_POLICY_NO_PUBLIC_ACCESS when %s3_ap_public_policies !empty 
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC.guard", metadata: RuleMetadata(
+                id: "S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC",
+                title: "The account blocks S3 public access",
+                severity: .high,
+                area: .publicAccess,
+                target: .account,
+                awsConfigRule: "S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC",
+                description: "The account-level S3 public access block has BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy and RestrictPublicBuckets all true. AWS Config's per-setting parameters are not offered: all four are required. Live shape: the collector writes one resource of type AWS::S3::AccountPublicAccessBlock with the fields of s3control:GetPublicAccessBlock, and writes it without those fields when the account has no configuration (NoSuchPublicAccessBlockConfiguration), which fails. Templates carry no account data and are not judged.",
+                rationale: "The account-wide block overrides every bucket's ACLs and policies, so one mistaken bucket setting cannot expose data.",
+                remediation: "Turn the block on for the account (aws s3control put-public-access-block --account-id ID\n--public-access-block-configuration\nBlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true);\nbuckets should also carry their own block:\n```yaml\nDataBucket:\n  Type: AWS::S3::Bucket\n  Properties:\n    PublicAccessBlockConfiguration:\n      BlockPublicAcls: true\n      IgnorePublicAcls: true\n      BlockPublicPolicy: true\n      RestrictPublicBuckets: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"]]),
+            text: #"""
 # ---
 # id: S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC
 # title: The account blocks S3 public access
@@ -10913,7 +13373,19 @@ rule S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC when %s3_acct_bpa_records !e
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED.guard", metadata: RuleMetadata(
+                id: "S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED",
+                title: "S3 buckets block public access with all four bucket-level settings",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::S3::Bucket"]),
+                awsConfigRule: "S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED",
+                description: "Every S3 bucket declares PublicAccessBlockConfiguration with BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy and RestrictPublicBuckets all true. Since April 2023 new buckets get these four settings by default, but a template that omits the block relies on that default and on nobody turning it off later, so the rule asks for it explicitly and an absent block fails. Buckets whose BucketName is listed in the excludedPublicBuckets parameter (for example static website buckets) are not judged; a bucket without a BucketName can never be excluded. A flag written as an intrinsic function cannot be shown to be true and fails.",
+                rationale: "The bucket-level public access block is the last line of defence against an ACL or bucket policy that accidentally exposes objects to the internet.",
+                remediation: "Add a PublicAccessBlockConfiguration with all four settings true:\n```yaml\nDataBucket:\n  Type: AWS::S3::Bucket\n  Properties:\n    PublicAccessBlockConfiguration:\n      BlockPublicAcls: true\n      IgnorePublicAcls: true\n      BlockPublicPolicy: true\n      RestrictPublicBuckets: true\n```",
+                parameters: [RuleMetadata.Parameter(name: "excludedPublicBuckets", description: "Bucket names that are meant to be public and are not judged; empty judges every bucket.", defaultValue: .list([]))],
+                controls: [.cisAWSFoundations: ["2.1.5", "3.3"], .nist80053Rev5: ["AC-2(6)", "AC-3", "AC-3(7)", "AC-4(21)", "AC-6", "AC-17b", "AC-17(1)", "AC-17(4)(a)", "AC-17(9)", "AC-17(10)", "MP-2", "SC-7a", "SC-7b", "SC-7c", "SC-7(2)", "SC-7(3)", "SC-7(7)", "SC-7(9)(a)", "SC-7(11)", "SC-7(20)", "SC-7(21)", "SC-7(24)(b)", "SC-7(25)", "SC-7(26)", "SC-7(27)", "SC-7(28)", "SC-25"], .pciDSS321: ["1.2", "1.2.1", "1.3", "1.3.1", "1.3.2", "1.3.4", "1.3.6", "2.2.2"], .wellArchitected: ["SEC-3.7", "SEC-5.3", "SEC-8.4"]]),
+            text: #"""
 # ---
 # id: S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED
 # title: S3 buckets block public access with all four bucket-level settings
@@ -10986,7 +13458,19 @@ rule S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED when %bpa_buckets !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/S3_BUCKET_POLICY_NO_PUBLIC_PRINCIPAL.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/S3_BUCKET_POLICY_NO_PUBLIC_PRINCIPAL.guard", metadata: RuleMetadata(
+                id: "S3_BUCKET_POLICY_NO_PUBLIC_PRINCIPAL",
+                title: "S3 bucket policies do not allow access to everyone",
+                severity: .critical,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::S3::BucketPolicy"]),
+                awsConfigRule: nil,
+                description: "Every AWS::S3::BucketPolicy policy (PolicyDocument) has no Allow statement whose Principal is \"*\" or {\"AWS\": \"*\"} (alone or in a list) unless the statement carries a Condition. Any Condition is accepted as a restriction (for example aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID); Deny statements are not judged. Statement may be one object or a list. On live inventories the policy must be projected as a parsed document, not a JSON string.",
+                rationale: "A s3 bucket policy open to every principal lets any AWS account, or anonymous callers, use the resource: data can be read or injected from outside the organization.",
+                remediation: "Replace the wildcard principal with named principals, or restrict it with a Condition:\n```yaml\nDataBucketPolicy:\n  Type: AWS::S3::BucketPolicy\n  Properties:\n    Bucket: !Ref DataBucket\n    PolicyDocument:\n      Version: '2012-10-17'\n      Statement:\n        - Effect: Allow\n          Principal: {Service: cloudfront.amazonaws.com}\n          Action: s3:GetObject\n          Resource: !Sub '${DataBucket.Arn}/*'\n          Condition:\n            StringEquals: {'AWS:SourceArn': !Sub 'arn:aws:cloudfront::${AWS::AccountId}:distribution/${Cdn}'}\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"], .pciDSS321: ["7.2.1"]]),
+            text: #"""
 # ---
 # id: S3_BUCKET_POLICY_NO_PUBLIC_PRINCIPAL
 # title: S3 bucket policies do not allow access to everyone
@@ -11052,7 +13536,19 @@ rule S3_BUCKET_POLICY_NO_PUBLIC_PRINCIPAL when %s3_public_policy_docs !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/S3_BUCKET_PUBLIC_READ_PROHIBITED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/S3_BUCKET_PUBLIC_READ_PROHIBITED.guard", metadata: RuleMetadata(
+                id: "S3_BUCKET_PUBLIC_READ_PROHIBITED",
+                title: "S3 buckets do not grant public read access through their ACL",
+                severity: .critical,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::S3::Bucket"]),
+                awsConfigRule: "S3_BUCKET_PUBLIC_READ_PROHIBITED",
+                description: "Every S3 bucket's canned ACL (AccessControl) is absent, which means private, or is a canned ACL other than PublicRead, PublicReadWrite, AuthenticatedRead, the canned ACLs that let anyone or any AWS account holder list and read objects. Public grants made through a bucket policy are checked by S3_BUCKET_POLICY_NO_PUBLIC_PRINCIPAL. An AccessControl written as an intrinsic function cannot be shown to be private and fails.",
+                rationale: "A public-read ACL exposes the bucket to the whole internet; data leaks from world-readable buckets are among the most common cloud breaches.",
+                remediation: "Remove AccessControl (buckets are private by default) and grant access through IAM or a scoped\nbucket policy instead:\n```yaml\nDataBucket:\n  Type: AWS::S3::Bucket\n  Properties:\n    OwnershipControls:\n      Rules:\n        - ObjectOwnership: BucketOwnerEnforced\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["3.3"], .nist80053Rev5: ["AC-2(6)", "AC-3", "AC-3(7)", "AC-4(21)", "AC-6", "AC-17b", "AC-17(1)", "AC-17(4)(a)", "AC-17(9)", "AC-17(10)", "CM-6a", "CM-9b", "MP-2", "SC-7a", "SC-7b", "SC-7c", "SC-7(2)", "SC-7(3)", "SC-7(7)", "SC-7(9)(a)", "SC-7(11)", "SC-7(12)", "SC-7(16)", "SC-7(20)", "SC-7(21)", "SC-7(24)(b)", "SC-7(25)", "SC-7(26)", "SC-7(27)", "SC-7(28)", "SC-25"], .pciDSS321: ["1.2", "1.2.1", "1.3", "1.3.1", "1.3.2", "1.3.4", "1.3.6", "2.2", "2.2.2"], .wellArchitected: ["SEC-3.7", "SEC-5.3", "SEC-8.4"]]),
+            text: #"""
 # ---
 # id: S3_BUCKET_PUBLIC_READ_PROHIBITED
 # title: S3 buckets do not grant public read access through their ACL
@@ -11100,7 +13596,19 @@ rule S3_BUCKET_PUBLIC_READ_PROHIBITED when %s3_public_read_buckets !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/S3_BUCKET_PUBLIC_WRITE_PROHIBITED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/S3_BUCKET_PUBLIC_WRITE_PROHIBITED.guard", metadata: RuleMetadata(
+                id: "S3_BUCKET_PUBLIC_WRITE_PROHIBITED",
+                title: "S3 buckets do not grant public write access through their ACL",
+                severity: .critical,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::S3::Bucket"]),
+                awsConfigRule: "S3_BUCKET_PUBLIC_WRITE_PROHIBITED",
+                description: "Every S3 bucket's canned ACL (AccessControl) is absent, which means private, or is a canned ACL other than PublicReadWrite, the canned ACLs that let anyone write, overwrite and delete objects. Public grants made through a bucket policy are checked by S3_BUCKET_POLICY_NO_PUBLIC_PRINCIPAL. An AccessControl written as an intrinsic function cannot be shown to be private and fails.",
+                rationale: "A public-write ACL exposes the bucket to the whole internet; anyone can plant malware, delete data or run up storage costs.",
+                remediation: "Remove AccessControl (buckets are private by default) and grant access through IAM or a scoped\nbucket policy instead:\n```yaml\nDataBucket:\n  Type: AWS::S3::Bucket\n  Properties:\n    OwnershipControls:\n      Rules:\n        - ObjectOwnership: BucketOwnerEnforced\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["3.3"], .nist80053Rev5: ["AC-2(6)", "AC-3", "AC-3(7)", "AC-4(21)", "AC-6", "AC-17b", "AC-17(1)", "AC-17(4)(a)", "AC-17(9)", "AC-17(10)", "CM-6a", "CM-9b", "MP-2", "SC-7a", "SC-7b", "SC-7c", "SC-7(2)", "SC-7(3)", "SC-7(7)", "SC-7(9)(a)", "SC-7(11)", "SC-7(12)", "SC-7(16)", "SC-7(20)", "SC-7(21)", "SC-7(24)(b)", "SC-7(25)", "SC-7(26)", "SC-7(27)", "SC-7(28)", "SC-25"], .pciDSS321: ["1.2", "1.2.1", "1.3", "1.3.1", "1.3.2", "1.3.4", "1.3.6", "2.2", "2.2.2"], .wellArchitected: ["SEC-3.7", "SEC-5.3", "SEC-8.4"]]),
+            text: #"""
 # ---
 # id: S3_BUCKET_PUBLIC_WRITE_PROHIBITED
 # title: S3 buckets do not grant public write access through their ACL
@@ -11147,7 +13655,19 @@ rule S3_BUCKET_PUBLIC_WRITE_PROHIBITED when %s3_public_write_buckets !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS.guard", metadata: RuleMetadata(
+                id: "SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS",
+                title: "SageMaker notebook instances have no direct internet access",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::SageMaker::NotebookInstance"]),
+                awsConfigRule: "SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS",
+                description: "Every notebook instance sets DirectInternetAccess to Disabled. The default is Enabled, so an absent value fails; Disabled requires a SubnetId, and internet access then goes through the VPC's own controls. A value written as an intrinsic function cannot be shown to be Disabled and fails.",
+                rationale: "A notebook with direct internet access can download arbitrary code and send training data out, bypassing the VPC's egress controls and logging.",
+                remediation: "Set DirectInternetAccess to Disabled and attach the notebook to a private subnet:\n```yaml\nNotebook:\n  Type: AWS::SageMaker::NotebookInstance\n  Properties:\n    InstanceType: ml.t3.medium\n    RoleArn: !GetAtt NotebookRole.Arn\n    SubnetId: !Ref PrivateSubnet\n    SecurityGroupIds: [!Ref NotebookSg]\n    DirectInternetAccess: Disabled\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-2(6)", "AC-3", "AC-3(7)", "AC-4(21)", "AC-6", "AC-17b", "AC-17(1)", "AC-17(4)(a)", "AC-17(9)", "AC-17(10)", "MP-2", "SC-7a", "SC-7b", "SC-7c", "SC-7(2)", "SC-7(3)", "SC-7(7)", "SC-7(9)(a)", "SC-7(11)", "SC-7(12)", "SC-7(16)", "SC-7(20)", "SC-7(21)", "SC-7(24)(b)", "SC-7(25)", "SC-7(26)", "SC-7(27)", "SC-7(28)", "SC-25"], .pciDSS321: ["1.2", "1.2.1", "1.3", "1.3.1", "1.3.2", "1.3.4", "1.3.6", "2.2.2"], .wellArchitected: ["SEC-3.7", "SEC-5.3"]]),
+            text: #"""
 # ---
 # id: SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS
 # title: SageMaker notebook instances have no direct internet access
@@ -11193,7 +13713,19 @@ rule SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS when %sagemaker_nb_internet !e
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/SECRETSMANAGER_RESOURCE_POLICY_NO_PUBLIC_ACCESS.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/SECRETSMANAGER_RESOURCE_POLICY_NO_PUBLIC_ACCESS.guard", metadata: RuleMetadata(
+                id: "SECRETSMANAGER_RESOURCE_POLICY_NO_PUBLIC_ACCESS",
+                title: "Secrets Manager resource policies do not allow access to everyone",
+                severity: .critical,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::SecretsManager::ResourcePolicy"]),
+                awsConfigRule: nil,
+                description: "Every AWS::SecretsManager::ResourcePolicy policy (ResourcePolicy) has no Allow statement whose Principal is \"*\" or {\"AWS\": \"*\"} (alone or in a list) unless the statement carries a Condition. Any Condition is accepted as a restriction (for example aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID); Deny statements are not judged. Statement may be one object or a list. On live inventories the policy must be projected as a parsed document, not a JSON string.",
+                rationale: "A secrets manager resource policy open to every principal lets any AWS account, or anonymous callers, use the resource: data can be read or injected from outside the organization.",
+                remediation: "Replace the wildcard principal with named principals, or restrict it with a Condition:\n```yaml\nDbSecretPolicy:\n  Type: AWS::SecretsManager::ResourcePolicy\n  Properties:\n    SecretId: !Ref DbSecret\n    BlockPublicPolicy: true\n    ResourcePolicy:\n      Version: '2012-10-17'\n      Statement:\n        - Effect: Allow\n          Principal: {AWS: !GetAtt AppRole.Arn}\n          Action: secretsmanager:GetSecretValue\n          Resource: '*'\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"]]),
+            text: #"""
 # ---
 # id: SECRETSMANAGER_RESOURCE_POLICY_NO_PUBLIC_ACCESS
 # title: Secrets Manager resource policies do not allow access to everyone
@@ -11257,7 +13789,19 @@ rule SECRETSMANAGER_RESOURCE_POLICY_NO_PUBLIC_ACCESS when %secret_public_policie
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/SNS_TOPIC_POLICY_NO_PUBLIC_ACCESS.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/SNS_TOPIC_POLICY_NO_PUBLIC_ACCESS.guard", metadata: RuleMetadata(
+                id: "SNS_TOPIC_POLICY_NO_PUBLIC_ACCESS",
+                title: "SNS topic policies do not allow access to everyone",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::SNS::TopicPolicy"]),
+                awsConfigRule: nil,
+                description: "Every AWS::SNS::TopicPolicy policy (PolicyDocument) has no Allow statement whose Principal is \"*\" or {\"AWS\": \"*\"} (alone or in a list) unless the statement carries a Condition. Any Condition is accepted as a restriction (for example aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID); Deny statements are not judged. Statement may be one object or a list. On live inventories the policy must be projected as a parsed document, not a JSON string.",
+                rationale: "A sns topic policy open to every principal lets any AWS account, or anonymous callers, use the resource: data can be read or injected from outside the organization.",
+                remediation: "Replace the wildcard principal with named principals, or restrict it with a Condition:\n```yaml\nAlertsPolicy:\n  Type: AWS::SNS::TopicPolicy\n  Properties:\n    Topics: [!Ref Alerts]\n    PolicyDocument:\n      Statement:\n        - Effect: Allow\n          Principal: {Service: events.amazonaws.com}\n          Action: sns:Publish\n          Resource: !Ref Alerts\n          Condition:\n            ArnEquals: {'aws:SourceArn': !GetAtt AlarmRule.Arn}\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"]]),
+            text: #"""
 # ---
 # id: SNS_TOPIC_POLICY_NO_PUBLIC_ACCESS
 # title: SNS topic policies do not allow access to everyone
@@ -11321,7 +13865,19 @@ rule SNS_TOPIC_POLICY_NO_PUBLIC_ACCESS when %sns_public_policy_docs !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/SQS_QUEUE_POLICY_NO_PUBLIC_ACCESS.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/SQS_QUEUE_POLICY_NO_PUBLIC_ACCESS.guard", metadata: RuleMetadata(
+                id: "SQS_QUEUE_POLICY_NO_PUBLIC_ACCESS",
+                title: "SQS queue policies do not allow access to everyone",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::SQS::QueuePolicy"]),
+                awsConfigRule: nil,
+                description: "Every AWS::SQS::QueuePolicy policy (PolicyDocument) has no Allow statement whose Principal is \"*\" or {\"AWS\": \"*\"} (alone or in a list) unless the statement carries a Condition. Any Condition is accepted as a restriction (for example aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID); Deny statements are not judged. Statement may be one object or a list. On live inventories the policy must be projected as a parsed document, not a JSON string.",
+                rationale: "A sqs queue policy open to every principal lets any AWS account, or anonymous callers, use the resource: data can be read or injected from outside the organization.",
+                remediation: "Replace the wildcard principal with named principals, or restrict it with a Condition:\n```yaml\nJobsPolicy:\n  Type: AWS::SQS::QueuePolicy\n  Properties:\n    Queues: [!Ref Jobs]\n    PolicyDocument:\n      Statement:\n        - Effect: Allow\n          Principal: {Service: sns.amazonaws.com}\n          Action: sqs:SendMessage\n          Resource: !GetAtt Jobs.Arn\n          Condition:\n            ArnEquals: {'aws:SourceArn': !Ref JobsTopic}\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"]]),
+            text: #"""
 # ---
 # id: SQS_QUEUE_POLICY_NO_PUBLIC_ACCESS
 # title: SQS queue policies do not allow access to everyone
@@ -11385,7 +13941,19 @@ rule SQS_QUEUE_POLICY_NO_PUBLIC_ACCESS when %sqs_public_policy_docs !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED.guard", metadata: RuleMetadata(
+                id: "SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED",
+                title: "Subnets do not assign public IPv4 addresses automatically",
+                severity: .medium,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::EC2::Subnet"]),
+                awsConfigRule: "SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED",
+                description: "Every subnet leaves MapPublicIpOnLaunch out (default false) or sets it to false. Subnets that host internet-facing load balancers or NAT gateways do not need it either: those get Elastic IPs. A value written as an intrinsic function cannot be shown to be false and fails.",
+                rationale: "With auto-assignment on, every instance launched in the subnet becomes reachable from the internet without anyone asking for it.",
+                remediation: "Remove MapPublicIpOnLaunch or set it to false, and give public addresses explicitly where they\nare needed:\n```yaml\nAppSubnet:\n  Type: AWS::EC2::Subnet\n  Properties:\n    VpcId: !Ref Vpc\n    CidrBlock: 10.0.1.0/24\n    MapPublicIpOnLaunch: false\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-2(6)", "AC-3", "AC-3(7)", "AC-4(21)", "AC-6", "AC-17b", "AC-17(1)", "AC-17(4)(a)", "AC-17(9)", "AC-17(10)", "MP-2", "SC-7a", "SC-7b", "SC-7c", "SC-7(2)", "SC-7(3)", "SC-7(7)", "SC-7(9)(a)", "SC-7(11)", "SC-7(12)", "SC-7(16)", "SC-7(20)", "SC-7(21)", "SC-7(24)(b)", "SC-7(25)", "SC-7(26)", "SC-7(27)", "SC-7(28)", "SC-25"], .pciDSS321: ["1.2", "1.2.1", "1.3", "1.3.1", "1.3.2", "1.3.4", "1.3.6", "2.2.2"], .wellArchitected: ["SEC-3.7", "SEC-5.3"]]),
+            text: #"""
 # ---
 # id: SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED
 # title: Subnets do not assign public IPv4 addresses automatically
@@ -11430,7 +13998,19 @@ rule SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED when %subnets_public_ip !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/TRANSFER_SERVER_ENDPOINT_NOT_PUBLIC.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/TRANSFER_SERVER_ENDPOINT_NOT_PUBLIC.guard", metadata: RuleMetadata(
+                id: "TRANSFER_SERVER_ENDPOINT_NOT_PUBLIC",
+                title: "Transfer Family servers use VPC endpoints",
+                severity: .medium,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::Transfer::Server"]),
+                awsConfigRule: nil,
+                description: "Every AWS Transfer Family server sets EndpointType to VPC, so it can be reached only through the VPC (optionally with Elastic IPs and security groups that restrict clients). The default, PUBLIC, cannot be restricted by security groups, and VPC_ENDPOINT is deprecated; both fail. A value written as an intrinsic function fails.",
+                rationale: "A PUBLIC endpoint accepts connections from any address; with a VPC endpoint, security groups decide which partners may connect.",
+                remediation: "Use a VPC endpoint:\n```yaml\nSftpServer:\n  Type: AWS::Transfer::Server\n  Properties:\n    Protocols: [SFTP]\n    EndpointType: VPC\n    EndpointDetails:\n      VpcId: !Ref Vpc\n      SubnetIds: [!Ref PublicSubnetA]\n      SecurityGroupIds: [!Ref PartnerSftpSg]\n      AddressAllocationIds: [!GetAtt SftpEip.AllocationId]\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-7a"]]),
+            text: #"""
 # ---
 # id: TRANSFER_SERVER_ENDPOINT_NOT_PUBLIC
 # title: Transfer Family servers use VPC endpoints
@@ -11475,7 +14055,19 @@ rule TRANSFER_SERVER_ENDPOINT_NOT_PUBLIC when %transfer_public_servers !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/VPC_DEFAULT_SECURITY_GROUP_CLOSED.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/VPC_DEFAULT_SECURITY_GROUP_CLOSED.guard", metadata: RuleMetadata(
+                id: "VPC_DEFAULT_SECURITY_GROUP_CLOSED",
+                title: "Default security groups allow no traffic",
+                severity: .medium,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"]),
+                awsConfigRule: "VPC_DEFAULT_SECURITY_GROUP_CLOSED",
+                description: "On a live inventory, every security group named default (GroupName default, one per VPC) has no SecurityGroupIngress and no SecurityGroupEgress entries. On a template, no AWS::EC2::SecurityGroupIngress or AWS::EC2::SecurityGroupEgress resource adds a rule to a VPC's default group (GroupId written as Fn::GetAtt of the VPC's DefaultSecurityGroup). A template that merely creates a VPC is not judged: the rules AWS puts on a new default group can only be removed outside CloudFormation, so the live scan is where that is judged.",
+                rationale: "Resources launched without an explicit security group land in the default group; if it allows traffic they are silently exposed. Keeping it empty forces every workload to declare its own least-privilege group.",
+                remediation: "Remove all rules from the default group and attach purpose-made groups instead; do not add rules\nto it in templates:\n```yaml\nAppSg:\n  Type: AWS::EC2::SecurityGroup\n  Properties:\n    GroupDescription: app tier\n    VpcId: !Ref Vpc\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-4", "SC-7a", "SC-7c"], .pciDSS321: ["1.2", "1.3"]]),
+            text: #"""
 # ---
 # id: VPC_DEFAULT_SECURITY_GROUP_CLOSED
 # title: Default security groups allow no traffic
@@ -11531,7 +14123,19 @@ rule VPC_DEFAULT_SECURITY_GROUP_CLOSED when %dsg_live_defaults !empty or
 }
 
 """#),
-        BundledRuleFile(path: "rules/public-access/VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS.guard", text: #"""
+        BundledRuleFile(path: "rules/public-access/VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS.guard", metadata: RuleMetadata(
+                id: "VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS",
+                title: "Security groups open only authorized TCP ports to the internet",
+                severity: .high,
+                area: .publicAccess,
+                target: .resourceTypes(["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"]),
+                awsConfigRule: "VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS",
+                description: "Every inline SecurityGroupIngress entry of an AWS::EC2::SecurityGroup and every AWS::EC2::SecurityGroupIngress resource that is open to 0.0.0.0/0 or ::/0 is a TCP rule for a single port listed in authorizedTcpPorts (default 80 and 443); all-protocol rules fail, TCP port ranges fail, and UDP and ICMP rules are not judged. Ports may be numbers or numeric strings; ports written as intrinsic functions fail. CIDRs written as intrinsic functions are not judged on templates. AWS Config's authorizedUdpPorts parameter is not offered. With no RuleParameters at all the default ports apply.",
+                rationale: "Every port reachable from the internet is attack surface; an explicit allow-list of public ports catches debug ports, admin consoles and databases opened by mistake.",
+                remediation: "Open only the public service ports, and reach everything else privately:\n```yaml\nWebSg:\n  Type: AWS::EC2::SecurityGroup\n  Properties:\n    GroupDescription: public HTTPS\n    VpcId: !Ref Vpc\n    SecurityGroupIngress:\n      - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}\n      - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIpv6: '::/0'}\n```",
+                parameters: [RuleMetadata.Parameter(name: "authorizedTcpPorts", description: "TCP ports that may be open to 0.0.0.0/0 or ::/0.", defaultValue: .list([.int(80), .int(443)]))],
+                controls: [.nist80053Rev5: ["AC-4", "CM-7b", "SC-7a", "SC-7c"]]),
+            text: #"""
 # ---
 # id: VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS
 # title: Security groups open only authorized TCP ports to the internet
@@ -11650,7 +14254,19 @@ rule VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS when %authp_sg_groups !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/ACCESS_KEYS_ROTATED.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/ACCESS_KEYS_ROTATED.guard", metadata: RuleMetadata(
+                id: "ACCESS_KEYS_ROTATED",
+                title: "Active IAM access keys are rotated",
+                severity: .medium,
+                area: .iam,
+                target: .resourceTypes(["AWS::IAM::User"]),
+                awsConfigRule: "ACCESS_KEYS_ROTATED",
+                description: "Every active access key of an IAM user is at most maxAccessKeyAge days old. Guard cannot do date arithmetic, so the rule reads the key's age from the live inventory. Live shape: the collector writes each user's keys (iam:ListAccessKeys) as Properties.AccessKeys, a list of {AccessKeyId, Status, CreateDate, AgeInDays}, AgeInDays being whole days between CreateDate and the collection time. An active key without AgeInDays fails. Inactive keys are not judged. Templates declare no key ages and are not judged.",
+                rationale: "Long-lived keys accumulate in scripts, laptops and CI logs; regular rotation limits how long a leaked key stays useful.",
+                remediation: "Rotate the key (create a new one, move consumers, delete the old), or better replace the user's\nkeys with a role:\n```yaml\nCiRole:\n  Type: AWS::IAM::Role\n  Properties:\n    AssumeRolePolicyDocument:\n      Statement:\n        - Effect: Allow\n          Principal: {Federated: !Ref GitHubOidcProvider}\n          Action: sts:AssumeRoleWithWebIdentity\n```",
+                parameters: [RuleMetadata.Parameter(name: "maxAccessKeyAge", description: "Maximum age of an active access key, in days.", defaultValue: .int(90))],
+                controls: [.cisAWSFoundations: ["1.14"], .nist80053Rev5: ["IA-5(1)", "AC-2(1)"], .pciDSS321: ["8.2.4"]]),
+            text: #"""
 # ---
 # id: ACCESS_KEYS_ROTATED
 # title: Active IAM access keys are rotated
@@ -11712,7 +14328,19 @@ rule ACCESS_KEYS_ROTATED when %akr_active_keys !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/AUTOSCALING_LAUNCHCONFIG_REQUIRES_IMDSV2.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/AUTOSCALING_LAUNCHCONFIG_REQUIRES_IMDSV2.guard", metadata: RuleMetadata(
+                id: "AUTOSCALING_LAUNCHCONFIG_REQUIRES_IMDSV2",
+                title: "Auto Scaling launch configurations require IMDSv2",
+                severity: .high,
+                area: .iam,
+                target: .resourceTypes(["AWS::AutoScaling::LaunchConfiguration"]),
+                awsConfigRule: "AUTOSCALING_LAUNCHCONFIG_REQUIRES_IMDSV2",
+                description: "Every launch configuration sets MetadataOptions.HttpTokens to required. Without it, instances launched by the group accept IMDSv1. A value written as an intrinsic function cannot be shown to be required and fails.",
+                rationale: "IMDSv1 answers any GET request, so a server-side request forgery in an application hands the instance role's credentials to the attacker; IMDSv2's session tokens defeat that class of attack.",
+                remediation: "Require session tokens (or migrate to a launch template):\n```yaml\nWebLaunchConfig:\n  Type: AWS::AutoScaling::LaunchConfiguration\n  Properties:\n    ImageId: !Ref AmiId\n    InstanceType: t3.small\n    MetadataOptions:\n      HttpTokens: required\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "CM-6a"], .wellArchitected: ["SEC-6.3"]]),
+            text: #"""
 # ---
 # id: AUTOSCALING_LAUNCHCONFIG_REQUIRES_IMDSV2
 # title: Auto Scaling launch configurations require IMDSv2
@@ -11756,7 +14384,19 @@ rule AUTOSCALING_LAUNCHCONFIG_REQUIRES_IMDSV2 when %imds_launch_configs !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK.guard", metadata: RuleMetadata(
+                id: "CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK",
+                title: "CodeBuild projects do not hold AWS credentials in plaintext variables",
+                severity: .critical,
+                area: .iam,
+                target: .resourceTypes(["AWS::CodeBuild::Project"]),
+                awsConfigRule: "CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK",
+                description: "No environment variable of a CodeBuild project named AWS_ACCESS_KEY_ID or AWS_SECRET_ACCESS_KEY is of Type PLAINTEXT (the default when Type is absent); such variables must come from PARAMETER_STORE or SECRETS_MANAGER, and better not exist at all because the project's ServiceRole supplies credentials.",
+                rationale: "Plaintext variables are visible to anyone who can read the project and are written into build logs and templates; static keys in them outlive rotation and offboarding.",
+                remediation: "Remove the key variables and grant the permissions to the project's service role:\n```yaml\nBuild:\n  Type: AWS::CodeBuild::Project\n  Properties:\n    ServiceRole: !GetAtt BuildRole.Arn\n    Artifacts: {Type: NO_ARTIFACTS}\n    Source: {Type: CODEPIPELINE}\n    Environment:\n      Type: LINUX_CONTAINER\n      ComputeType: BUILD_GENERAL1_SMALL\n      Image: aws/codebuild/standard:7.0\n```",
+                parameters: [],
+                controls: [.pciDSS321: ["8.2.1"], .wellArchitected: ["SEC-1.9"]]),
+            text: #"""
 # ---
 # id: CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK
 # title: CodeBuild projects do not hold AWS credentials in plaintext variables
@@ -11808,7 +14448,19 @@ rule CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK when %codebuild_cred_projects !empty
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/CODEBUILD_PROJECT_SOURCE_REPO_URL_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/CODEBUILD_PROJECT_SOURCE_REPO_URL_CHECK.guard", metadata: RuleMetadata(
+                id: "CODEBUILD_PROJECT_SOURCE_REPO_URL_CHECK",
+                title: "CodeBuild source repository URLs carry no sign-in credentials",
+                severity: .high,
+                area: .iam,
+                target: .resourceTypes(["AWS::CodeBuild::Project"]),
+                awsConfigRule: "CODEBUILD_PROJECT_SOURCE_REPO_URL_CHECK",
+                description: "No CodeBuild project names a source repository by a URL with a user-information part (the \"user:password@\" or \"token@\" before the host), in Source.Location or in any SecondarySources[*].Location. Every userinfo fails, a user name alone included: CodeBuild authenticates to Bitbucket, GitHub and GitHub Enterprise through a source credential or a CodeConnections connection, so a URL never needs one, and a Bitbucket app password or GitHub token is often pasted there. Literal strings and the template string of Fn::Sub are read; a Location given as another intrinsic (a Ref to a parameter, a CodeCommit CloneUrlHttp) cannot hold a literal credential in the template and is not judged. Projects without a source URL (CODEPIPELINE, NO_SOURCE, S3 sources without a URL scheme) leave the rule with nothing to judge.",
+                rationale: "A credential embedded in the repository URL is shown in plain text to everyone who can read the project, its CloudFormation template or its build logs, and it never rotates.",
+                remediation: "Remove the credentials from the URL and connect CodeBuild to the provider:\n```yaml\nBuild:\n  Type: AWS::CodeBuild::Project\n  Properties:\n    ServiceRole: !GetAtt BuildRole.Arn\n    Artifacts: {Type: NO_ARTIFACTS}\n    Environment: {Type: LINUX_CONTAINER, ComputeType: BUILD_GENERAL1_SMALL, Image: aws/codebuild/standard:7.0}\n    Source:\n      Type: BITBUCKET\n      Location: https://bitbucket.org/example-team/app.git\n      Auth:\n        Type: CODECONNECTIONS\n        Resource: !Ref BitbucketConnectionArn\n```",
+                parameters: [],
+                controls: [.pciDSS321: ["8.2.1"]]),
+            text: #"""
 # ---
 # id: CODEBUILD_PROJECT_SOURCE_REPO_URL_CHECK
 # title: CodeBuild source repository URLs carry no sign-in credentials
@@ -11880,7 +14532,19 @@ rule CODEBUILD_PROJECT_SOURCE_REPO_URL_CHECK when %codebuild_repo_url_projects !
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/EC2_IMDSV2_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/EC2_IMDSV2_CHECK.guard", metadata: RuleMetadata(
+                id: "EC2_IMDSV2_CHECK",
+                title: "EC2 instances require IMDSv2",
+                severity: .high,
+                area: .iam,
+                target: .resourceTypes(["AWS::EC2::Instance"]),
+                awsConfigRule: "EC2_IMDSV2_CHECK",
+                description: "Every EC2 instance sets MetadataOptions.HttpTokens to required. An instance that declares no MetadataOptions but launches from a LaunchTemplate defers to the template, which EC2_LAUNCH_TEMPLATE_IMDSV2_CHECK judges; without either, the instance accepts IMDSv1 (the default on most AMIs) and fails. On live inventories the collector writes the instance's effective MetadataOptions. A value written as an intrinsic function cannot be shown to be required and fails.",
+                rationale: "IMDSv1 answers any GET request, so a server-side request forgery in an application hands the instance role's credentials to the attacker; IMDSv2's session tokens defeat that class of attack.",
+                remediation: "Require session tokens:\n```yaml\nAppInstance:\n  Type: AWS::EC2::Instance\n  Properties:\n    ImageId: !Ref AmiId\n    InstanceType: t3.small\n    MetadataOptions:\n      HttpTokens: required\n      HttpPutResponseHopLimit: 1\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "CM-6a"], .wellArchitected: ["SEC-6.3"]]),
+            text: #"""
 # ---
 # id: EC2_IMDSV2_CHECK
 # title: EC2 instances require IMDSv2
@@ -11931,7 +14595,19 @@ rule EC2_IMDSV2_CHECK when %imds_instances !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/EC2_INSTANCE_PROFILE_ATTACHED.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/EC2_INSTANCE_PROFILE_ATTACHED.guard", metadata: RuleMetadata(
+                id: "EC2_INSTANCE_PROFILE_ATTACHED",
+                title: "EC2 instances have an IAM instance profile",
+                severity: .medium,
+                area: .iam,
+                target: .resourceTypes(["AWS::EC2::Instance"]),
+                awsConfigRule: "EC2_INSTANCE_PROFILE_ATTACHED",
+                description: "Every EC2 instance sets IamInstanceProfile to a non-empty value. In a template that is the profile's name, usually a Ref to an AWS::IAM::InstanceProfile, which is accepted; in a live inventory it is the profile's ARN. When the IamInstanceProfileArnList parameter lists profiles, the value must be one of them, compared exactly: list ARNs for live inventories, and names too if templates name literal profiles (a Ref cannot be matched against the list and fails). An empty list (the default, and when RuleParameters is absent) accepts any profile.",
+                rationale: "An instance profile hands the instance short-lived, automatically rotated role credentials; instances without one tend to carry long-term access keys on disk, and cannot be managed by Systems Manager.",
+                remediation: "Attach a least-privilege role through an instance profile:\n```yaml\nAppProfile:\n  Type: AWS::IAM::InstanceProfile\n  Properties:\n    Roles: [!Ref AppRole]\nAppServer:\n  Type: AWS::EC2::Instance\n  Properties:\n    ImageId: !Ref AmiId\n    InstanceType: t3.small\n    SubnetId: !Ref PrivateSubnetA\n    IamInstanceProfile: !Ref AppProfile\n```",
+                parameters: [RuleMetadata.Parameter(name: "IamInstanceProfileArnList", description: "Instance profiles (ARNs, or names for templates) an instance may use; empty accepts any profile.", defaultValue: .list([]))],
+                controls: [.cisAWSFoundations: ["1.18"], .nist80053Rev5: ["AC-3", "CM-5(1)(a)", "CM-6a"], .pciDSS321: ["2.2", "7.1.1", "7.2.1"], .wellArchitected: ["SEC-3.2", "SEC-3.4", "SEC-6.3"]]),
+            text: #"""
 # ---
 # id: EC2_INSTANCE_PROFILE_ATTACHED
 # title: EC2 instances have an IAM instance profile
@@ -11995,7 +14671,19 @@ rule EC2_INSTANCE_PROFILE_ATTACHED when %ec2_profile_instances !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/EC2_LAUNCH_TEMPLATE_IMDSV2_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/EC2_LAUNCH_TEMPLATE_IMDSV2_CHECK.guard", metadata: RuleMetadata(
+                id: "EC2_LAUNCH_TEMPLATE_IMDSV2_CHECK",
+                title: "EC2 launch templates require IMDSv2",
+                severity: .high,
+                area: .iam,
+                target: .resourceTypes(["AWS::EC2::LaunchTemplate"]),
+                awsConfigRule: "EC2_LAUNCH_TEMPLATE_IMDSV2_CHECK",
+                description: "Every launch template sets LaunchTemplateData.MetadataOptions.HttpTokens to required. Without it, instances launched from the template accept IMDSv1. A value written as an intrinsic function cannot be shown to be required and fails.",
+                rationale: "IMDSv1 answers any GET request, so a server-side request forgery in an application hands the instance role's credentials to the attacker; IMDSv2's session tokens defeat that class of attack.",
+                remediation: "Require session tokens in the template:\n```yaml\nAppLaunchTemplate:\n  Type: AWS::EC2::LaunchTemplate\n  Properties:\n    LaunchTemplateData:\n      ImageId: !Ref AmiId\n      MetadataOptions:\n        HttpTokens: required\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "CM-6a"], .wellArchitected: ["SEC-6.3"]]),
+            text: #"""
 # ---
 # id: EC2_LAUNCH_TEMPLATE_IMDSV2_CHECK
 # title: EC2 launch templates require IMDSv2
@@ -12039,7 +14727,19 @@ rule EC2_LAUNCH_TEMPLATE_IMDSV2_CHECK when %imds_launch_templates !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/ECS_CONTAINERS_NONPRIVILEGED.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/ECS_CONTAINERS_NONPRIVILEGED.guard", metadata: RuleMetadata(
+                id: "ECS_CONTAINERS_NONPRIVILEGED",
+                title: "ECS containers do not run in privileged mode",
+                severity: .high,
+                area: .iam,
+                target: .resourceTypes(["AWS::ECS::TaskDefinition"]),
+                awsConfigRule: "ECS_CONTAINERS_NONPRIVILEGED",
+                description: "No container definition in an ECS task definition sets Privileged to true; absent means false. A value written as an intrinsic function cannot be shown to be false and fails.",
+                rationale: "A privileged container has root access to the host's devices and kernel capabilities; escaping it compromises the host and every other task on it.",
+                remediation: "Remove Privileged, and grant only the Linux capabilities the container needs:\n```yaml\nAppTask:\n  Type: AWS::ECS::TaskDefinition\n  Properties:\n    ContainerDefinitions:\n      - Name: app\n        Image: !Ref AppImage\n        Privileged: false\n        LinuxParameters:\n          Capabilities: {Drop: [ALL]}\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-6", "AC-6(10)"], .wellArchitected: ["SEC-3.2"]]),
+            text: #"""
 # ---
 # id: ECS_CONTAINERS_NONPRIVILEGED
 # title: ECS containers do not run in privileged mode
@@ -12084,7 +14784,19 @@ rule ECS_CONTAINERS_NONPRIVILEGED when %ecs_priv_tasks !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/ECS_TASK_DEFINITION_NONROOT_USER.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/ECS_TASK_DEFINITION_NONROOT_USER.guard", metadata: RuleMetadata(
+                id: "ECS_TASK_DEFINITION_NONROOT_USER",
+                title: "ECS containers run as a non-root user",
+                severity: .medium,
+                area: .iam,
+                target: .resourceTypes(["AWS::ECS::TaskDefinition"]),
+                awsConfigRule: "ECS_TASK_DEFINITION_NONROOT_USER",
+                description: "Every container definition names a User that is not root: not root or 0, and not a root:group or 0:group pair. An absent User means the image's default, which is root for most images, and fails. Windows task definitions, which do not support User, are not exempted: suppress the rule for them. A User written as an intrinsic function is accepted only if it resolves on live inventories; on templates it cannot be checked and fails.",
+                rationale: "Processes running as root inside a container turn any container escape or mounted-volume mistake into root on the host.",
+                remediation: "Run the container as an unprivileged user:\n```yaml\nAppTask:\n  Type: AWS::ECS::TaskDefinition\n  Properties:\n    ContainerDefinitions:\n      - Name: app\n        Image: !Ref AppImage\n        User: '1000:1000'\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-6", "AC-6(10)"], .wellArchitected: ["SEC-3.2"]]),
+            text: #"""
 # ---
 # id: ECS_TASK_DEFINITION_NONROOT_USER
 # title: ECS containers run as a non-root user
@@ -12130,7 +14842,19 @@ rule ECS_TASK_DEFINITION_NONROOT_USER when %ecs_nonroot_tasks !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/ECS_TASK_DEFINITION_USER_FOR_HOST_MODE_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/ECS_TASK_DEFINITION_USER_FOR_HOST_MODE_CHECK.guard", metadata: RuleMetadata(
+                id: "ECS_TASK_DEFINITION_USER_FOR_HOST_MODE_CHECK",
+                title: "ECS tasks in host network mode do not run containers as root",
+                severity: .high,
+                area: .iam,
+                target: .resourceTypes(["AWS::ECS::TaskDefinition"]),
+                awsConfigRule: "ECS_TASK_DEFINITION_USER_FOR_HOST_MODE_CHECK",
+                description: "In a task definition with NetworkMode host, every container definition names a non-root User (not root or 0, alone or with a group) and is not Privileged. Tasks in other network modes are not judged (ECS_TASK_DEFINITION_NONROOT_USER covers them). AWS Config's rule also accepts a privileged container in host mode; Tenet does not, because privileged plus host networking is the most dangerous combination. Values written as intrinsic functions fail.",
+                rationale: "A root container sharing the host's network namespace can bind privileged ports, sniff and alter host traffic, and reach the instance metadata service directly.",
+                remediation: "Run host-mode containers as an unprivileged user, or switch to awsvpc networking:\n```yaml\nAgentTask:\n  Type: AWS::ECS::TaskDefinition\n  Properties:\n    NetworkMode: host\n    ContainerDefinitions:\n      - Name: agent\n        Image: !Ref AgentImage\n        User: '1000'\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-5b", "CM-5(1)(a)"], .pciDSS321: ["7.2.1"], .wellArchitected: ["SEC-2.3", "SEC-3.2", "SEC-3.4"]]),
+            text: #"""
 # ---
 # id: ECS_TASK_DEFINITION_USER_FOR_HOST_MODE_CHECK
 # title: ECS tasks in host network mode do not run containers as root
@@ -12185,7 +14909,19 @@ rule ECS_TASK_DEFINITION_USER_FOR_HOST_MODE_CHECK when %ecs_hostmode_tasks !empt
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/EMR_KERBEROS_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/EMR_KERBEROS_ENABLED.guard", metadata: RuleMetadata(
+                id: "EMR_KERBEROS_ENABLED",
+                title: "EMR clusters authenticate with Kerberos",
+                severity: .medium,
+                area: .iam,
+                target: .resourceTypes(["AWS::EMR::Cluster"]),
+                awsConfigRule: "EMR_KERBEROS_ENABLED",
+                description: "Every EMR cluster attaches a security configuration (SecurityConfiguration, non-empty) and declares KerberosAttributes with a non-empty Realm. When SecurityConfiguration is a Ref to an AWS::EMR::SecurityConfiguration of the same document, that configuration must also contain AuthenticationConfiguration.KerberosConfiguration (written as a map or as a JSON string); a configuration named literally or created elsewhere is not read. AWS Config's optional parameters (ticket lifetime, realm, domain, admin and KDC servers) are not offered.",
+                rationale: "Without Kerberos, any user who can reach the cluster's applications (Hadoop, Hive, Spark, HDFS) can act as any Hadoop user; Kerberos makes every user and service prove its identity.",
+                remediation: "Create a security configuration with Kerberos authentication and attach it:\n```yaml\nKerberosConfig:\n  Type: AWS::EMR::SecurityConfiguration\n  Properties:\n    SecurityConfiguration:\n      AuthenticationConfiguration:\n        KerberosConfiguration:\n          Provider: ClusterDedicatedKdc\n          ClusterDedicatedKdcConfiguration: {TicketLifetimeInHours: 24}\nAnalytics:\n  Type: AWS::EMR::Cluster\n  Properties:\n    SecurityConfiguration: !Ref KerberosConfig\n    KerberosAttributes:\n      Realm: EC2.INTERNAL\n      KdcAdminPassword: '{{resolve:secretsmanager:emr-kdc:SecretString:password}}'\n```",
+                parameters: [],
+                controls: [.pciDSS321: ["7.2.1"], .wellArchitected: ["SEC-3.2", "SEC-3.4"]]),
+            text: #"""
 # ---
 # id: EMR_KERBEROS_ENABLED
 # title: EMR clusters authenticate with Kerberos
@@ -12257,7 +14993,19 @@ rule EMR_KERBEROS_ENABLED when %emr_kerberos_clusters !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/IAM_ACCESS_KEY_NOT_IN_TEMPLATE.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/IAM_ACCESS_KEY_NOT_IN_TEMPLATE.guard", metadata: RuleMetadata(
+                id: "IAM_ACCESS_KEY_NOT_IN_TEMPLATE",
+                title: "Templates do not create active IAM access keys",
+                severity: .medium,
+                area: .iam,
+                target: .resourceTypes(["AWS::IAM::AccessKey"]),
+                awsConfigRule: nil,
+                description: "No AWS::IAM::AccessKey resource is active (Status absent, which means Active, or Active). Keys created by CloudFormation expose their secret through Fn::GetAtt SecretAccessKey, where it tends to land in outputs, parameters or logs, and they are never rotated by the stack. A Status written as an intrinsic function fails.",
+                rationale: "Long-lived access keys are the most common leaked AWS credential; keys minted in templates are especially likely to end up stored in plaintext.",
+                remediation: "Use a role (for workloads) or IAM Identity Center / OIDC federation (for people and CI) instead\nof an access key:\n```yaml\nDeployRole:\n  Type: AWS::IAM::Role\n  Properties:\n    AssumeRolePolicyDocument:\n      Statement:\n        - Effect: Allow\n          Principal: {Federated: !Ref GitHubOidcProvider}\n          Action: sts:AssumeRoleWithWebIdentity\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["IA-5", "AC-2"]]),
+            text: #"""
 # ---
 # id: IAM_ACCESS_KEY_NOT_IN_TEMPLATE
 # title: Templates do not create active IAM access keys
@@ -12301,7 +15049,19 @@ rule IAM_ACCESS_KEY_NOT_IN_TEMPLATE when %template_access_keys !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/IAM_CUSTOMER_POLICY_BLOCKED_KMS_ACTIONS.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/IAM_CUSTOMER_POLICY_BLOCKED_KMS_ACTIONS.guard", metadata: RuleMetadata(
+                id: "IAM_CUSTOMER_POLICY_BLOCKED_KMS_ACTIONS",
+                title: "Customer managed policies do not allow blocked KMS actions on every key",
+                severity: .medium,
+                area: .iam,
+                target: .resourceTypes(["AWS::IAM::ManagedPolicy", "AWS::IAM::Policy"]),
+                awsConfigRule: "IAM_CUSTOMER_POLICY_BLOCKED_KMS_ACTIONS",
+                description: "No Allow statement in an AWS::IAM::ManagedPolicy or AWS::IAM::Policy document grants, on Resource \"*\", an action listed in the blockedActionsPatterns parameter (default kms:Decrypt and kms:ReEncryptFrom) or the kms:* / * wildcards. Listed actions are compared exactly (letter case included); wildcard forms other than kms:* and * are not expanded. With no RuleParameters at all the default list applies.",
+                rationale: "Decrypt on every key lets a principal read any data encrypted under any key whose key policy delegates to IAM, defeating per-key separation of duties.",
+                remediation: "Scope KMS permissions to specific keys:\n```yaml\nDecryptReports:\n  Type: AWS::IAM::ManagedPolicy\n  Properties:\n    PolicyDocument:\n      Version: '2012-10-17'\n      Statement:\n        - Effect: Allow\n          Action: kms:Decrypt\n          Resource: !GetAtt ReportsKey.Arn\n```",
+                parameters: [RuleMetadata.Parameter(name: "blockedActionsPatterns", description: "KMS actions that must not be allowed on Resource \"*\".", defaultValue: .list([.string("kms:Decrypt"), .string("kms:ReEncryptFrom")]))],
+                controls: [.nist80053Rev5: ["AC-6", "SC-12"]]),
+            text: #"""
 # ---
 # id: IAM_CUSTOMER_POLICY_BLOCKED_KMS_ACTIONS
 # title: Customer managed policies do not allow blocked KMS actions on every key
@@ -12378,7 +15138,19 @@ rule IAM_CUSTOMER_POLICY_BLOCKED_KMS_ACTIONS when %kms_cust_policies !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/IAM_EXTERNAL_ACCESS_ANALYZER_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/IAM_EXTERNAL_ACCESS_ANALYZER_ENABLED.guard", metadata: RuleMetadata(
+                id: "IAM_EXTERNAL_ACCESS_ANALYZER_ENABLED",
+                title: "IAM Access Analyzer watches for external access",
+                severity: .medium,
+                area: .iam,
+                target: .account,
+                awsConfigRule: "IAM_EXTERNAL_ACCESS_ANALYZER_ENABLED",
+                description: "The account, in the collected region, has at least one active IAM Access Analyzer for external access (Type ACCOUNT or ORGANIZATION, Status ACTIVE); unused-access analyzers do not count. Live shape: the collector writes each analyzer from access-analyzer:ListAnalyzers as an AWS::AccessAnalyzer::Analyzer resource carrying the API's name, type, status and arn as AnalyzerName, Type, Status and Arn, next to the AWS::IAM::AccountSummary resource that marks account data as collected. Templates carry no account data and are not judged, even when they declare an analyzer.",
+                rationale: "Access Analyzer reports every resource policy that grants access outside the account or organization, catching public buckets, shared keys and trusting roles that rules on templates cannot see.",
+                remediation: "Create an analyzer in every region you use:\n```yaml\nExternalAccessAnalyzer:\n  Type: AWS::AccessAnalyzer::Analyzer\n  Properties:\n    AnalyzerName: external-access\n    Type: ACCOUNT\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-6", "CA-7"]]),
+            text: #"""
 # ---
 # id: IAM_EXTERNAL_ACCESS_ANALYZER_ENABLED
 # title: IAM Access Analyzer watches for external access
@@ -12424,7 +15196,19 @@ rule IAM_EXTERNAL_ACCESS_ANALYZER_ENABLED when %ext_analyzer_summaries !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/IAM_INLINE_POLICY_BLOCKED_KMS_ACTIONS.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/IAM_INLINE_POLICY_BLOCKED_KMS_ACTIONS.guard", metadata: RuleMetadata(
+                id: "IAM_INLINE_POLICY_BLOCKED_KMS_ACTIONS",
+                title: "Inline policies do not allow blocked KMS actions on every key",
+                severity: .medium,
+                area: .iam,
+                target: .resourceTypes(["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"]),
+                awsConfigRule: "IAM_INLINE_POLICY_BLOCKED_KMS_ACTIONS",
+                description: "No Allow statement in the inline Policies of an AWS::IAM::Role, AWS::IAM::User or AWS::IAM::Group grants, on Resource \"*\", an action listed in the blockedActionsPatterns parameter (default kms:Decrypt and kms:ReEncryptFrom) or the kms:* / * wildcards. Listed actions are compared exactly (letter case included); wildcard forms other than kms:* and * are not expanded. With no RuleParameters at all the default list applies.",
+                rationale: "Decrypt on every key lets a principal read any data encrypted under any key whose key policy delegates to IAM, defeating per-key separation of duties.",
+                remediation: "Scope KMS permissions to specific keys (and prefer managed policies):\n```yaml\nDecryptReports:\n  Type: AWS::IAM::ManagedPolicy\n  Properties:\n    PolicyDocument:\n      Version: '2012-10-17'\n      Statement:\n        - Effect: Allow\n          Action: kms:Decrypt\n          Resource: !GetAtt ReportsKey.Arn\n```",
+                parameters: [RuleMetadata.Parameter(name: "blockedActionsPatterns", description: "KMS actions that must not be allowed on Resource \"*\".", defaultValue: .list([.string("kms:Decrypt"), .string("kms:ReEncryptFrom")]))],
+                controls: [.nist80053Rev5: ["AC-6", "SC-12"]]),
+            text: #"""
 # ---
 # id: IAM_INLINE_POLICY_BLOCKED_KMS_ACTIONS
 # title: Inline policies do not allow blocked KMS actions on every key
@@ -12501,7 +15285,19 @@ rule IAM_INLINE_POLICY_BLOCKED_KMS_ACTIONS when %kms_inline_docs !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/IAM_INLINE_POLICY_NO_ADMIN_ACCESS.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/IAM_INLINE_POLICY_NO_ADMIN_ACCESS.guard", metadata: RuleMetadata(
+                id: "IAM_INLINE_POLICY_NO_ADMIN_ACCESS",
+                title: "Inline policies of IAM roles, users and groups do not grant full administrator access",
+                severity: .critical,
+                area: .iam,
+                target: .resourceTypes(["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"]),
+                awsConfigRule: nil,
+                description: "No Allow statement in the inline Policies of an AWS::IAM::Role, AWS::IAM::User or AWS::IAM::Group has an Action of \"*\" (or \"*:*\") together with a Resource of \"*\". The same check for standalone policy resources is IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS. Statements written with NotAction are not judged here.",
+                rationale: "Inline admin grants are easy to miss in review and cannot be reused or audited like managed policies; any credential of the principal is a full account compromise.",
+                remediation: "Replace the wildcard with the actions and resources needed, preferably in a managed policy:\n```yaml\nWorkerRole:\n  Type: AWS::IAM::Role\n  Properties:\n    AssumeRolePolicyDocument:\n      Statement:\n        - Effect: Allow\n          Principal: {Service: ecs-tasks.amazonaws.com}\n          Action: sts:AssumeRole\n    ManagedPolicyArns: [!Ref ReadReports]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["1.16"], .nist80053Rev5: ["AC-6", "AC-6(2)"], .pciDSS321: ["7.1.2", "7.2.1"]]),
+            text: #"""
 # ---
 # id: IAM_INLINE_POLICY_NO_ADMIN_ACCESS
 # title: Inline policies of IAM roles, users and groups do not grant full administrator access
@@ -12559,7 +15355,19 @@ rule IAM_INLINE_POLICY_NO_ADMIN_ACCESS when %iam_inline_admin_principals !empty 
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/IAM_NO_INLINE_POLICY_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/IAM_NO_INLINE_POLICY_CHECK.guard", metadata: RuleMetadata(
+                id: "IAM_NO_INLINE_POLICY_CHECK",
+                title: "IAM roles, users and groups have no inline policies",
+                severity: .low,
+                area: .iam,
+                target: .resourceTypes(["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Policy"]),
+                awsConfigRule: "IAM_NO_INLINE_POLICY_CHECK",
+                description: "No AWS::IAM::Role, AWS::IAM::User or AWS::IAM::Group declares inline Policies (an empty list is accepted), and the template declares no AWS::IAM::Policy resource, which also creates an inline policy on the principals it names. Permissions should come from managed policies (ManagedPolicyArns). Service-linked roles are not special-cased.",
+                rationale: "Inline policies are tied to one principal, cannot be versioned or reused, and are easy to overlook in access reviews; managed policies keep permissions visible and auditable.",
+                remediation: "Move the statements into an AWS::IAM::ManagedPolicy and attach it:\n```yaml\nReadReports:\n  Type: AWS::IAM::ManagedPolicy\n  Properties:\n    Roles: [!Ref WorkerRole]\n    PolicyDocument:\n      Version: '2012-10-17'\n      Statement:\n        - Effect: Allow\n          Action: s3:GetObject\n          Resource: !Sub '${Reports.Arn}/*'\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["1.15"], .nist80053Rev5: ["AC-2i.2", "AC-2(1)", "AC-2(6)", "AC-3", "AC-3(3)(a)", "AC-3(3)(b)(1)", "AC-3(3)(b)(2)", "AC-3(3)(b)(3)", "AC-3(3)(b)(4)", "AC-3(3)(b)(5)", "AC-3(3)(c)", "AC-3(3)", "AC-3(4)(a)", "AC-3(4)(b)", "AC-3(4)(c)", "AC-3(4)(d)", "AC-3(4)(e)", "AC-3(4)", "AC-3(7)", "AC-3(8)", "AC-3(12)(a)", "AC-3(13)", "AC-3(15)(a)", "AC-3(15)(b)", "AC-4(28)", "AC-6", "AC-6(3)", "AC-24", "CM-5(1)(a)", "CM-6a", "CM-9b", "MP-2", "SC-23(3)"], .pciDSS321: ["2.2", "7.1.2", "7.1.3", "7.2.1", "7.2.2"], .wellArchitected: ["SEC-2.3", "SEC-3.2", "SEC-3.4"]]),
+            text: #"""
 # ---
 # id: IAM_NO_INLINE_POLICY_CHECK
 # title: IAM roles, users and groups have no inline policies
@@ -12615,7 +15423,19 @@ rule IAM_NO_INLINE_POLICY_CHECK when %inline_check_principals !empty or
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/IAM_PASSWORD_POLICY.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/IAM_PASSWORD_POLICY.guard", metadata: RuleMetadata(
+                id: "IAM_PASSWORD_POLICY",
+                title: "The account password policy is strong",
+                severity: .medium,
+                area: .iam,
+                target: .account,
+                awsConfigRule: "IAM_PASSWORD_POLICY",
+                description: "The account has an IAM password policy that requires upper-case and lower-case letters, symbols and numbers, a MinimumPasswordLength of at least MinimumPasswordLength, a PasswordReusePrevention of at least PasswordReusePrevention, and a MaxPasswordAge of at most MaxPasswordAge (passwords must expire). AWS Config's Require* parameters are not offered: all four character classes are always required. Live shape: the collector writes the result of iam:GetAccountPasswordPolicy as one resource of type AWS::IAM::AccountPasswordPolicy with the API's field names (MinimumPasswordLength, RequireSymbols, RequireNumbers, RequireUppercaseCharacters, RequireLowercaseCharacters, AllowUsersToChangePassword, ExpirePasswords, MaxPasswordAge, PasswordReusePrevention, HardExpiry), and writes no such resource when the account has no policy; the AWS::IAM::AccountSummary resource marks that account data was collected. Templates carry neither and are not judged.",
+                rationale: "Without a policy IAM accepts short, simple passwords; long, varied, rotated and non-reused passwords resist guessing and limit the use of leaked ones.",
+                remediation: "Set the policy with the CLI (CloudFormation has no resource type for it):\n```yaml\n# aws iam update-account-password-policy --minimum-password-length 14 \\\n#   --require-symbols --require-numbers --require-uppercase-characters \\\n#   --require-lowercase-characters --max-password-age 90 --password-reuse-prevention 24\nOutputs:\n  PasswordPolicyNote:\n    Value: set with iam:UpdateAccountPasswordPolicy\n```",
+                parameters: [RuleMetadata.Parameter(name: "MinimumPasswordLength", description: "Minimum number of characters.", defaultValue: .int(14)), RuleMetadata.Parameter(name: "PasswordReusePrevention", description: "Minimum number of previous passwords that cannot be reused.", defaultValue: .int(24)), RuleMetadata.Parameter(name: "MaxPasswordAge", description: "Maximum password age in days.", defaultValue: .int(90))],
+                controls: [.cisAWSFoundations: ["1.8", "1.9"], .nist80053Rev5: ["IA-5(1)"], .pciDSS321: ["8.2.3", "8.2.4", "8.2.5"]]),
+            text: #"""
 # ---
 # id: IAM_PASSWORD_POLICY
 # title: The account password policy is strong
@@ -12731,7 +15551,19 @@ rule IAM_PASSWORD_POLICY when %pwd_account_summaries !empty or
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/IAM_POLICY_BLACKLISTED_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/IAM_POLICY_BLACKLISTED_CHECK.guard", metadata: RuleMetadata(
+                id: "IAM_POLICY_BLACKLISTED_CHECK",
+                title: "IAM roles, users and groups do not use forbidden managed policies",
+                severity: .high,
+                area: .iam,
+                target: .resourceTypes(["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"]),
+                awsConfigRule: "IAM_POLICY_BLACKLISTED_CHECK",
+                description: "No AWS::IAM::Role, AWS::IAM::User or AWS::IAM::Group lists in ManagedPolicyArns a policy from the policyArns parameter (default: AWS's AdministratorAccess). Literal ARNs are compared exactly; with the default list, an ARN written as Fn::Sub that ends in :iam::aws:policy/AdministratorAccess (the ${AWS::Partition} form) is caught too. Other intrinsic ARNs cannot be resolved on templates and are judged on live inventories. With no RuleParameters at all the default applies.",
+                rationale: "AWS-managed broad policies such as AdministratorAccess give workloads and people far more than they need; forbidding them by ARN is a cheap guard-rail that catches copy-pasted templates.",
+                remediation: "Attach a least-privilege customer managed policy instead:\n```yaml\nWorkerRole:\n  Type: AWS::IAM::Role\n  Properties:\n    AssumeRolePolicyDocument:\n      Statement:\n        - Effect: Allow\n          Principal: {Service: ec2.amazonaws.com}\n          Action: sts:AssumeRole\n    ManagedPolicyArns: [!Ref WorkerPolicy]\n```",
+                parameters: [RuleMetadata.Parameter(name: "policyArns", description: "Managed policy ARNs that must not be attached.", defaultValue: .list([.string("arn:aws:iam::aws:policy/AdministratorAccess")]))],
+                controls: [.nist80053Rev5: ["AC-6", "AC-6(2)"], .pciDSS321: ["7.1.2"]]),
+            text: #"""
 # ---
 # id: IAM_POLICY_BLACKLISTED_CHECK
 # title: IAM roles, users and groups do not use forbidden managed policies
@@ -12819,7 +15651,19 @@ rule IAM_POLICY_BLACKLISTED_CHECK when %blocked_pol_principals !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS.guard", metadata: RuleMetadata(
+                id: "IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS",
+                title: "IAM policies do not grant full administrator access",
+                severity: .critical,
+                area: .iam,
+                target: .resourceTypes(["AWS::IAM::ManagedPolicy", "AWS::IAM::Policy"]),
+                awsConfigRule: "IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS",
+                description: "No Allow statement in an AWS::IAM::ManagedPolicy or AWS::IAM::Policy document has an Action of \"*\" (or \"*:*\") together with a Resource of \"*\"; Action and Resource may be one string or a list. Statements written with NotAction are not judged here. Inline policies embedded in roles, users and groups are checked by IAM_INLINE_POLICY_NO_ADMIN_ACCESS; AWS-managed policies such as AdministratorAccess by IAM_POLICY_BLACKLISTED_CHECK. On live inventories the document must be projected parsed (not URL-encoded JSON).",
+                rationale: "A principal with \"*\" on \"*\" can do anything in the account, including disabling logging and creating new admins; one leaked credential becomes a full account compromise.",
+                remediation: "Grant only the actions and resources the workload needs:\n```yaml\nReadReports:\n  Type: AWS::IAM::ManagedPolicy\n  Properties:\n    PolicyDocument:\n      Version: '2012-10-17'\n      Statement:\n        - Effect: Allow\n          Action: [s3:GetObject, s3:ListBucket]\n          Resource: [!GetAtt Reports.Arn, !Sub '${Reports.Arn}/*']\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["1.16"], .nist80053Rev5: ["AC-2i.2", "AC-2(1)", "AC-2(6)", "AC-3", "AC-3(3)(a)", "AC-3(3)(b)(1)", "AC-3(3)(b)(2)", "AC-3(3)(b)(3)", "AC-3(3)(b)(4)", "AC-3(3)(b)(5)", "AC-3(3)(c)", "AC-3(3)", "AC-3(4)(a)", "AC-3(4)(b)", "AC-3(4)(c)", "AC-3(4)(d)", "AC-3(4)(e)", "AC-3(4)", "AC-3(7)", "AC-3(8)", "AC-3(12)(a)", "AC-3(13)", "AC-3(15)(a)", "AC-3(15)(b)", "AC-4(28)", "AC-5b", "AC-6", "AC-6(2)", "AC-6(3)", "AC-6(10)", "AC-24", "CM-5(1)(a)", "CM-6a", "CM-9b", "MP-2", "SC-23(3)", "SC-25"], .pciDSS321: ["2.2", "7.1.2", "7.1.3", "7.2.1", "7.2.2"], .wellArchitected: ["SEC-2.3", "SEC-3.2", "SEC-3.4"]]),
+            text: #"""
 # ---
 # id: IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS
 # title: IAM policies do not grant full administrator access
@@ -12878,7 +15722,19 @@ rule IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS when %iam_admin_policies !empty 
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS.guard", metadata: RuleMetadata(
+                id: "IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS",
+                title: "IAM policies do not grant every action of a service",
+                severity: .high,
+                area: .iam,
+                target: .resourceTypes(["AWS::IAM::ManagedPolicy", "AWS::IAM::Policy", "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"]),
+                awsConfigRule: "IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS",
+                description: "No Allow statement in an AWS::IAM::ManagedPolicy, an AWS::IAM::Policy or the inline Policies of a role, user or group lists a service-wide wildcard action such as s3:* or iam:*, whatever the Resource. Partial wildcards such as s3:Get* are accepted. AWS Config's rule covers customer managed policies only; Tenet also judges inline policies because they grant the same access.",
+                rationale: "service:* grants destructive and permission-changing actions (s3:DeleteBucket, iam:CreateAccessKey, kms:ScheduleKeyDeletion) that almost no workload needs; least privilege starts with naming actions.",
+                remediation: "List the actions the workload uses:\n```yaml\nReadReports:\n  Type: AWS::IAM::ManagedPolicy\n  Properties:\n    PolicyDocument:\n      Version: '2012-10-17'\n      Statement:\n        - Effect: Allow\n          Action: [s3:GetObject, s3:ListBucket]\n          Resource: [!GetAtt Reports.Arn, !Sub '${Reports.Arn}/*']\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-5b", "AC-6(2)", "AC-6(10)", "CM-5(1)(a)"], .pciDSS321: ["7.1.2", "7.1.3", "7.2.1", "7.2.2"], .wellArchitected: ["SEC-2.3", "SEC-3.2", "SEC-3.4"]]),
+            text: #"""
 # ---
 # id: IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS
 # title: IAM policies do not grant every action of a service
@@ -12952,7 +15808,19 @@ rule IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS when %iam_full_policies !empty or
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/IAM_POLICY_PASSROLE_RESOURCE_RESTRICTED.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/IAM_POLICY_PASSROLE_RESOURCE_RESTRICTED.guard", metadata: RuleMetadata(
+                id: "IAM_POLICY_PASSROLE_RESOURCE_RESTRICTED",
+                title: "IAM policies do not allow iam:PassRole on every role",
+                severity: .high,
+                area: .iam,
+                target: .resourceTypes(["AWS::IAM::ManagedPolicy", "AWS::IAM::Policy", "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"]),
+                awsConfigRule: nil,
+                description: "No Allow statement in an AWS::IAM::ManagedPolicy, an AWS::IAM::Policy or the inline Policies of a role, user or group grants iam:PassRole (or a wildcard matching it, such as iam:Pass* or iam:*, in any letter case) on Resource \"*\". Action \"*\" on \"*\" is reported by the admin-access rules instead.",
+                rationale: "iam:PassRole on every role lets a principal hand any role, including admin roles, to a service it controls (EC2, Lambda, Glue) and so escalate to that role's permissions.",
+                remediation: "Scope PassRole to the roles the workload launches, and to the service that receives them:\n```yaml\nLaunchWorkers:\n  Type: AWS::IAM::ManagedPolicy\n  Properties:\n    PolicyDocument:\n      Version: '2012-10-17'\n      Statement:\n        - Effect: Allow\n          Action: iam:PassRole\n          Resource: !GetAtt WorkerRole.Arn\n          Condition:\n            StringEquals: {'iam:PassedToService': ecs-tasks.amazonaws.com}\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-6", "AC-6(2)"], .pciDSS321: ["7.1.2"]]),
+            text: #"""
 # ---
 # id: IAM_POLICY_PASSROLE_RESOURCE_RESTRICTED
 # title: IAM policies do not allow iam:PassRole on every role
@@ -13027,7 +15895,19 @@ rule IAM_POLICY_PASSROLE_RESOURCE_RESTRICTED when %iam_passrole_policies !empty 
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/IAM_ROLE_MAX_SESSION_DURATION_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/IAM_ROLE_MAX_SESSION_DURATION_CHECK.guard", metadata: RuleMetadata(
+                id: "IAM_ROLE_MAX_SESSION_DURATION_CHECK",
+                title: "IAM role sessions are short-lived",
+                severity: .low,
+                area: .iam,
+                target: .resourceTypes(["AWS::IAM::Role"]),
+                awsConfigRule: nil,
+                description: "Every IAM role leaves MaxSessionDuration out (the default is 3600 seconds) or sets it to at most maxSessionDuration seconds (default 14400, four hours). A value written as an intrinsic function cannot be compared and fails. With no RuleParameters at all the default applies.",
+                rationale: "Role credentials stay valid for the whole session even after the user's access is revoked; long sessions widen the window in which stolen temporary credentials are useful.",
+                remediation: "Lower MaxSessionDuration (users re-authenticate when it ends):\n```yaml\nOperatorRole:\n  Type: AWS::IAM::Role\n  Properties:\n    MaxSessionDuration: 3600\n    AssumeRolePolicyDocument:\n      Statement:\n        - Effect: Allow\n          Principal: {AWS: !Sub 'arn:aws:iam::${AWS::AccountId}:root'}\n          Action: sts:AssumeRole\n```",
+                parameters: [RuleMetadata.Parameter(name: "maxSessionDuration", description: "Longest accepted MaxSessionDuration, in seconds.", defaultValue: .int(14400))],
+                controls: [.nist80053Rev5: ["AC-12", "SC-10"]]),
+            text: #"""
 # ---
 # id: IAM_ROLE_MAX_SESSION_DURATION_CHECK
 # title: IAM role sessions are short-lived
@@ -13088,7 +15968,19 @@ rule IAM_ROLE_MAX_SESSION_DURATION_CHECK when %role_session_roles !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/IAM_ROLE_TRUST_POLICY_NO_PUBLIC_PRINCIPAL.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/IAM_ROLE_TRUST_POLICY_NO_PUBLIC_PRINCIPAL.guard", metadata: RuleMetadata(
+                id: "IAM_ROLE_TRUST_POLICY_NO_PUBLIC_PRINCIPAL",
+                title: "IAM role trust policies do not allow access to everyone",
+                severity: .critical,
+                area: .iam,
+                target: .resourceTypes(["AWS::IAM::Role"]),
+                awsConfigRule: nil,
+                description: "Every AWS::IAM::Role trust policy (AssumeRolePolicyDocument) has no Allow statement whose Principal is \"*\" or {\"AWS\": \"*\"} (alone or in a list) unless the statement carries a Condition. Any Condition is accepted as a restriction (for example aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID); Deny statements are not judged. Statement may be one object or a list. On live inventories the policy must be projected as a parsed document, not a JSON string. Web- identity and SAML federation statements name a Federated principal and are not affected.",
+                rationale: "A iam role trust policy open to every principal lets any AWS account, or anonymous callers, use the resource: data can be read or injected from outside the organization.",
+                remediation: "Replace the wildcard principal with named principals, or restrict it with a Condition:\n```yaml\nPartnerRole:\n  Type: AWS::IAM::Role\n  Properties:\n    AssumeRolePolicyDocument:\n      Version: '2012-10-17'\n      Statement:\n        - Effect: Allow\n          Principal: {AWS: 'arn:aws:iam::210987654321:root'}\n          Action: sts:AssumeRole\n          Condition:\n            StringEquals: {'sts:ExternalId': !Ref PartnerExternalId}\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6"], .pciDSS321: ["7.2.1"]]),
+            text: #"""
 # ---
 # id: IAM_ROLE_TRUST_POLICY_NO_PUBLIC_PRINCIPAL
 # title: IAM role trust policies do not allow access to everyone
@@ -13154,7 +16046,19 @@ rule IAM_ROLE_TRUST_POLICY_NO_PUBLIC_PRINCIPAL when %iam_trust_public_roles !emp
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/IAM_ROLE_WEB_IDENTITY_TRUST_RESTRICTED.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/IAM_ROLE_WEB_IDENTITY_TRUST_RESTRICTED.guard", metadata: RuleMetadata(
+                id: "IAM_ROLE_WEB_IDENTITY_TRUST_RESTRICTED",
+                title: "Roles trusted by web identities restrict which identities may assume them",
+                severity: .critical,
+                area: .iam,
+                target: .resourceTypes(["AWS::IAM::Role"]),
+                awsConfigRule: nil,
+                description: "Every Allow statement of a role's trust policy whose Action includes sts:AssumeRoleWithWebIdentity carries a Condition. When the federated provider is GitHub Actions (a literal Principal.Federated that mentions token.actions.githubusercontent.com), the Condition must test the token.actions.githubusercontent.com:sub claim (with StringEquals or StringLike), because an audience check alone lets every repository on GitHub assume the role. Providers written as intrinsic functions cannot be identified, so only the presence of a Condition is checked for them.",
+                rationale: "Without a subject condition, any identity the provider issues tokens for (any GitHub repository, any Cognito user pool identity) can assume the role and receive its permissions.",
+                remediation: "Restrict the token's subject:\n```yaml\nDeployRole:\n  Type: AWS::IAM::Role\n  Properties:\n    AssumeRolePolicyDocument:\n      Statement:\n        - Effect: Allow\n          Principal: {Federated: !Ref GitHubOidcProvider}\n          Action: sts:AssumeRoleWithWebIdentity\n          Condition:\n            StringEquals: {'token.actions.githubusercontent.com:aud': sts.amazonaws.com}\n            StringLike: {'token.actions.githubusercontent.com:sub': 'repo:acme/app:ref:refs/heads/main'}\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "IA-8"]]),
+            text: #"""
 # ---
 # id: IAM_ROLE_WEB_IDENTITY_TRUST_RESTRICTED
 # title: Roles trusted by web identities restrict which identities may assume them
@@ -13213,7 +16117,19 @@ rule IAM_ROLE_WEB_IDENTITY_TRUST_RESTRICTED when %webid_trust_statements !empty 
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/IAM_ROOT_ACCESS_KEY_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/IAM_ROOT_ACCESS_KEY_CHECK.guard", metadata: RuleMetadata(
+                id: "IAM_ROOT_ACCESS_KEY_CHECK",
+                title: "The root user has no access keys",
+                severity: .critical,
+                area: .iam,
+                target: .account,
+                awsConfigRule: "IAM_ROOT_ACCESS_KEY_CHECK",
+                description: "The account's root user has no access keys: AccountAccessKeysPresent is 0. Live shape: the collector writes one resource of type AWS::IAM::AccountSummary (key: the account id) whose Properties are the SummaryMap of iam:GetAccountSummary (AccountMFAEnabled, AccountAccessKeysPresent, Users, ...), numbers as integers. Templates carry no account data and are not judged.",
+                rationale: "Root access keys carry unrestricted, unscopable access to the whole account and cannot be limited by IAM or SCP-free policies; a leaked key is a total compromise.",
+                remediation: "Delete the root user's access keys (Security credentials page, signed in as root) and use IAM\nroles instead. Nothing is declared in CloudFormation; for reference, workloads should use a role\nsuch as:\n```yaml\nAutomationRole:\n  Type: AWS::IAM::Role\n  Properties:\n    AssumeRolePolicyDocument:\n      Statement:\n        - Effect: Allow\n          Principal: {Service: lambda.amazonaws.com}\n          Action: sts:AssumeRole\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["1.4"], .nist80053Rev5: ["AC-2", "AC-6(2)"]]),
+            text: #"""
 # ---
 # id: IAM_ROOT_ACCESS_KEY_CHECK
 # title: The root user has no access keys
@@ -13259,7 +16175,19 @@ rule IAM_ROOT_ACCESS_KEY_CHECK when %iam_root_access_key_check_summaries !empty 
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/IAM_USER_GROUP_MEMBERSHIP_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/IAM_USER_GROUP_MEMBERSHIP_CHECK.guard", metadata: RuleMetadata(
+                id: "IAM_USER_GROUP_MEMBERSHIP_CHECK",
+                title: "IAM users belong to at least one group",
+                severity: .low,
+                area: .iam,
+                target: .resourceTypes(["AWS::IAM::User"]),
+                awsConfigRule: "IAM_USER_GROUP_MEMBERSHIP_CHECK",
+                description: "Every AWS::IAM::User lists at least one group in Groups, or is named by {Ref: <user>} in the Users of an AWS::IAM::UserToGroupAddition in the same document. Users added to groups by other means (another stack, the console) are only seen by a live scan, where the collector writes the user's Groups.",
+                rationale: "Users outside any group either have no access or hold ad-hoc grants; group membership is what makes access reviews and offboarding tractable.",
+                remediation: "Add the user to a group:\n```yaml\nAlice:\n  Type: AWS::IAM::User\n  Properties:\n    Groups: [!Ref Developers]\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-2", "AC-6"], .pciDSS321: ["7.1.2"]]),
+            text: #"""
 # ---
 # id: IAM_USER_GROUP_MEMBERSHIP_CHECK
 # title: IAM users belong to at least one group
@@ -13313,7 +16241,19 @@ rule IAM_USER_GROUP_MEMBERSHIP_CHECK when %user_grp_users !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/IAM_USER_NO_POLICIES_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/IAM_USER_NO_POLICIES_CHECK.guard", metadata: RuleMetadata(
+                id: "IAM_USER_NO_POLICIES_CHECK",
+                title: "IAM users receive permissions only through groups",
+                severity: .low,
+                area: .iam,
+                target: .resourceTypes(["AWS::IAM::User", "AWS::IAM::ManagedPolicy", "AWS::IAM::Policy"]),
+                awsConfigRule: "IAM_USER_NO_POLICIES_CHECK",
+                description: "No AWS::IAM::User declares inline Policies or ManagedPolicyArns (empty lists are accepted), and no AWS::IAM::ManagedPolicy or AWS::IAM::Policy attaches itself to users through a non-empty Users list. Permissions belong on groups or roles.",
+                rationale: "Policies attached to individual users drift apart and are forgotten when people change jobs; granting through groups keeps access consistent and reviewable.",
+                remediation: "Attach the policy to a group and make the user a member:\n```yaml\nDevelopers:\n  Type: AWS::IAM::Group\n  Properties:\n    ManagedPolicyArns: [!Ref DeveloperAccess]\nAlice:\n  Type: AWS::IAM::User\n  Properties:\n    Groups: [!Ref Developers]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["1.15"], .nist80053Rev5: ["AC-2i.2", "AC-2(1)", "AC-2(6)", "AC-3", "AC-3(3)(a)", "AC-3(3)(b)(1)", "AC-3(3)(b)(2)", "AC-3(3)(b)(3)", "AC-3(3)(b)(4)", "AC-3(3)(b)(5)", "AC-3(3)(c)", "AC-3(3)", "AC-3(4)(a)", "AC-3(4)(b)", "AC-3(4)(c)", "AC-3(4)(d)", "AC-3(4)(e)", "AC-3(4)", "AC-3(7)", "AC-3(8)", "AC-3(12)(a)", "AC-3(13)", "AC-3(15)(a)", "AC-3(15)(b)", "AC-4(28)", "AC-6", "AC-6(3)", "AC-24", "CM-5(1)(a)", "CM-6a", "CM-9b", "MP-2", "SC-23(3)", "SC-25"], .pciDSS321: ["2.2", "7.1.2", "7.1.3", "7.2.1", "7.2.2"]]),
+            text: #"""
 # ---
 # id: IAM_USER_NO_POLICIES_CHECK
 # title: IAM users receive permissions only through groups
@@ -13367,7 +16307,19 @@ rule IAM_USER_NO_POLICIES_CHECK when %user_pol_users !empty or
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/KMS_KEY_POLICY_NO_PUBLIC_ACCESS.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/KMS_KEY_POLICY_NO_PUBLIC_ACCESS.guard", metadata: RuleMetadata(
+                id: "KMS_KEY_POLICY_NO_PUBLIC_ACCESS",
+                title: "KMS key policies do not allow access to everyone",
+                severity: .critical,
+                area: .iam,
+                target: .resourceTypes(["AWS::KMS::Key"]),
+                awsConfigRule: nil,
+                description: "Every AWS::KMS::Key policy (KeyPolicy) has no Allow statement whose Principal is \"*\" or {\"AWS\": \"*\"} (alone or in a list) unless the statement carries a Condition. Any Condition is accepted as a restriction (for example aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID); Deny statements are not judged. Statement may be one object or a list. On live inventories the policy must be projected as a parsed document, not a JSON string. Granting kms:* to the account root principal, the usual first statement of a key policy, is accepted: it delegates to IAM policies in the account.",
+                rationale: "A kms key policy open to every principal lets any AWS account, or anonymous callers, use the resource: data can be read or injected from outside the organization.",
+                remediation: "Replace the wildcard principal with named principals, or restrict it with a Condition:\n```yaml\nDataKey:\n  Type: AWS::KMS::Key\n  Properties:\n    EnableKeyRotation: true\n    KeyPolicy:\n      Version: '2012-10-17'\n      Statement:\n        - Sid: AccountAdministers\n          Effect: Allow\n          Principal: {AWS: !Sub 'arn:aws:iam::${AWS::AccountId}:root'}\n          Action: kms:*\n          Resource: '*'\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AC-3", "AC-6", "SC-12"], .pciDSS321: ["3.5.2"]]),
+            text: #"""
 # ---
 # id: KMS_KEY_POLICY_NO_PUBLIC_ACCESS
 # title: KMS key policies do not allow access to everyone
@@ -13434,7 +16386,19 @@ rule KMS_KEY_POLICY_NO_PUBLIC_ACCESS when %kms_public_policy_keys !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/MFA_ENABLED_FOR_IAM_CONSOLE_ACCESS.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/MFA_ENABLED_FOR_IAM_CONSOLE_ACCESS.guard", metadata: RuleMetadata(
+                id: "MFA_ENABLED_FOR_IAM_CONSOLE_ACCESS",
+                title: "IAM users with console passwords have MFA",
+                severity: .high,
+                area: .iam,
+                target: .resourceTypes(["AWS::IAM::User"]),
+                awsConfigRule: "MFA_ENABLED_FOR_IAM_CONSOLE_ACCESS",
+                description: "Every IAM user with a console password (LoginProfile present) has at least one MFA device. Live shape: the collector writes the login profile (iam:GetLoginProfile) as Properties.LoginProfile only when the user has one, and the user's devices (iam:ListMFADevices) as Properties.MFADevices, a list of {SerialNumber, EnableDate}. A template cannot enrol an MFA device, so a template that gives a user a console password fails: create console users outside templates, or better use IAM Identity Center.",
+                rationale: "Passwords are phished, guessed and reused; MFA stops a stolen password from becoming a console session.",
+                remediation: "Enable MFA for the user, or remove the console password. In templates, prefer roles assumed with\nMFA over IAM users with passwords:\n```yaml\nDana:\n  Type: AWS::IAM::User\n  Properties:\n    Groups: [!Ref Developers]\n    # no LoginProfile: console access goes through IAM Identity Center\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["1.10"], .nist80053Rev5: ["IA-2(1)", "IA-2(2)"], .pciDSS321: ["8.3"]]),
+            text: #"""
 # ---
 # id: MFA_ENABLED_FOR_IAM_CONSOLE_ACCESS
 # title: IAM users with console passwords have MFA
@@ -13479,7 +16443,19 @@ rule MFA_ENABLED_FOR_IAM_CONSOLE_ACCESS when %mfa_console_users !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/ROOT_ACCOUNT_MFA_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/ROOT_ACCOUNT_MFA_ENABLED.guard", metadata: RuleMetadata(
+                id: "ROOT_ACCOUNT_MFA_ENABLED",
+                title: "The root user signs in with MFA",
+                severity: .critical,
+                area: .iam,
+                target: .account,
+                awsConfigRule: "ROOT_ACCOUNT_MFA_ENABLED",
+                description: "The account's root user has an MFA device: AccountMFAEnabled is 1. Accounts in an AWS Organization whose root credentials were removed centrally still report 0 and should suppress the rule with a reason. Live shape: the collector writes one resource of type AWS::IAM::AccountSummary (key: the account id) whose Properties are the SummaryMap of iam:GetAccountSummary (AccountMFAEnabled, AccountAccessKeysPresent, Users, ...), numbers as integers. Templates carry no account data and are not judged.",
+                rationale: "The root user cannot be restricted by IAM; a phished or reused root password without MFA hands over the account, including billing and account closure.",
+                remediation: "Enable MFA for the root user (a hardware key preferably) from the root user's Security\ncredentials page. Nothing is declared in CloudFormation; for reference, human access should go\nthrough roles assumed with MFA:\n```yaml\nAdminRole:\n  Type: AWS::IAM::Role\n  Properties:\n    AssumeRolePolicyDocument:\n      Statement:\n        - Effect: Allow\n          Principal: {AWS: !Sub 'arn:aws:iam::${AWS::AccountId}:root'}\n          Action: sts:AssumeRole\n          Condition: {Bool: {'aws:MultiFactorAuthPresent': 'true'}}\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["1.5"], .nist80053Rev5: ["IA-2(1)", "IA-2(2)"], .pciDSS321: ["8.3"]]),
+            text: #"""
 # ---
 # id: ROOT_ACCOUNT_MFA_ENABLED
 # title: The root user signs in with MFA
@@ -13528,7 +16504,19 @@ rule ROOT_ACCOUNT_MFA_ENABLED when %root_account_mfa_enabled_summaries !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/iam/SECRETSMANAGER_ROTATION_ENABLED_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/iam/SECRETSMANAGER_ROTATION_ENABLED_CHECK.guard", metadata: RuleMetadata(
+                id: "SECRETSMANAGER_ROTATION_ENABLED_CHECK",
+                title: "Secrets Manager secrets have automatic rotation",
+                severity: .medium,
+                area: .iam,
+                target: .resourceTypes(["AWS::SecretsManager::Secret"]),
+                awsConfigRule: "SECRETSMANAGER_ROTATION_ENABLED_CHECK",
+                description: "Every AWS::SecretsManager::Secret is the SecretId of an AWS::SecretsManager::RotationSchedule in the same document that declares RotationRules. A schedule matches a secret when its SecretId is a Ref to the secret's logical id (templates), is the secret's resource key (live inventories key secrets by ARN), or equals the secret's Name. When the maximumAllowedRotationFrequency parameter (days, an integer) is set, every such schedule must also rotate within that many days through RotationRules.AutomaticallyAfterDays; a schedule written only as a ScheduleExpression cannot be compared and fails then. Unset (the default, and when RuleParameters is absent) accepts any interval. Secrets created for you by other services (RDS ManageMasterUserPassword) are not AWS::SecretsManager::Secret resources and are not judged.",
+                rationale: "A secret that never rotates stays valid for as long as anyone who ever saw it keeps it; rotation bounds the exposure of a leaked database password or API key.",
+                remediation: "Add a rotation schedule for the secret:\n```yaml\nDbSecretRotation:\n  Type: AWS::SecretsManager::RotationSchedule\n  Properties:\n    SecretId: !Ref DbSecret\n    HostedRotationLambda:\n      RotationType: PostgreSQLSingleUser\n    RotationRules:\n      AutomaticallyAfterDays: 30\n```",
+                parameters: [RuleMetadata.Parameter(name: "maximumAllowedRotationFrequency", description: "Longest rotation interval allowed, in days (integer); unset accepts any interval.", defaultValue: .null)],
+                controls: [.nist80053Rev5: ["AC-2(1)", "AC-3(3)(a)", "AC-3(3)(b)(1)", "AC-3(3)(b)(2)", "AC-3(3)(b)(3)", "AC-3(3)(b)(4)", "AC-3(3)(b)(5)", "AC-3(3)(c)", "AC-3(3)", "AC-3(4)(a)", "AC-3(4)(b)", "AC-3(4)(c)", "AC-3(4)(d)", "AC-3(4)(e)", "AC-3(4)", "AC-3(8)", "AC-3(12)(a)", "AC-3(13)", "AC-3(15)(a)", "AC-3(15)(b)", "AC-4(28)", "AC-24", "CM-5(1)(a)", "SC-23(3)"], .wellArchitected: ["SEC-2.4"]]),
+            text: #"""
 # ---
 # id: SECRETSMANAGER_ROTATION_ENABLED_CHECK
 # title: Secrets Manager secrets have automatic rotation
@@ -13604,7 +16592,19 @@ rule SECRETSMANAGER_ROTATION_ENABLED_CHECK when %sm_rotation_secrets !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/AURORA_MYSQL_BACKTRACKING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/AURORA_MYSQL_BACKTRACKING_ENABLED.guard", metadata: RuleMetadata(
+                id: "AURORA_MYSQL_BACKTRACKING_ENABLED",
+                title: "Aurora MySQL clusters have backtracking enabled",
+                severity: .low,
+                area: .resilience,
+                target: .resourceTypes(["AWS::RDS::DBCluster"]),
+                awsConfigRule: "AURORA_MYSQL_BACKTRACKING_ENABLED",
+                description: "Every Aurora MySQL cluster (Engine aurora-mysql, or the legacy aurora) declares a BacktrackWindow greater than 0 seconds. Other engines do not support backtracking and are not applicable. Backtracking can only be enabled when the cluster is created, so fix it in the template before the first deploy.",
+                rationale: "Backtracking rewinds a cluster in place within minutes, without a restore to a new cluster.",
+                remediation: "Set a backtrack window when creating the cluster.\n```yaml\nCluster:\n  Type: AWS::RDS::DBCluster\n  Properties:\n    Engine: aurora-mysql\n    BacktrackWindow: 86400\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: AURORA_MYSQL_BACKTRACKING_ENABLED
 # title: Aurora MySQL clusters have backtracking enabled
@@ -13643,7 +16643,19 @@ rule AURORA_MYSQL_BACKTRACKING_ENABLED when %aurora_mysql_backtrack_clusters !em
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/AUTOSCALING_MULTIPLE_AZ.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/AUTOSCALING_MULTIPLE_AZ.guard", metadata: RuleMetadata(
+                id: "AUTOSCALING_MULTIPLE_AZ",
+                title: "Auto Scaling groups span several Availability Zones",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::AutoScaling::AutoScalingGroup"]),
+                awsConfigRule: "AUTOSCALING_MULTIPLE_AZ",
+                description: "Every Auto Scaling group lists at least minAvailabilityZones (default 2) entries in AvailabilityZones or in VPCZoneIdentifier. AvailabilityZones written as Fn::GetAZs (every zone of the Region) is accepted. Subnets stand in for zones: a template cannot show which zone a subnet is in, so two subnets in one zone would pass; a live inventory lists the zones themselves. Subnets given only as a parameter reference or Fn::Split cannot be counted and fail.",
+                rationale: "Instances spread over several zones keep serving when one zone fails, and the group rebalances into the healthy zones.",
+                remediation: "Give the group subnets in at least two Availability Zones.\n```yaml\nWebGroup:\n  Type: AWS::AutoScaling::AutoScalingGroup\n  Properties:\n    MinSize: \"2\"\n    MaxSize: \"6\"\n    LaunchTemplate: {LaunchTemplateId: !Ref WebTemplate, Version: !GetAtt WebTemplate.LatestVersionNumber}\n    VPCZoneIdentifier: [!Ref PrivateSubnetA, !Ref PrivateSubnetB, !Ref PrivateSubnetC]\n```",
+                parameters: [RuleMetadata.Parameter(name: "minAvailabilityZones", description: "Minimum number of zones (or subnets) a group must list.", defaultValue: .int(2))],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: AUTOSCALING_MULTIPLE_AZ
 # title: Auto Scaling groups span several Availability Zones
@@ -13704,7 +16716,19 @@ rule AUTOSCALING_MULTIPLE_AZ when %asg_multi_az_groups !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/BACKUP_PLAN_COPY_ACTIONS_CONFIGURED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/BACKUP_PLAN_COPY_ACTIONS_CONFIGURED.guard", metadata: RuleMetadata(
+                id: "BACKUP_PLAN_COPY_ACTIONS_CONFIGURED",
+                title: "AWS Backup plans copy recovery points to a second vault",
+                severity: .low,
+                area: .resilience,
+                target: .resourceTypes(["AWS::Backup::BackupPlan"]),
+                awsConfigRule: nil,
+                description: "At least one rule of every AWS Backup plan declares CopyActions with a DestinationBackupVaultArn, so recovery points exist outside the source vault. Whether the destination is in another Region or account cannot be told reliably from a template and is not checked; use a vault in a separate account or Region.",
+                rationale: "A copy in another Region or account survives the loss of the Region, or a compromise of the account, holding the originals.",
+                remediation: "Add a copy action to a backup rule.\n```yaml\nDailyPlan:\n  Type: AWS::Backup::BackupPlan\n  Properties:\n    BackupPlan:\n      BackupPlanName: daily\n      BackupPlanRule:\n        - RuleName: daily\n          TargetBackupVault: !Ref Vault\n          CopyActions:\n            - DestinationBackupVaultArn: !Sub arn:${AWS::Partition}:backup:eu-central-1:${AWS::AccountId}:backup-vault:dr\n              Lifecycle: {DeleteAfterDays: 35}\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CP-6", "CP-9"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: BACKUP_PLAN_COPY_ACTIONS_CONFIGURED
 # title: AWS Backup plans copy recovery points to a second vault
@@ -13751,7 +16775,19 @@ rule BACKUP_PLAN_COPY_ACTIONS_CONFIGURED when %backup_copy_plans !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK.guard", metadata: RuleMetadata(
+                id: "BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK",
+                title: "AWS Backup plans run at least daily and keep backups long enough",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::Backup::BackupPlan"]),
+                awsConfigRule: "BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK",
+                description: "Every rule of every AWS Backup plan (BackupPlan.BackupPlanRule) runs at least daily and keeps recovery points for at least requiredRetentionDays (default 35, as in AWS Config). A schedule counts as daily or more frequent when it is a cron expression whose day-of-month, month, day-of-week and year fields are wildcards (* or ?); hours and minutes may be anything. A rule without ScheduleExpression uses the service default, daily at 05:00 UTC, and passes; a rule without Lifecycle.DeleteAfterDays keeps recovery points indefinitely and passes. the AWS Config parameters requiredFrequencyValue and requiredFrequencyUnit are not offered: the frequency is fixed at daily. Intrinsic values fail.",
+                rationale: "Backups that run rarely or expire quickly leave long windows of data that cannot be recovered.",
+                remediation: "Schedule the rule daily and retain recovery points for the required period.\n```yaml\nDailyPlan:\n  Type: AWS::Backup::BackupPlan\n  Properties:\n    BackupPlan:\n      BackupPlanName: daily\n      BackupPlanRule:\n        - RuleName: daily-35d\n          TargetBackupVault: !Ref Vault\n          ScheduleExpression: cron(0 5 ? * * *)\n          Lifecycle:\n            DeleteAfterDays: 35\n```",
+                parameters: [RuleMetadata.Parameter(name: "requiredRetentionDays", description: "Minimum retention of recovery points in days.", defaultValue: .int(35))],
+                controls: [.nist80053Rev5: ["CP-9a", "CP-9b", "CP-10"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK
 # title: AWS Backup plans run at least daily and keep backups long enough
@@ -13823,7 +16859,19 @@ rule BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK when %backup_plan_rules !
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/BACKUP_VAULT_LOCK_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/BACKUP_VAULT_LOCK_ENABLED.guard", metadata: RuleMetadata(
+                id: "BACKUP_VAULT_LOCK_ENABLED",
+                title: "AWS Backup vaults are locked",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::Backup::BackupVault"]),
+                awsConfigRule: nil,
+                description: "Every AWS Backup vault declares a LockConfiguration with an integer MinRetentionDays of at least 1. Governance-mode locks (no ChangeableForDays) and compliance-mode locks are both accepted.",
+                rationale: "A vault lock stops recovery points from being deleted early, including by an attacker holding backup permissions.",
+                remediation: "Add a vault lock.\n```yaml\nVault:\n  Type: AWS::Backup::BackupVault\n  Properties:\n    BackupVaultName: central\n    LockConfiguration:\n      MinRetentionDays: 7\n      MaxRetentionDays: 365\n      ChangeableForDays: 3\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CP-9"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: BACKUP_VAULT_LOCK_ENABLED
 # title: AWS Backup vaults are locked
@@ -13864,7 +16912,19 @@ rule BACKUP_VAULT_LOCK_ENABLED when %backup_locked_vaults !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/CLB_MULTIPLE_AZ.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/CLB_MULTIPLE_AZ.guard", metadata: RuleMetadata(
+                id: "CLB_MULTIPLE_AZ",
+                title: "Classic Load Balancers span several Availability Zones",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::ElasticLoadBalancing::LoadBalancer"]),
+                awsConfigRule: "CLB_MULTIPLE_AZ",
+                description: "Every Classic Load Balancer lists at least minAvailabilityZones (default 2) entries in AvailabilityZones or Subnets; Fn::GetAZs is accepted. Subnets stand in for zones in a template. Lists given as a parameter reference cannot be counted and fail.",
+                rationale: "A load balancer in a single zone is a single point of failure for everything behind it.",
+                remediation: "Attach the load balancer to subnets in two or more zones.\n```yaml\nLegacyLB:\n  Type: AWS::ElasticLoadBalancing::LoadBalancer\n  Properties:\n    Subnets: [!Ref PublicSubnetA, !Ref PublicSubnetB]\n    Listeners: [{LoadBalancerPort: \"80\", InstancePort: \"8080\", Protocol: HTTP}]\n```",
+                parameters: [RuleMetadata.Parameter(name: "minAvailabilityZones", description: "Minimum number of zones (or subnets).", defaultValue: .int(2))],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: CLB_MULTIPLE_AZ
 # title: Classic Load Balancers span several Availability Zones
@@ -13919,7 +16979,19 @@ rule CLB_MULTIPLE_AZ when %clb_multi_az_lbs !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/CLOUDFRONT_ORIGIN_FAILOVER_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/CLOUDFRONT_ORIGIN_FAILOVER_ENABLED.guard", metadata: RuleMetadata(
+                id: "CLOUDFRONT_ORIGIN_FAILOVER_ENABLED",
+                title: "CloudFront distributions have an origin group for failover",
+                severity: .low,
+                area: .resilience,
+                target: .resourceTypes(["AWS::CloudFront::Distribution"]),
+                awsConfigRule: "CLOUDFRONT_ORIGIN_FAILOVER_ENABLED",
+                description: "Every CloudFront distribution declares at least one origin group (DistributionConfig.OriginGroups.Quantity >= 1) and every origin group has two members, so requests fail over to the secondary origin on the listed status codes. Whether a cache behaviour targets the group is not checked.",
+                rationale: "Origin failover keeps content served when the primary origin, or its Region, is unavailable.",
+                remediation: "Add an origin group with two origins.\n```yaml\nCdn:\n  Type: AWS::CloudFront::Distribution\n  Properties:\n    DistributionConfig:\n      Enabled: true\n      OriginGroups:\n        Quantity: 1\n        Items:\n          - Id: site-failover\n            FailoverCriteria: {StatusCodes: {Quantity: 2, Items: [500, 503]}}\n            Members: {Quantity: 2, Items: [{OriginId: site-primary}, {OriginId: site-secondary}]}\n      DefaultCacheBehavior: {TargetOriginId: site-failover, ViewerProtocolPolicy: redirect-to-https}\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: CLOUDFRONT_ORIGIN_FAILOVER_ENABLED
 # title: CloudFront distributions have an origin group for failover
@@ -13969,7 +17041,19 @@ rule CLOUDFRONT_ORIGIN_FAILOVER_ENABLED when %cloudfront_failover_distributions 
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/DB_INSTANCE_BACKUP_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/DB_INSTANCE_BACKUP_ENABLED.guard", metadata: RuleMetadata(
+                id: "DB_INSTANCE_BACKUP_ENABLED",
+                title: "RDS DB instances keep automated backups long enough",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::RDS::DBInstance"]),
+                awsConfigRule: "DB_INSTANCE_BACKUP_ENABLED",
+                description: "Every stand-alone RDS DB instance declares BackupRetentionPeriod of at least backupRetentionMinimum days (default 7; 0 disables automated backups). The property must be written explicitly: CloudFormation would default it to 1 day. Aurora cluster members (DBClusterIdentifier, whose backups the cluster owns) and read replicas (SourceDBInstanceIdentifier) are not judged. The value must be an integer; a string such as \"7\" or an intrinsic function fails because it cannot be compared.",
+                rationale: "Automated backups and their transaction logs are what point-in-time restore needs after corruption or deletion.",
+                remediation: "Set a backup retention period of at least the required number of days.\n```yaml\nDatabase:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    Engine: postgres\n    DBInstanceClass: db.t3.medium\n    AllocatedStorage: \"50\"\n    BackupRetentionPeriod: 14\n```",
+                parameters: [RuleMetadata.Parameter(name: "backupRetentionMinimum", description: "Minimum backup retention in days.", defaultValue: .int(7))],
+                controls: [.nist80053Rev5: ["CP-1(2)", "CP-2(5)", "CP-6a", "CP-6(1)", "CP-6(2)", "CP-9a", "CP-9b", "CP-9c", "CP-10", "CP-10(2)", "SC-5(2)", "SI-13(5)"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: DB_INSTANCE_BACKUP_ENABLED
 # title: RDS DB instances keep automated backups long enough
@@ -14029,7 +17113,19 @@ rule DB_INSTANCE_BACKUP_ENABLED when %rds_backup_instances !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/DOCDB_CLUSTER_BACKUP_RETENTION_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/DOCDB_CLUSTER_BACKUP_RETENTION_CHECK.guard", metadata: RuleMetadata(
+                id: "DOCDB_CLUSTER_BACKUP_RETENTION_CHECK",
+                title: "Amazon DocumentDB clusters keep backups long enough",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::DocDB::DBCluster"]),
+                awsConfigRule: "DOCDB_CLUSTER_BACKUP_RETENTION_CHECK",
+                description: "Every Amazon DocumentDB cluster declares BackupRetentionPeriod of at least minimumBackupRetentionPeriod days (default 7, range 1-35). The service default of 1 day applies when the property is absent, which this rule treats as non-compliant; string or intrinsic values cannot be compared and fail.",
+                rationale: "Continuous backups over the retention window are the way back from corruption or a bad deployment.",
+                remediation: "Set the backup retention period.\n```yaml\nCluster:\n  Type: AWS::DocDB::DBCluster\n  Properties:\n    BackupRetentionPeriod: 14\n```",
+                parameters: [RuleMetadata.Parameter(name: "minimumBackupRetentionPeriod", description: "Minimum backup retention in days.", defaultValue: .int(7))],
+                controls: [.nist80053Rev5: ["CP-9a", "CP-9b", "CP-10"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: DOCDB_CLUSTER_BACKUP_RETENTION_CHECK
 # title: Amazon DocumentDB clusters keep backups long enough
@@ -14082,7 +17178,19 @@ rule DOCDB_CLUSTER_BACKUP_RETENTION_CHECK when %docdb_backup_clusters !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/DOCDB_CLUSTER_DELETION_PROTECTION_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/DOCDB_CLUSTER_DELETION_PROTECTION_ENABLED.guard", metadata: RuleMetadata(
+                id: "DOCDB_CLUSTER_DELETION_PROTECTION_ENABLED",
+                title: "Amazon DocumentDB clusters have deletion protection",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::DocDB::DBCluster"]),
+                awsConfigRule: "DOCDB_CLUSTER_DELETION_PROTECTION_ENABLED",
+                description: "Every Amazon DocumentDB cluster sets DeletionProtection to true. It defaults to false, so a cluster that does not mention it fails, as does an intrinsic value. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "Deletion protection stops an accidental delete call or stack teardown from destroying the cluster.",
+                remediation: "Enable deletion protection.\n```yaml\nCluster:\n  Type: AWS::DocDB::DBCluster\n  Properties:\n    DeletionProtection: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CP-2(5)", "SC-5(2)"], .wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: DOCDB_CLUSTER_DELETION_PROTECTION_ENABLED
 # title: Amazon DocumentDB clusters have deletion protection
@@ -14121,7 +17229,19 @@ rule DOCDB_CLUSTER_DELETION_PROTECTION_ENABLED when %docdb_deletion_protected_cl
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/DYNAMODB_GLOBAL_TABLE_MULTI_REGION.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/DYNAMODB_GLOBAL_TABLE_MULTI_REGION.guard", metadata: RuleMetadata(
+                id: "DYNAMODB_GLOBAL_TABLE_MULTI_REGION",
+                title: "DynamoDB global tables replicate to at least two Regions",
+                severity: .low,
+                area: .resilience,
+                target: .resourceTypes(["AWS::DynamoDB::GlobalTable"]),
+                awsConfigRule: nil,
+                description: "Every AWS::DynamoDB::GlobalTable lists replicas in at least two Regions (Replicas[*].Region). A global table with a single replica has the cost and constraints of a global table without its Regional resilience. Regions given as intrinsic functions are counted as replicas.",
+                rationale: "Replicas in other Regions keep the table readable and writable through a Regional outage.",
+                remediation: "Add a replica in a second Region.\n```yaml\nSessions:\n  Type: AWS::DynamoDB::GlobalTable\n  Properties:\n    # ...\n    Replicas:\n      - Region: eu-west-1\n      - Region: eu-central-1\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: DYNAMODB_GLOBAL_TABLE_MULTI_REGION
 # title: DynamoDB global tables replicate to at least two Regions
@@ -14163,7 +17283,19 @@ rule DYNAMODB_GLOBAL_TABLE_MULTI_REGION when %dynamodb_global_tables_regions !em
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/DYNAMODB_IN_BACKUP_PLAN.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/DYNAMODB_IN_BACKUP_PLAN.guard", metadata: RuleMetadata(
+                id: "DYNAMODB_IN_BACKUP_PLAN",
+                title: "DynamoDB tables are covered by an AWS Backup plan",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::DynamoDB::Table"]),
+                awsConfigRule: "DYNAMODB_IN_BACKUP_PLAN",
+                description: "Every one of the DynamoDB tables (AWS::DynamoDB::Table) must be selected by an AWS::Backup::BackupSelection in the same document. How the rule reads a template or inventory: a selection whose Resources list holds \"*\" or an ARN wildcard for the whole type (a literal string or an Fn::Sub string ending in the whole-type wildcard \"/*\" or \":*\") covers them all; otherwise each must carry a tag whose key is one of the ListOfTags ConditionKey values of the selections and whose value is one of their ConditionValue values (keys and values are matched as two sets, not pairwise). Selections that name single resources by ARN, Conditions blocks and NotResources are not read, so resources backed up that way fail here; prefer tag-based selections. The selection must belong to a plan that is deployed; the schedule of the plan itself is judged by BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK.",
+                rationale: "A resource outside every backup plan has no recovery points when it is deleted, corrupted or encrypted by ransomware.",
+                remediation: "Select the resources by tag in a backup selection and tag them.\n```yaml\nBackupByTag:\n  Type: AWS::Backup::BackupSelection\n  Properties:\n    BackupPlanId: !Ref DailyPlan\n    BackupSelection:\n      SelectionName: tagged-daily\n      IamRoleArn: !GetAtt BackupRole.Arn\n      ListOfTags:\n        - ConditionType: STRINGEQUALS\n          ConditionKey: backup\n          ConditionValue: daily\n# and on the table:\n#   Tags: [{Key: backup, Value: daily}]\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CP-1(2)", "CP-2(5)", "CP-6a", "CP-6(1)", "CP-6(2)", "CP-9a", "CP-9b", "CP-9c", "CP-10", "CP-10(2)", "SC-5(2)", "SI-13(5)"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: DYNAMODB_IN_BACKUP_PLAN
 # title: DynamoDB tables are covered by an AWS Backup plan
@@ -14234,7 +17366,19 @@ rule DYNAMODB_IN_BACKUP_PLAN when %dynamodb_backup_plan_resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/DYNAMODB_PITR_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/DYNAMODB_PITR_ENABLED.guard", metadata: RuleMetadata(
+                id: "DYNAMODB_PITR_ENABLED",
+                title: "DynamoDB tables have point-in-time recovery",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable"]),
+                awsConfigRule: "DYNAMODB_PITR_ENABLED",
+                description: "Every DynamoDB table sets PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled to true, and every replica of a global table (AWS::DynamoDB::GlobalTable Replicas) does the same. Point-in-time recovery is off by default, so a table that does not mention it fails. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "Point-in-time recovery restores a table to any second in the recovery window (35 days by default) after a bad write or delete.",
+                remediation: "Enable point-in-time recovery.\n```yaml\nOrders:\n  Type: AWS::DynamoDB::Table\n  Properties:\n    # ...\n    PointInTimeRecoverySpecification:\n      PointInTimeRecoveryEnabled: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CP-1(2)", "CP-2(5)", "CP-6(2)", "CP-9a", "CP-9b", "CP-9c", "CP-10", "CP-10(2)", "SC-5(2)", "SI-13(5)"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: DYNAMODB_PITR_ENABLED
 # title: DynamoDB tables have point-in-time recovery
@@ -14286,7 +17430,19 @@ rule DYNAMODB_PITR_ENABLED when %dynamodb_pitr_tables !empty or %dynamodb_pitr_g
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/DYNAMODB_TABLE_DELETION_PROTECTION_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/DYNAMODB_TABLE_DELETION_PROTECTION_ENABLED.guard", metadata: RuleMetadata(
+                id: "DYNAMODB_TABLE_DELETION_PROTECTION_ENABLED",
+                title: "DynamoDB tables have deletion protection",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::DynamoDB::Table"]),
+                awsConfigRule: "DYNAMODB_TABLE_DELETION_PROTECTION_ENABLED",
+                description: "Every DynamoDB table sets DeletionProtectionEnabled to true. The default is false, so a table that does not mention it fails, as does an intrinsic value. Global tables are covered by DYNAMODB_PITR_ENABLED only. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "A deleted table loses its data and its point-in-time recovery history.",
+                remediation: "Enable deletion protection on the table.\n```yaml\nOrders:\n  Type: AWS::DynamoDB::Table\n  Properties:\n    BillingMode: PAY_PER_REQUEST\n    KeySchema: [{AttributeName: id, KeyType: HASH}]\n    AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n    DeletionProtectionEnabled: true\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: DYNAMODB_TABLE_DELETION_PROTECTION_ENABLED
 # title: DynamoDB tables have deletion protection
@@ -14326,7 +17482,19 @@ rule DYNAMODB_TABLE_DELETION_PROTECTION_ENABLED when %dynamodb_deletion_protecte
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/EBS_IN_BACKUP_PLAN.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/EBS_IN_BACKUP_PLAN.guard", metadata: RuleMetadata(
+                id: "EBS_IN_BACKUP_PLAN",
+                title: "EBS volumes are covered by an AWS Backup plan",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::EC2::Volume"]),
+                awsConfigRule: "EBS_IN_BACKUP_PLAN",
+                description: "Every one of the EBS volumes (AWS::EC2::Volume) must be selected by an AWS::Backup::BackupSelection in the same document. How the rule reads a template or inventory: a selection whose Resources list holds \"*\" or an ARN wildcard for the whole type (a literal string or an Fn::Sub string ending in the whole-type wildcard \"/*\" or \":*\") covers them all; otherwise each must carry a tag whose key is one of the ListOfTags ConditionKey values of the selections and whose value is one of their ConditionValue values (keys and values are matched as two sets, not pairwise). Selections that name single resources by ARN, Conditions blocks and NotResources are not read, so resources backed up that way fail here; prefer tag-based selections. The selection must belong to a plan that is deployed; the schedule of the plan itself is judged by BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK.",
+                rationale: "A resource outside every backup plan has no recovery points when it is deleted, corrupted or encrypted by ransomware.",
+                remediation: "Select the resources by tag in a backup selection and tag them.\n```yaml\nBackupByTag:\n  Type: AWS::Backup::BackupSelection\n  Properties:\n    BackupPlanId: !Ref DailyPlan\n    BackupSelection:\n      SelectionName: tagged-daily\n      IamRoleArn: !GetAtt BackupRole.Arn\n      ListOfTags:\n        - ConditionType: STRINGEQUALS\n          ConditionKey: backup\n          ConditionValue: daily\n# and on the volume:\n#   Tags: [{Key: backup, Value: daily}]\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CP-9a", "CP-9b", "CP-10"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: EBS_IN_BACKUP_PLAN
 # title: EBS volumes are covered by an AWS Backup plan
@@ -14397,7 +17565,19 @@ rule EBS_IN_BACKUP_PLAN when %ebs_backup_plan_resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/ECS_SERVICE_MULTIPLE_TASKS.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/ECS_SERVICE_MULTIPLE_TASKS.guard", metadata: RuleMetadata(
+                id: "ECS_SERVICE_MULTIPLE_TASKS",
+                title: "ECS replica services run at least two tasks",
+                severity: .low,
+                area: .resilience,
+                target: .resourceTypes(["AWS::ECS::Service"]),
+                awsConfigRule: nil,
+                description: "Every Amazon ECS service that is not a DAEMON service declares DesiredCount of at least minDesiredCount (default 2), so that one task failing, or one zone failing with a spread placement, leaves the service running. A service without DesiredCount fails: CloudFormation then starts a single task (services scaled by Application Auto Scaling should still state the lower bound here).",
+                rationale: "A single task is a single point of failure; deployments and host failures take the service down.",
+                remediation: "Run at least two tasks.\n```yaml\nApi:\n  Type: AWS::ECS::Service\n  Properties:\n    Cluster: !Ref Cluster\n    TaskDefinition: !Ref ApiTask\n    DesiredCount: 2\n    LaunchType: FARGATE\n```",
+                parameters: [RuleMetadata.Parameter(name: "minDesiredCount", description: "Minimum desired task count for replica services.", defaultValue: .int(2))],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: ECS_SERVICE_MULTIPLE_TASKS
 # title: ECS replica services run at least two tasks
@@ -14454,7 +17634,19 @@ rule ECS_SERVICE_MULTIPLE_TASKS when %ecs_replica_services !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/EFS_FILE_SYSTEM_BACKUP_POLICY_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/EFS_FILE_SYSTEM_BACKUP_POLICY_ENABLED.guard", metadata: RuleMetadata(
+                id: "EFS_FILE_SYSTEM_BACKUP_POLICY_ENABLED",
+                title: "EFS file systems have automatic backups enabled",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::EFS::FileSystem"]),
+                awsConfigRule: nil,
+                description: "Every EFS file system sets BackupPolicy.Status to ENABLED, which makes AWS Backup take daily backups with 35-day retention in the default vault. CloudFormation leaves the policy DISABLED when it is not written (the console turns it on), so a file system that does not mention it fails. A file system covered by your own backup plan instead can be checked with EFS_IN_BACKUP_PLAN.",
+                rationale: "File systems often hold shared application state that exists nowhere else.",
+                remediation: "Enable the automatic backup policy.\n```yaml\nSharedFiles:\n  Type: AWS::EFS::FileSystem\n  Properties:\n    Encrypted: true\n    BackupPolicy:\n      Status: ENABLED\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CP-9a", "CP-9b", "CP-10"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: EFS_FILE_SYSTEM_BACKUP_POLICY_ENABLED
 # title: EFS file systems have automatic backups enabled
@@ -14494,7 +17686,19 @@ rule EFS_FILE_SYSTEM_BACKUP_POLICY_ENABLED when %efs_backup_policy_file_systems 
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/EFS_FILE_SYSTEM_REGIONAL.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/EFS_FILE_SYSTEM_REGIONAL.guard", metadata: RuleMetadata(
+                id: "EFS_FILE_SYSTEM_REGIONAL",
+                title: "EFS file systems use Regional storage",
+                severity: .low,
+                area: .resilience,
+                target: .resourceTypes(["AWS::EFS::FileSystem"]),
+                awsConfigRule: nil,
+                description: "Every EFS file system uses Regional (multi-AZ) storage, that is, does not set AvailabilityZoneName, which selects One Zone storage. One Zone file systems are cheaper and may be acceptable for re-creatable data; suppress the rule for them.",
+                rationale: "Regional file systems store data redundantly across zones and stay available when one zone fails.",
+                remediation: "Create the file system without AvailabilityZoneName.\n```yaml\nSharedFiles:\n  Type: AWS::EFS::FileSystem\n  Properties:\n    Encrypted: true\n    # no AvailabilityZoneName: Regional storage\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: EFS_FILE_SYSTEM_REGIONAL
 # title: EFS file systems use Regional storage
@@ -14531,7 +17735,19 @@ rule EFS_FILE_SYSTEM_REGIONAL when %efs_regional_file_systems !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/EFS_IN_BACKUP_PLAN.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/EFS_IN_BACKUP_PLAN.guard", metadata: RuleMetadata(
+                id: "EFS_IN_BACKUP_PLAN",
+                title: "EFS file systems are covered by an AWS Backup plan",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::EFS::FileSystem"]),
+                awsConfigRule: "EFS_IN_BACKUP_PLAN",
+                description: "Every one of the EFS file systems (AWS::EFS::FileSystem; their tags are read from FileSystemTags) must be selected by an AWS::Backup::BackupSelection in the same document. How the rule reads a template or inventory: a selection whose Resources list holds \"*\" or an ARN wildcard for the whole type (a literal string or an Fn::Sub string ending in the whole- type wildcard \"/*\" or \":*\") covers them all; otherwise each must carry a tag whose key is one of the ListOfTags ConditionKey values of the selections and whose value is one of their ConditionValue values (keys and values are matched as two sets, not pairwise). Selections that name single resources by ARN, Conditions blocks and NotResources are not read, so resources backed up that way fail here; prefer tag-based selections. The selection must belong to a plan that is deployed; the schedule of the plan itself is judged by BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK.",
+                rationale: "A resource outside every backup plan has no recovery points when it is deleted, corrupted or encrypted by ransomware.",
+                remediation: "Select the resources by tag in a backup selection and tag them.\n```yaml\nBackupByTag:\n  Type: AWS::Backup::BackupSelection\n  Properties:\n    BackupPlanId: !Ref DailyPlan\n    BackupSelection:\n      SelectionName: tagged-daily\n      IamRoleArn: !GetAtt BackupRole.Arn\n      ListOfTags:\n        - ConditionType: STRINGEQUALS\n          ConditionKey: backup\n          ConditionValue: daily\n# and on the file system:\n#   FileSystemTags: [{Key: backup, Value: daily}]\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CP-9a", "CP-9b", "CP-10"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: EFS_IN_BACKUP_PLAN
 # title: EFS file systems are covered by an AWS Backup plan
@@ -14602,7 +17818,19 @@ rule EFS_IN_BACKUP_PLAN when %efs_backup_plan_resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/EFS_RESOURCES_PROTECTED_BY_BACKUP_PLAN.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/EFS_RESOURCES_PROTECTED_BY_BACKUP_PLAN.guard", metadata: RuleMetadata(
+                id: "EFS_RESOURCES_PROTECTED_BY_BACKUP_PLAN",
+                title: "EFS file systems are protected by an AWS Backup plan",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::EFS::FileSystem"]),
+                awsConfigRule: "EFS_RESOURCES_PROTECTED_BY_BACKUP_PLAN",
+                description: "Every EFS file system (AWS::EFS::FileSystem) is chosen by an AWS::Backup::BackupSelection of the same document, judged exactly as EFS_IN_BACKUP_PLAN judges it, since AWS Config keeps both identifiers for the same question. A selection covers all file systems when its Resources list holds \"*\" or a whole-type ARN pattern (\"...:file-system/*\", literal or as an Fn::Sub string); otherwise a file system is covered when one of its FileSystemTags has a key among the selections' ListOfTags ConditionKey values and a value among their ConditionValue values (matched as two sets, not pairwise). Selections naming single file systems by ARN, Conditions blocks and NotResources are not read, so prefer tag-based selections. AWS Config's optional parameters (resource tags or id to scope, cross-region and cross-account copies, retention limits, vault lock) are not offered; BACKUP_PLAN_COPY_ACTIONS_CONFIGURED, BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK and BACKUP_VAULT_LOCK_ENABLED judge those.",
+                rationale: "A file system no backup plan selects has no recovery point to restore after accidental deletion, corruption or ransomware; EFS's own automatic backups can be switched off per file system and are not governed by your plans.",
+                remediation: "Tag the file system and select that tag in a backup selection:\n```yaml\nSharedFiles:\n  Type: AWS::EFS::FileSystem\n  Properties:\n    Encrypted: true\n    FileSystemTags:\n      - Key: backup-tier\n        Value: gold\nGoldSelection:\n  Type: AWS::Backup::BackupSelection\n  Properties:\n    BackupPlanId: !Ref GoldPlan\n    BackupSelection:\n      SelectionName: gold-tier\n      IamRoleArn: !GetAtt BackupServiceRole.Arn\n      ListOfTags:\n        - ConditionType: STRINGEQUALS\n          ConditionKey: backup-tier\n          ConditionValue: gold\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CP-9a", "CP-9b", "CP-10"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: EFS_RESOURCES_PROTECTED_BY_BACKUP_PLAN
 # title: EFS file systems are protected by an AWS Backup plan
@@ -14681,7 +17909,19 @@ rule EFS_RESOURCES_PROTECTED_BY_BACKUP_PLAN when %efs_protected_file_systems !em
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/ELASTICACHE_MEMCACHED_CROSS_AZ.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/ELASTICACHE_MEMCACHED_CROSS_AZ.guard", metadata: RuleMetadata(
+                id: "ELASTICACHE_MEMCACHED_CROSS_AZ",
+                title: "ElastiCache Memcached clusters place nodes across zones",
+                severity: .low,
+                area: .resilience,
+                target: .resourceTypes(["AWS::ElastiCache::CacheCluster"]),
+                awsConfigRule: nil,
+                description: "Every ElastiCache cache cluster with Engine memcached sets AZMode to cross-az (which needs two or more nodes). The default, single-az, puts every node in one zone. Redis OSS clusters are covered by the replication-group rules.",
+                rationale: "Memcached does not replicate; spreading nodes over zones limits how much of the cache a zone failure empties.",
+                remediation: "Create the cluster in cross-az mode.\n```yaml\nCache:\n  Type: AWS::ElastiCache::CacheCluster\n  Properties:\n    Engine: memcached\n    CacheNodeType: cache.t3.medium\n    NumCacheNodes: 3\n    AZMode: cross-az\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: ELASTICACHE_MEMCACHED_CROSS_AZ
 # title: ElastiCache Memcached clusters place nodes across zones
@@ -14721,7 +17961,19 @@ rule ELASTICACHE_MEMCACHED_CROSS_AZ when %elasticache_memcached_clusters !empty 
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/ELASTICACHE_REDIS_CLUSTER_AUTOMATIC_BACKUP_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/ELASTICACHE_REDIS_CLUSTER_AUTOMATIC_BACKUP_CHECK.guard", metadata: RuleMetadata(
+                id: "ELASTICACHE_REDIS_CLUSTER_AUTOMATIC_BACKUP_CHECK",
+                title: "ElastiCache Redis OSS caches keep automatic backups",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster"]),
+                awsConfigRule: "ELASTICACHE_REDIS_CLUSTER_AUTOMATIC_BACKUP_CHECK",
+                description: "Every ElastiCache replication group, and every stand-alone cache cluster whose Engine is redis or valkey, declares SnapshotRetentionLimit of at least snapshotRetentionPeriod days (default 15, as in AWS Config). The limit defaults to 0 (no automatic backups), so a cache that does not mention it fails. Memcached clusters cannot be backed up and are not applicable.",
+                rationale: "Caches increasingly hold state (sessions, queues, leaderboards) that is lost with the node when no backup exists.",
+                remediation: "Set a snapshot retention limit.\n```yaml\nSessions:\n  Type: AWS::ElastiCache::ReplicationGroup\n  Properties:\n    # ...\n    SnapshotRetentionLimit: 15\n    SnapshotWindow: 03:00-05:00\n```",
+                parameters: [RuleMetadata.Parameter(name: "snapshotRetentionPeriod", description: "Minimum snapshot retention in days.", defaultValue: .int(15))],
+                controls: [.nist80053Rev5: ["CP-9a", "CP-9b", "CP-10"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: ELASTICACHE_REDIS_CLUSTER_AUTOMATIC_BACKUP_CHECK
 # title: ElastiCache Redis OSS caches keep automatic backups
@@ -14797,7 +18049,19 @@ rule ELASTICACHE_REDIS_CLUSTER_AUTOMATIC_BACKUP_CHECK when %elasticache_backup_g
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/ELASTICACHE_REPLICATION_GROUP_MULTI_AZ_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/ELASTICACHE_REPLICATION_GROUP_MULTI_AZ_ENABLED.guard", metadata: RuleMetadata(
+                id: "ELASTICACHE_REPLICATION_GROUP_MULTI_AZ_ENABLED",
+                title: "ElastiCache replication groups are Multi-AZ",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::ElastiCache::ReplicationGroup"]),
+                awsConfigRule: nil,
+                description: "Every ElastiCache replication group sets MultiAZEnabled to true, which places replicas in other zones and promotes one when the primary or its zone fails. It defaults to false. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "A single-zone cache loses its primary, and the state kept in it, when that zone fails.",
+                remediation: "Enable Multi-AZ.\n```yaml\nSessions:\n  Type: AWS::ElastiCache::ReplicationGroup\n  Properties:\n    # ...\n    AutomaticFailoverEnabled: true\n    MultiAZEnabled: true\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: ELASTICACHE_REPLICATION_GROUP_MULTI_AZ_ENABLED
 # title: ElastiCache replication groups are Multi-AZ
@@ -14835,7 +18099,19 @@ rule ELASTICACHE_REPLICATION_GROUP_MULTI_AZ_ENABLED when %elasticache_multi_az_g
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/ELASTICACHE_REPL_GRP_AUTO_FAILOVER_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/ELASTICACHE_REPL_GRP_AUTO_FAILOVER_ENABLED.guard", metadata: RuleMetadata(
+                id: "ELASTICACHE_REPL_GRP_AUTO_FAILOVER_ENABLED",
+                title: "ElastiCache replication groups fail over automatically",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::ElastiCache::ReplicationGroup"]),
+                awsConfigRule: "ELASTICACHE_REPL_GRP_AUTO_FAILOVER_ENABLED",
+                description: "Every ElastiCache (Redis OSS or Valkey) replication group sets AutomaticFailoverEnabled to true, so a replica is promoted when the primary fails. It defaults to false; cluster-mode- enabled groups require it. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "Without automatic failover a primary failure leaves the cache read-only or down until someone intervenes.",
+                remediation: "Enable automatic failover.\n```yaml\nSessions:\n  Type: AWS::ElastiCache::ReplicationGroup\n  Properties:\n    ReplicationGroupDescription: sessions\n    Engine: redis\n    CacheNodeType: cache.r7g.large\n    NumCacheClusters: 2\n    AutomaticFailoverEnabled: true\n    MultiAZEnabled: true\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: ELASTICACHE_REPL_GRP_AUTO_FAILOVER_ENABLED
 # title: ElastiCache replication groups fail over automatically
@@ -14878,7 +18154,19 @@ rule ELASTICACHE_REPL_GRP_AUTO_FAILOVER_ENABLED when %elasticache_failover_group
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/ELBV2_MULTIPLE_AZ.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/ELBV2_MULTIPLE_AZ.guard", metadata: RuleMetadata(
+                id: "ELBV2_MULTIPLE_AZ",
+                title: "Application, Network and Gateway Load Balancers span several zones",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::ElasticLoadBalancingV2::LoadBalancer"]),
+                awsConfigRule: "ELBV2_MULTIPLE_AZ",
+                description: "Every Elastic Load Balancing v2 load balancer lists at least minAvailabilityZones (default 2) subnets in Subnets or SubnetMappings; a load balancer can have one subnet per zone, so subnets count zones. Subnet lists given as a parameter reference cannot be counted and fail.",
+                rationale: "A load balancer in a single zone stops serving when that zone fails.",
+                remediation: "Attach the load balancer to one subnet in each of two or more zones.\n```yaml\nWebLB:\n  Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n  Properties:\n    Type: application\n    Subnets: [!Ref PublicSubnetA, !Ref PublicSubnetB, !Ref PublicSubnetC]\n```",
+                parameters: [RuleMetadata.Parameter(name: "minAvailabilityZones", description: "Minimum number of subnets (one per zone).", defaultValue: .int(2))],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: ELBV2_MULTIPLE_AZ
 # title: Application, Network and Gateway Load Balancers span several zones
@@ -14933,7 +18221,19 @@ rule ELBV2_MULTIPLE_AZ when %elbv2_multi_az_lbs !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/ELBV2_NLB_CROSS_ZONE_LOAD_BALANCING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/ELBV2_NLB_CROSS_ZONE_LOAD_BALANCING_ENABLED.guard", metadata: RuleMetadata(
+                id: "ELBV2_NLB_CROSS_ZONE_LOAD_BALANCING_ENABLED",
+                title: "Network Load Balancers balance across zones",
+                severity: .low,
+                area: .resilience,
+                target: .resourceTypes(["AWS::ElasticLoadBalancingV2::LoadBalancer"]),
+                awsConfigRule: nil,
+                description: "Every Network Load Balancer (Type network) sets the attribute load_balancing.cross_zone.enabled to \"true\"; it is off by default for Network Load Balancers. Application Load Balancers always balance across zones and are not applicable. Cross-zone traffic is billed as inter-zone data transfer; leave the rule out where that cost is not wanted.",
+                rationale: "Without cross-zone balancing a zone with fewer healthy targets receives the same share of traffic and can be overloaded.",
+                remediation: "Enable the load_balancing.cross_zone.enabled attribute.\n```yaml\nTcpLB:\n  Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n  Properties:\n    Type: network\n    Subnets: [!Ref SubnetA, !Ref SubnetB]\n    LoadBalancerAttributes:\n      - Key: load_balancing.cross_zone.enabled\n        Value: \"true\"\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: ELBV2_NLB_CROSS_ZONE_LOAD_BALANCING_ENABLED
 # title: Network Load Balancers balance across zones
@@ -14979,7 +18279,19 @@ rule ELBV2_NLB_CROSS_ZONE_LOAD_BALANCING_ENABLED when %nlb_cross_zone_lbs !empty
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/ELB_CROSS_ZONE_LOAD_BALANCING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/ELB_CROSS_ZONE_LOAD_BALANCING_ENABLED.guard", metadata: RuleMetadata(
+                id: "ELB_CROSS_ZONE_LOAD_BALANCING_ENABLED",
+                title: "Classic Load Balancers balance across zones",
+                severity: .low,
+                area: .resilience,
+                target: .resourceTypes(["AWS::ElasticLoadBalancing::LoadBalancer"]),
+                awsConfigRule: "ELB_CROSS_ZONE_LOAD_BALANCING_ENABLED",
+                description: "Every Classic Load Balancer sets CrossZone to true. CloudFormation creates Classic Load Balancers with cross-zone load balancing off when the property is absent, so it must be written. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "Without cross-zone balancing each zone gets an equal share of traffic however many healthy instances it has, so losing instances in one zone overloads the rest there.",
+                remediation: "Enable cross-zone load balancing.\n```yaml\nLegacyLB:\n  Type: AWS::ElasticLoadBalancing::LoadBalancer\n  Properties:\n    CrossZone: true\n    Subnets: [!Ref PublicSubnetA, !Ref PublicSubnetB]\n    Listeners: [{LoadBalancerPort: \"80\", InstancePort: \"8080\", Protocol: HTTP}]\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CP-1a.1(b)", "CP-1a.2", "CP-2a", "CP-2a.6", "CP-2a.7", "CP-2d", "CP-2e", "CP-2(5)", "CP-2(6)", "CP-6(2)", "CP-10", "SC-5(2)", "SC-6", "SC-22", "SC-36", "SI-13(5)"], .wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: ELB_CROSS_ZONE_LOAD_BALANCING_ENABLED
 # title: Classic Load Balancers balance across zones
@@ -15020,7 +18332,19 @@ rule ELB_CROSS_ZONE_LOAD_BALANCING_ENABLED when %clb_cross_zone_lbs !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/ELB_DELETION_PROTECTION_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/ELB_DELETION_PROTECTION_ENABLED.guard", metadata: RuleMetadata(
+                id: "ELB_DELETION_PROTECTION_ENABLED",
+                title: "Load balancers have deletion protection",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::ElasticLoadBalancingV2::LoadBalancer"]),
+                awsConfigRule: "ELB_DELETION_PROTECTION_ENABLED",
+                description: "Every Application, Network or Gateway Load Balancer has the attribute deletion_protection.enabled set to \"true\" in LoadBalancerAttributes (a YAML boolean true is accepted too, as CloudFormation converts it). The attribute defaults to false. Classic Load Balancers have no deletion protection and are not applicable.",
+                rationale: "Deleting a load balancer takes down every service behind it and releases its DNS name.",
+                remediation: "Enable the deletion_protection.enabled attribute.\n```yaml\nWebLB:\n  Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n  Properties:\n    Subnets: [!Ref PublicSubnetA, !Ref PublicSubnetB]\n    LoadBalancerAttributes:\n      - Key: deletion_protection.enabled\n        Value: \"true\"\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CA-7(4)(c)", "CM-2a", "CM-2(2)", "CM-3a", "CM-8(6)", "CP-1a.1(b)", "CP-1a.2", "CP-2a", "CP-2a.6", "CP-2a.7", "CP-2d", "CP-2e", "CP-2(5)", "SA-15a.4", "SC-5(2)", "SC-22"], .wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: ELB_DELETION_PROTECTION_ENABLED
 # title: Load balancers have deletion protection
@@ -15064,7 +18388,19 @@ rule ELB_DELETION_PROTECTION_ENABLED when %elbv2_deletion_protected_lbs !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/FSX_RESOURCES_PROTECTED_BY_BACKUP_PLAN.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/FSX_RESOURCES_PROTECTED_BY_BACKUP_PLAN.guard", metadata: RuleMetadata(
+                id: "FSX_RESOURCES_PROTECTED_BY_BACKUP_PLAN",
+                title: "FSx file systems are protected by an AWS Backup plan",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::FSx::FileSystem"]),
+                awsConfigRule: "FSX_RESOURCES_PROTECTED_BY_BACKUP_PLAN",
+                description: "Every FSx file system (AWS::FSx::FileSystem, of any kind: Windows, Lustre, ONTAP, OpenZFS) is chosen by an AWS::Backup::BackupSelection of the same document, judged as the other *_IN_BACKUP_PLAN rules judge coverage. A selection covers all file systems when its Resources list holds \"*\" or a whole-type ARN pattern (\"arn:aws:fsx:...:file-system/*\", literal or as an Fn::Sub string); otherwise a file system is covered when one of its Tags has a key among the selections' ListOfTags ConditionKey values and a value among their ConditionValue values (matched as two sets, not pairwise). Selections naming single file systems by ARN, Conditions blocks and NotResources are not read, so prefer tag-based selections. FSx's own automatic daily backups (AutomaticBackupRetentionDays) do not count: they are not governed by a backup plan. AWS Config's optional parameters (scope by tags or id, copies, retention limits, vault lock) are not offered; the BACKUP_PLAN_* and BACKUP_VAULT_LOCK_ENABLED rules judge those.",
+                rationale: "A file system no backup plan selects depends on FSx's per-file-system automatic backups, which can be set to zero days and are deleted with the file system; a backup plan keeps recovery points in a vault under central retention.",
+                remediation: "Tag the file system and select that tag in a backup selection:\n```yaml\nTeamShare:\n  Type: AWS::FSx::FileSystem\n  Properties:\n    FileSystemType: WINDOWS\n    StorageCapacity: 300\n    SubnetIds: [!Ref PrivateSubnetA]\n    WindowsConfiguration: {ThroughputCapacity: 32, DeploymentType: SINGLE_AZ_2}\n    Tags:\n      - Key: backup-tier\n        Value: gold\nGoldSelection:\n  Type: AWS::Backup::BackupSelection\n  Properties:\n    BackupPlanId: !Ref GoldPlan\n    BackupSelection:\n      SelectionName: gold-tier\n      IamRoleArn: !GetAtt BackupServiceRole.Arn\n      ListOfTags:\n        - ConditionType: STRINGEQUALS\n          ConditionKey: backup-tier\n          ConditionValue: gold\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CP-9a", "CP-9b", "CP-10"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: FSX_RESOURCES_PROTECTED_BY_BACKUP_PLAN
 # title: FSx file systems are protected by an AWS Backup plan
@@ -15146,7 +18482,19 @@ rule FSX_RESOURCES_PROTECTED_BY_BACKUP_PLAN when %fsx_protected_file_systems !em
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/FSX_WINDOWS_FILE_SYSTEM_MULTI_AZ.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/FSX_WINDOWS_FILE_SYSTEM_MULTI_AZ.guard", metadata: RuleMetadata(
+                id: "FSX_WINDOWS_FILE_SYSTEM_MULTI_AZ",
+                title: "FSx for Windows File Server file systems are Multi-AZ",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::FSx::FileSystem"]),
+                awsConfigRule: nil,
+                description: "Every Amazon FSx for Windows File Server file system (FileSystemType WINDOWS) uses DeploymentType MULTI_AZ_1. SINGLE_AZ_1 and SINGLE_AZ_2, and the default when DeploymentType is absent (SINGLE_AZ_1), fail. Other FSx file system types are not applicable. The deployment type cannot be changed after creation.",
+                rationale: "A Multi-AZ file system fails over to its standby file server when the preferred zone is lost.",
+                remediation: "Create the file system as Multi-AZ.\n```yaml\nShares:\n  Type: AWS::FSx::FileSystem\n  Properties:\n    FileSystemType: WINDOWS\n    StorageCapacity: 300\n    SubnetIds: [!Ref SubnetA, !Ref SubnetB]\n    WindowsConfiguration:\n      DeploymentType: MULTI_AZ_1\n      PreferredSubnetId: !Ref SubnetA\n      ThroughputCapacity: 32\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: FSX_WINDOWS_FILE_SYSTEM_MULTI_AZ
 # title: FSx for Windows File Server file systems are Multi-AZ
@@ -15190,7 +18538,19 @@ rule FSX_WINDOWS_FILE_SYSTEM_MULTI_AZ when %fsx_windows_file_systems !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/LAMBDA_VPC_MULTI_AZ_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/LAMBDA_VPC_MULTI_AZ_CHECK.guard", metadata: RuleMetadata(
+                id: "LAMBDA_VPC_MULTI_AZ_CHECK",
+                title: "VPC-attached Lambda functions use subnets in several zones",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::Lambda::Function"]),
+                awsConfigRule: "LAMBDA_VPC_MULTI_AZ_CHECK",
+                description: "Every Lambda function attached to a VPC (VpcConfig.SubnetIds present) lists at least availabilityZones (default 2, the AWS Config parameter name) subnets, standing in for Availability Zones. Functions outside a VPC are not applicable. A subnet list given as a parameter reference cannot be counted and fails.",
+                rationale: "Lambda runs a VPC function only in the zones of its subnets; one subnet makes the function depend on one zone.",
+                remediation: "Give the function subnets in at least two zones.\n```yaml\nWorker:\n  Type: AWS::Lambda::Function\n  Properties:\n    # ...\n    VpcConfig:\n      SecurityGroupIds: [!Ref WorkerSG]\n      SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n```",
+                parameters: [RuleMetadata.Parameter(name: "availabilityZones", description: "Minimum number of subnets (one per zone).", defaultValue: .int(2))],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: LAMBDA_VPC_MULTI_AZ_CHECK
 # title: VPC-attached Lambda functions use subnets in several zones
@@ -15249,7 +18609,19 @@ rule LAMBDA_VPC_MULTI_AZ_CHECK when %lambda_vpc_functions !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/MSK_CLUSTER_BROKERS_ACROSS_AZS.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/MSK_CLUSTER_BROKERS_ACROSS_AZS.guard", metadata: RuleMetadata(
+                id: "MSK_CLUSTER_BROKERS_ACROSS_AZS",
+                title: "MSK clusters spread brokers over three Availability Zones",
+                severity: .low,
+                area: .resilience,
+                target: .resourceTypes(["AWS::MSK::Cluster"]),
+                awsConfigRule: nil,
+                description: "Every Amazon MSK provisioned cluster lists at least minBrokerAvailabilityZones (default 3) client subnets in BrokerNodeGroupInfo.ClientSubnets; MSK puts one subnet per zone and spreads brokers evenly across them. MSK accepts two zones, which keeps a replication factor of 3 from surviving a zone loss with min.insync.replicas 2; set the parameter to 2 where the Region or budget allows only two. Serverless clusters (AWS::MSK::ServerlessCluster) are not covered.",
+                rationale: "Brokers in three zones let topics with replication factor 3 keep accepting writes when a zone fails.",
+                remediation: "Spread the brokers over three zones.\n```yaml\nEvents:\n  Type: AWS::MSK::Cluster\n  Properties:\n    ClusterName: events\n    KafkaVersion: 3.6.0\n    NumberOfBrokerNodes: 3\n    BrokerNodeGroupInfo:\n      InstanceType: kafka.m5.large\n      ClientSubnets: [!Ref SubnetA, !Ref SubnetB, !Ref SubnetC]\n```",
+                parameters: [RuleMetadata.Parameter(name: "minBrokerAvailabilityZones", description: "Minimum number of client subnets (one per zone).", defaultValue: .int(3))],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: MSK_CLUSTER_BROKERS_ACROSS_AZS
 # title: MSK clusters spread brokers over three Availability Zones
@@ -15310,7 +18682,19 @@ rule MSK_CLUSTER_BROKERS_ACROSS_AZS when %msk_az_clusters !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/NEPTUNE_CLUSTER_BACKUP_RETENTION_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/NEPTUNE_CLUSTER_BACKUP_RETENTION_CHECK.guard", metadata: RuleMetadata(
+                id: "NEPTUNE_CLUSTER_BACKUP_RETENTION_CHECK",
+                title: "Amazon Neptune clusters keep backups long enough",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::Neptune::DBCluster"]),
+                awsConfigRule: "NEPTUNE_CLUSTER_BACKUP_RETENTION_CHECK",
+                description: "Every Amazon Neptune cluster declares BackupRetentionPeriod of at least minimumBackupRetentionPeriod days (default 7, range 1-35). The service default of 1 day applies when the property is absent, which this rule treats as non-compliant; string or intrinsic values cannot be compared and fail.",
+                rationale: "Continuous backups over the retention window are the way back from corruption or a bad deployment.",
+                remediation: "Set the backup retention period.\n```yaml\nCluster:\n  Type: AWS::Neptune::DBCluster\n  Properties:\n    BackupRetentionPeriod: 14\n```",
+                parameters: [RuleMetadata.Parameter(name: "minimumBackupRetentionPeriod", description: "Minimum backup retention in days.", defaultValue: .int(7))],
+                controls: [.nist80053Rev5: ["CP-9a", "CP-9b", "CP-10"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: NEPTUNE_CLUSTER_BACKUP_RETENTION_CHECK
 # title: Amazon Neptune clusters keep backups long enough
@@ -15363,7 +18747,19 @@ rule NEPTUNE_CLUSTER_BACKUP_RETENTION_CHECK when %neptune_backup_clusters !empty
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/NEPTUNE_CLUSTER_DELETION_PROTECTION_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/NEPTUNE_CLUSTER_DELETION_PROTECTION_ENABLED.guard", metadata: RuleMetadata(
+                id: "NEPTUNE_CLUSTER_DELETION_PROTECTION_ENABLED",
+                title: "Amazon Neptune clusters have deletion protection",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::Neptune::DBCluster"]),
+                awsConfigRule: "NEPTUNE_CLUSTER_DELETION_PROTECTION_ENABLED",
+                description: "Every Amazon Neptune cluster sets DeletionProtection to true. It defaults to false, so a cluster that does not mention it fails, as does an intrinsic value. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "Deletion protection stops an accidental delete call or stack teardown from destroying the cluster.",
+                remediation: "Enable deletion protection.\n```yaml\nCluster:\n  Type: AWS::Neptune::DBCluster\n  Properties:\n    DeletionProtection: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CP-2(5)", "SC-5(2)"], .wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: NEPTUNE_CLUSTER_DELETION_PROTECTION_ENABLED
 # title: Amazon Neptune clusters have deletion protection
@@ -15402,7 +18798,19 @@ rule NEPTUNE_CLUSTER_DELETION_PROTECTION_ENABLED when %neptune_deletion_protecte
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/OPENSEARCH_DATA_NODE_FAULT_TOLERANCE.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/OPENSEARCH_DATA_NODE_FAULT_TOLERANCE.guard", metadata: RuleMetadata(
+                id: "OPENSEARCH_DATA_NODE_FAULT_TOLERANCE",
+                title: "OpenSearch domains have zone awareness and at least three data nodes",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::OpenSearchService::Domain"]),
+                awsConfigRule: "OPENSEARCH_DATA_NODE_FAULT_TOLERANCE",
+                description: "Every OpenSearch Service domain (AWS::OpenSearchService::Domain) sets ClusterConfig.ZoneAwarenessEnabled to true and runs at least three data nodes (ClusterConfig.InstanceCount >= 3, an integer). Both default to a single-zone, single-node domain. The legacy AWS::Elasticsearch::Domain type is not covered. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "Replica shards in another zone keep the index readable and writable when a node or a zone fails.",
+                remediation: "Enable zone awareness and run three or more data nodes.\n```yaml\nSearch:\n  Type: AWS::OpenSearchService::Domain\n  Properties:\n    EngineVersion: OpenSearch_2.11\n    ClusterConfig:\n      InstanceType: r6g.large.search\n      InstanceCount: 3\n      ZoneAwarenessEnabled: true\n      ZoneAwarenessConfig: {AvailabilityZoneCount: 3}\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: OPENSEARCH_DATA_NODE_FAULT_TOLERANCE
 # title: OpenSearch domains have zone awareness and at least three data nodes
@@ -15452,7 +18860,19 @@ rule OPENSEARCH_DATA_NODE_FAULT_TOLERANCE when %opensearch_data_tolerant_domains
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/OPENSEARCH_PRIMARY_NODE_FAULT_TOLERANCE.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/OPENSEARCH_PRIMARY_NODE_FAULT_TOLERANCE.guard", metadata: RuleMetadata(
+                id: "OPENSEARCH_PRIMARY_NODE_FAULT_TOLERANCE",
+                title: "OpenSearch domains use at least three dedicated master nodes",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::OpenSearchService::Domain"]),
+                awsConfigRule: "OPENSEARCH_PRIMARY_NODE_FAULT_TOLERANCE",
+                description: "Every OpenSearch Service domain enables dedicated master (cluster manager) nodes and runs at least three of them (ClusterConfig.DedicatedMasterEnabled true, DedicatedMasterCount >= 3), so a quorum survives the loss of one. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "With fewer than three master-eligible nodes, losing one node can leave the cluster without an elected manager.",
+                remediation: "Enable three dedicated master nodes.\n```yaml\nSearch:\n  Type: AWS::OpenSearchService::Domain\n  Properties:\n    ClusterConfig:\n      DedicatedMasterEnabled: true\n      DedicatedMasterCount: 3\n      DedicatedMasterType: m6g.large.search\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: OPENSEARCH_PRIMARY_NODE_FAULT_TOLERANCE
 # title: OpenSearch domains use at least three dedicated master nodes
@@ -15498,7 +18918,19 @@ rule OPENSEARCH_PRIMARY_NODE_FAULT_TOLERANCE when %opensearch_master_tolerant_do
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/RDS_CLUSTER_BACKUP_RETENTION_MINIMUM.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/RDS_CLUSTER_BACKUP_RETENTION_MINIMUM.guard", metadata: RuleMetadata(
+                id: "RDS_CLUSTER_BACKUP_RETENTION_MINIMUM",
+                title: "RDS DB clusters keep automated backups long enough",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::RDS::DBCluster"]),
+                awsConfigRule: nil,
+                description: "Every RDS DB cluster declares BackupRetentionPeriod (1-35 days) of at least minimumBackupRetentionPeriod (default 7). Clusters always keep at least one day, but the property must be written explicitly to pass; an intrinsic or string value fails because it cannot be compared with the minimum.",
+                rationale: "A longer backup window lets you restore to a point before corruption that was noticed late.",
+                remediation: "Set the cluster backup retention period.\n```yaml\nCluster:\n  Type: AWS::RDS::DBCluster\n  Properties:\n    Engine: aurora-mysql\n    BackupRetentionPeriod: 14\n```",
+                parameters: [RuleMetadata.Parameter(name: "minimumBackupRetentionPeriod", description: "Minimum backup retention in days.", defaultValue: .int(7))],
+                controls: [.nist80053Rev5: ["CP-9a", "CP-9b", "CP-10"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: RDS_CLUSTER_BACKUP_RETENTION_MINIMUM
 # title: RDS DB clusters keep automated backups long enough
@@ -15550,7 +18982,19 @@ rule RDS_CLUSTER_BACKUP_RETENTION_MINIMUM when %rds_cluster_backup !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/RDS_CLUSTER_DELETION_PROTECTION_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/RDS_CLUSTER_DELETION_PROTECTION_ENABLED.guard", metadata: RuleMetadata(
+                id: "RDS_CLUSTER_DELETION_PROTECTION_ENABLED",
+                title: "RDS DB clusters have deletion protection",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::RDS::DBCluster"]),
+                awsConfigRule: "RDS_CLUSTER_DELETION_PROTECTION_ENABLED",
+                description: "Every RDS DB cluster (Aurora or Multi-AZ DB cluster) sets DeletionProtection to true. It defaults to false, so a cluster that does not mention it fails, as does an intrinsic value. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "Deleting a cluster removes its storage and, unless retained, its automated backups.",
+                remediation: "Enable deletion protection on the cluster.\n```yaml\nCluster:\n  Type: AWS::RDS::DBCluster\n  Properties:\n    Engine: aurora-postgresql\n    DeletionProtection: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CP-2(5)", "SC-5(2)"], .wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: RDS_CLUSTER_DELETION_PROTECTION_ENABLED
 # title: RDS DB clusters have deletion protection
@@ -15589,7 +19033,19 @@ rule RDS_CLUSTER_DELETION_PROTECTION_ENABLED when %rds_deletion_protected_cluste
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/RDS_INSTANCE_DELETION_PROTECTION_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/RDS_INSTANCE_DELETION_PROTECTION_ENABLED.guard", metadata: RuleMetadata(
+                id: "RDS_INSTANCE_DELETION_PROTECTION_ENABLED",
+                title: "RDS DB instances have deletion protection",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::RDS::DBInstance"]),
+                awsConfigRule: "RDS_INSTANCE_DELETION_PROTECTION_ENABLED",
+                description: "Every RDS DB instance that is not an Aurora cluster member sets DeletionProtection to true (for Aurora the cluster setting applies, see RDS_CLUSTER_DELETION_PROTECTION_ENABLED). The default is false, so an instance that does not mention it fails, as does an intrinsic value. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "Deletion protection stops an accidental API call, console click or stack deletion from destroying a database.",
+                remediation: "Enable deletion protection.\n```yaml\nDatabase:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    Engine: postgres\n    DBInstanceClass: db.t3.medium\n    DeletionProtection: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CA-7(4)(c)", "CM-3a", "CP-1a.1(b)", "CP-1a.2", "CP-2a", "CP-2a.6", "CP-2a.7", "CP-2d", "CP-2e", "CP-2(5)", "SA-15a.4", "SC-5(2)", "SC-22", "SI-13(5)"], .wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: RDS_INSTANCE_DELETION_PROTECTION_ENABLED
 # title: RDS DB instances have deletion protection
@@ -15632,7 +19088,19 @@ rule RDS_INSTANCE_DELETION_PROTECTION_ENABLED when %rds_deletion_protected_insta
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/RDS_IN_BACKUP_PLAN.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/RDS_IN_BACKUP_PLAN.guard", metadata: RuleMetadata(
+                id: "RDS_IN_BACKUP_PLAN",
+                title: "RDS databases are covered by an AWS Backup plan",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"]),
+                awsConfigRule: "RDS_IN_BACKUP_PLAN",
+                description: "Every one of the RDS databases (AWS::RDS::DBInstance, AWS::RDS::DBCluster; Aurora cluster members are represented by their cluster) must be selected by an AWS::Backup::BackupSelection in the same document. How the rule reads a template or inventory: a selection whose Resources list holds \"*\" or an ARN wildcard for the whole type (a literal string or an Fn::Sub string ending in the whole-type wildcard \"/*\" or \":*\") covers them all; otherwise each must carry a tag whose key is one of the ListOfTags ConditionKey values of the selections and whose value is one of their ConditionValue values (keys and values are matched as two sets, not pairwise). Selections that name single resources by ARN, Conditions blocks and NotResources are not read, so resources backed up that way fail here; prefer tag-based selections. The selection must belong to a plan that is deployed; the schedule of the plan itself is judged by BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK.",
+                rationale: "A resource outside every backup plan has no recovery points when it is deleted, corrupted or encrypted by ransomware.",
+                remediation: "Select the resources by tag in a backup selection and tag them.\n```yaml\nBackupByTag:\n  Type: AWS::Backup::BackupSelection\n  Properties:\n    BackupPlanId: !Ref DailyPlan\n    BackupSelection:\n      SelectionName: tagged-daily\n      IamRoleArn: !GetAtt BackupRole.Arn\n      ListOfTags:\n        - ConditionType: STRINGEQUALS\n          ConditionKey: backup\n          ConditionValue: daily\n# and on the DB instance or cluster:\n#   Tags: [{Key: backup, Value: daily}]\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CP-9a", "CP-9b", "CP-10"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: RDS_IN_BACKUP_PLAN
 # title: RDS databases are covered by an AWS Backup plan
@@ -15705,7 +19173,19 @@ rule RDS_IN_BACKUP_PLAN when %rds_backup_plan_resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/RDS_MULTI_AZ_SUPPORT.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/RDS_MULTI_AZ_SUPPORT.guard", metadata: RuleMetadata(
+                id: "RDS_MULTI_AZ_SUPPORT",
+                title: "RDS DB instances are deployed in Multi-AZ",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::RDS::DBInstance"]),
+                awsConfigRule: "RDS_MULTI_AZ_SUPPORT",
+                description: "Every stand-alone RDS DB instance sets MultiAZ to true. Aurora cluster members (DBClusterIdentifier) get their availability from the cluster and read replicas (SourceDBInstanceIdentifier) from their source, so neither is judged. MultiAZ defaults to false, so an instance that does not mention it fails, as does an intrinsic value. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "A Multi-AZ standby takes over automatically when the primary instance or its Availability Zone fails.",
+                remediation: "Enable Multi-AZ on the instance.\n```yaml\nDatabase:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    Engine: mysql\n    DBInstanceClass: db.m6g.large\n    MultiAZ: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CP-1a.1(b)", "CP-1a.2", "CP-2a", "CP-2a.6", "CP-2a.7", "CP-2d", "CP-2e", "CP-2(5)", "CP-2(6)", "CP-6(2)", "CP-10", "SC-5(2)", "SC-6", "SC-22", "SC-36", "SI-13(5)"], .wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: RDS_MULTI_AZ_SUPPORT
 # title: RDS DB instances are deployed in Multi-AZ
@@ -15750,7 +19230,19 @@ rule RDS_MULTI_AZ_SUPPORT when %rds_multi_az_instances !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/REDSHIFT_BACKUP_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/REDSHIFT_BACKUP_ENABLED.guard", metadata: RuleMetadata(
+                id: "REDSHIFT_BACKUP_ENABLED",
+                title: "Redshift clusters keep automated snapshots",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::Redshift::Cluster"]),
+                awsConfigRule: "REDSHIFT_BACKUP_ENABLED",
+                description: "Every Amazon Redshift provisioned cluster declares AutomatedSnapshotRetentionPeriod between MinRetentionPeriod (default 1, as in AWS Config) and 35 days; 0 disables automated snapshots. The property must be written explicitly to pass (the service default of 1 day is not assumed). Intrinsic or string values cannot be compared and fail.",
+                rationale: "Automated snapshots are the only built-in way to restore a cluster after data loss or a bad load.",
+                remediation: "Set an automated snapshot retention period.\n```yaml\nWarehouse:\n  Type: AWS::Redshift::Cluster\n  Properties:\n    ClusterType: multi-node\n    NodeType: ra3.xlplus\n    NumberOfNodes: 2\n    AutomatedSnapshotRetentionPeriod: 7\n```",
+                parameters: [RuleMetadata.Parameter(name: "MinRetentionPeriod", description: "Minimum automated snapshot retention in days (1-35).", defaultValue: .int(1))],
+                controls: [.nist80053Rev5: ["CP-1(2)", "CP-2(5)", "CP-6a", "CP-6(1)", "CP-6(2)", "CP-9a", "CP-9b", "CP-9c", "CP-10", "CP-10(2)", "SC-5(2)", "SI-13(5)"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: REDSHIFT_BACKUP_ENABLED
 # title: Redshift clusters keep automated snapshots
@@ -15811,7 +19303,19 @@ rule REDSHIFT_BACKUP_ENABLED when %redshift_backup_clusters !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/REDSHIFT_CLUSTER_MULTI_AZ_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/REDSHIFT_CLUSTER_MULTI_AZ_ENABLED.guard", metadata: RuleMetadata(
+                id: "REDSHIFT_CLUSTER_MULTI_AZ_ENABLED",
+                title: "RA3 Redshift clusters are Multi-AZ",
+                severity: .low,
+                area: .resilience,
+                target: .resourceTypes(["AWS::Redshift::Cluster"]),
+                awsConfigRule: nil,
+                description: "Every Amazon Redshift cluster on RA3 nodes (the only node family that supports it) sets MultiAZ to true; clusters on other node types are not applicable. A Multi-AZ cluster runs compute in two zones at twice the node cost, so keep this rule for production warehouses. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "A Multi-AZ warehouse keeps answering queries when a zone fails, without a restore from snapshot.",
+                remediation: "Enable Multi-AZ on the RA3 cluster.\n```yaml\nWarehouse:\n  Type: AWS::Redshift::Cluster\n  Properties:\n    NodeType: ra3.4xlarge\n    ClusterType: multi-node\n    NumberOfNodes: 2\n    MultiAZ: true\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: REDSHIFT_CLUSTER_MULTI_AZ_ENABLED
 # title: RA3 Redshift clusters are Multi-AZ
@@ -15853,7 +19357,19 @@ rule REDSHIFT_CLUSTER_MULTI_AZ_ENABLED when %redshift_multi_az_clusters !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/ROUTE53_FAILOVER_RECORD_HEALTH_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/ROUTE53_FAILOVER_RECORD_HEALTH_CHECK.guard", metadata: RuleMetadata(
+                id: "ROUTE53_FAILOVER_RECORD_HEALTH_CHECK",
+                title: "Route 53 primary failover records are health-checked",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::Route53::RecordSet", "AWS::Route53::RecordSetGroup"]),
+                awsConfigRule: nil,
+                description: "Every Route 53 record with Failover PRIMARY, alone (AWS::Route53::RecordSet) or inside an AWS::Route53::RecordSetGroup, has a HealthCheckId, or is an alias record with AliasTarget.EvaluateTargetHealth true. Secondary records and records without a failover policy are not applicable. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "Route 53 fails over only when the primary is found unhealthy; without a health check the secondary is never used.",
+                remediation: "Attach a health check to the primary record.\n```yaml\nPrimaryRecord:\n  Type: AWS::Route53::RecordSet\n  Properties:\n    HostedZoneId: !Ref Zone\n    Name: api.example.com.\n    Type: A\n    SetIdentifier: primary\n    Failover: PRIMARY\n    TTL: \"60\"\n    ResourceRecords: [203.0.113.10]\n    HealthCheckId: !Ref PrimaryHealthCheck\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["REL-10", "REL-11"]]),
+            text: #"""
 # ---
 # id: ROUTE53_FAILOVER_RECORD_HEALTH_CHECK
 # title: Route 53 primary failover records are health-checked
@@ -15913,7 +19429,19 @@ rule ROUTE53_FAILOVER_RECORD_HEALTH_CHECK when %route53_failover_primary_records
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/S3_BUCKET_DEFAULT_LOCK_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/S3_BUCKET_DEFAULT_LOCK_ENABLED.guard", metadata: RuleMetadata(
+                id: "S3_BUCKET_DEFAULT_LOCK_ENABLED",
+                title: "S3 buckets have Object Lock with a default retention",
+                severity: .low,
+                area: .resilience,
+                target: .resourceTypes(["AWS::S3::Bucket"]),
+                awsConfigRule: "S3_BUCKET_DEFAULT_LOCK_ENABLED",
+                description: "Every S3 bucket enables Object Lock (ObjectLockEnabled true and ObjectLockConfiguration.ObjectLockEnabled Enabled) with a default retention rule in GOVERNANCE or COMPLIANCE mode. When the mode parameter is set, the default retention must use that mode; empty accepts either. Object Lock is meant for records that must be immutable: leave the rule out of packs for general-purpose buckets. Boolean settings are also accepted as the string \"true\", which CloudFormation converts to a boolean (JSON templates often quote them).",
+                rationale: "Write-once-read-many retention stops objects from being deleted or overwritten, even by an administrator in COMPLIANCE mode.",
+                remediation: "Enable Object Lock with a default retention when creating the bucket.\n```yaml\nAuditRecords:\n  Type: AWS::S3::Bucket\n  Properties:\n    ObjectLockEnabled: true\n    ObjectLockConfiguration:\n      ObjectLockEnabled: Enabled\n      Rule:\n        DefaultRetention:\n          Mode: COMPLIANCE\n          Years: 7\n```",
+                parameters: [RuleMetadata.Parameter(name: "mode", description: "Required default retention mode, GOVERNANCE or COMPLIANCE; empty accepts either.", defaultValue: .string(""))],
+                controls: [.wellArchitected: ["REL-10"]]),
+            text: #"""
 # ---
 # id: S3_BUCKET_DEFAULT_LOCK_ENABLED
 # title: S3 buckets have Object Lock with a default retention
@@ -15982,7 +19510,19 @@ rule S3_BUCKET_DEFAULT_LOCK_ENABLED when %s3_object_lock_buckets !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/S3_BUCKET_REPLICATION_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/S3_BUCKET_REPLICATION_ENABLED.guard", metadata: RuleMetadata(
+                id: "S3_BUCKET_REPLICATION_ENABLED",
+                title: "S3 buckets replicate their objects",
+                severity: .low,
+                area: .resilience,
+                target: .resourceTypes(["AWS::S3::Bucket"]),
+                awsConfigRule: "S3_BUCKET_REPLICATION_ENABLED",
+                description: "Every S3 bucket declares a ReplicationConfiguration with at least one rule whose Status is Enabled (same-Region or cross-Region; the destination Region cannot be told from a template, so the AWS Config parameter ReplicationType is not offered). Buckets that are themselves replication destinations also need a rule to pass; suppress the rule for them, or leave it out of the pack for buckets that hold re-creatable data.",
+                rationale: "A replica in another bucket, account or Region survives the loss, deletion or compromise of the source bucket.",
+                remediation: "Add a replication configuration (versioning must be enabled on both buckets).\n```yaml\nRecords:\n  Type: AWS::S3::Bucket\n  Properties:\n    VersioningConfiguration: {Status: Enabled}\n    ReplicationConfiguration:\n      Role: !GetAtt ReplicationRole.Arn\n      Rules:\n        - Status: Enabled\n          Priority: 1\n          Filter: {Prefix: \"\"}\n          DeleteMarkerReplication: {Status: Enabled}\n          Destination:\n            Bucket: !Sub arn:${AWS::Partition}:s3:::records-replica-${AWS::AccountId}\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AU-9(2)", "CM-6a", "CM-9b", "CP-1(2)", "CP-2(5)", "CP-6a", "CP-6(1)", "CP-6(2)", "CP-9a", "CP-9b", "CP-9c", "CP-10", "CP-10(2)", "SC-5(2)", "SI-13(5)"], .pciDSS321: ["2.2", "10.5.3"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: S3_BUCKET_REPLICATION_ENABLED
 # title: S3 buckets replicate their objects
@@ -16034,7 +19574,19 @@ rule S3_BUCKET_REPLICATION_ENABLED when %s3_replicated_buckets !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/resilience/S3_BUCKET_VERSIONING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/resilience/S3_BUCKET_VERSIONING_ENABLED.guard", metadata: RuleMetadata(
+                id: "S3_BUCKET_VERSIONING_ENABLED",
+                title: "S3 buckets have versioning enabled",
+                severity: .medium,
+                area: .resilience,
+                target: .resourceTypes(["AWS::S3::Bucket"]),
+                awsConfigRule: "S3_BUCKET_VERSIONING_ENABLED",
+                description: "Every S3 bucket sets VersioningConfiguration.Status to Enabled. A bucket that never mentions versioning, or whose versioning is Suspended, fails. MFA delete (AWS Config parameter isMfaDeleteEnabled) cannot be set through CloudFormation and is not checked.",
+                rationale: "Versioning keeps every overwritten or deleted object recoverable, against both mistakes and ransomware.",
+                remediation: "Enable versioning on the bucket.\n```yaml\nRecords:\n  Type: AWS::S3::Bucket\n  Properties:\n    VersioningConfiguration:\n      Status: Enabled\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["2.1.3"], .nist80053Rev5: ["AU-9(2)", "CP-1(2)", "CP-2(5)", "CP-6a", "CP-6(1)", "CP-6(2)", "CP-9a", "CP-9b", "CP-9c", "CP-10", "CP-10(2)", "PM-11b", "PM-17b", "SC-5(2)", "SC-16(1)", "SI-1a.2", "SI-1c.2", "SI-13(5)"], .pciDSS321: ["10.5.3"], .wellArchitected: ["SEC-8.4", "REL-9"]]),
+            text: #"""
 # ---
 # id: S3_BUCKET_VERSIONING_ENABLED
 # title: S3 buckets have versioning enabled
@@ -16075,7 +19627,19 @@ rule S3_BUCKET_VERSIONING_ENABLED when %s3_versioning_buckets !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/APIGATEWAY_STAGE_METRICS_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/APIGATEWAY_STAGE_METRICS_ENABLED.guard", metadata: RuleMetadata(
+                id: "APIGATEWAY_STAGE_METRICS_ENABLED",
+                title: "API Gateway REST API stages publish detailed CloudWatch metrics",
+                severity: .info,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::ApiGateway::Stage"]),
+                awsConfigRule: nil,
+                description: "Tenet-only. Every AWS::ApiGateway::Stage has a MethodSettings entry with MetricsEnabled true, which publishes per-method latency, error and call-count metrics (off by default; only API-level metrics are published otherwise). Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Per-method metrics show which operation is slow or failing; API-wide averages hide a broken endpoint among healthy ones.",
+                remediation: "Enable detailed metrics for all methods:\n```yaml\nProdStage:\n  Type: AWS::ApiGateway::Stage\n  Properties:\n    RestApiId: !Ref Api\n    DeploymentId: !Ref Deployment\n    StageName: prod\n    MethodSettings:\n      - ResourcePath: \"/*\"\n        HttpMethod: \"*\"\n        MetricsEnabled: true\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS08-BP01"]]),
+            text: #"""
 # ---
 # id: APIGATEWAY_STAGE_METRICS_ENABLED
 # title: API Gateway REST API stages publish detailed CloudWatch metrics
@@ -16120,7 +19684,19 @@ rule APIGATEWAY_STAGE_METRICS_ENABLED when %apigw_stages_for_metrics !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/API_GW_XRAY_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/API_GW_XRAY_ENABLED.guard", metadata: RuleMetadata(
+                id: "API_GW_XRAY_ENABLED",
+                title: "API Gateway REST API stages have X-Ray tracing",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::ApiGateway::Stage"]),
+                awsConfigRule: "API_GW_XRAY_ENABLED",
+                description: "Every AWS::ApiGateway::Stage sets TracingEnabled to true (the default is false). HTTP APIs (ApiGatewayV2) do not support X-Ray and are not judged. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Tracing at the API entry point ties each client request to the Lambda, HTTP and AWS service calls behind it, which is how latency and errors are located.",
+                remediation: "Enable tracing on the stage:\n```yaml\nProdStage:\n  Type: AWS::ApiGateway::Stage\n  Properties:\n    RestApiId: !Ref Api\n    DeploymentId: !Ref Deployment\n    StageName: prod\n    TracingEnabled: true\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS04-BP05", "OPS08-BP03"]]),
+            text: #"""
 # ---
 # id: API_GW_XRAY_ENABLED
 # title: API Gateway REST API stages have X-Ray tracing
@@ -16160,7 +19736,19 @@ rule API_GW_XRAY_ENABLED when %apigw_stages_for_tracing !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/APPSYNC_GRAPHQL_API_XRAY_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/APPSYNC_GRAPHQL_API_XRAY_ENABLED.guard", metadata: RuleMetadata(
+                id: "APPSYNC_GRAPHQL_API_XRAY_ENABLED",
+                title: "AppSync GraphQL APIs have X-Ray tracing",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::AppSync::GraphQLApi"]),
+                awsConfigRule: nil,
+                description: "Tenet-only. Every AWS::AppSync::GraphQLApi sets XrayEnabled to true (the default is false). Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Tracing shows which resolver and data source made a GraphQL request slow or fail, which aggregate metrics cannot.",
+                remediation: "Enable X-Ray on the API:\n```yaml\nApi:\n  Type: AWS::AppSync::GraphQLApi\n  Properties:\n    Name: orders\n    AuthenticationType: AWS_IAM\n    XrayEnabled: true\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS04-BP05", "OPS08-BP03"]]),
+            text: #"""
 # ---
 # id: APPSYNC_GRAPHQL_API_XRAY_ENABLED
 # title: AppSync GraphQL APIs have X-Ray tracing
@@ -16198,7 +19786,19 @@ rule APPSYNC_GRAPHQL_API_XRAY_ENABLED when %appsync_apis_for_tracing !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/AUTOSCALING_GROUP_ELB_HEALTHCHECK_REQUIRED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/AUTOSCALING_GROUP_ELB_HEALTHCHECK_REQUIRED.guard", metadata: RuleMetadata(
+                id: "AUTOSCALING_GROUP_ELB_HEALTHCHECK_REQUIRED",
+                title: "Auto Scaling groups behind a load balancer use its health checks",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::AutoScaling::AutoScalingGroup"]),
+                awsConfigRule: "AUTOSCALING_GROUP_ELB_HEALTHCHECK_REQUIRED",
+                description: "Every AWS::AutoScaling::AutoScalingGroup that is attached to a load balancer (a non-empty LoadBalancerNames or TargetGroupARNs) sets HealthCheckType to ELB. The default, EC2, only notices instances that stop running, not instances that stop serving. Groups without a load balancer are not judged.",
+                rationale: "With EC2 health checks an instance whose application has hung keeps receiving (and failing) traffic forever; ELB health checks let Auto Scaling replace it.",
+                remediation: "Use the load balancer's health checks:\n```yaml\nWebGroup:\n  Type: AWS::AutoScaling::AutoScalingGroup\n  Properties:\n    MinSize: \"2\"\n    MaxSize: \"6\"\n    VPCZoneIdentifier: [!Ref SubnetA, !Ref SubnetB]\n    LaunchTemplate: {LaunchTemplateId: !Ref WebTemplate, Version: !GetAtt WebTemplate.LatestVersionNumber}\n    TargetGroupARNs: [!Ref WebTargets]\n    HealthCheckType: ELB\n    HealthCheckGracePeriod: 300\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["AU-12(3)", "AU-14a", "AU-14b", "CA-2(2)", "CA-7", "CA-7b", "CM-6a", "CM-9b", "PM-14a.1", "PM-14b", "PM-31", "SC-6", "SC-36(1)(a)", "SI-2a"], .pciDSS321: ["2.2"], .wellArchitected: ["REL-6", "REL06-BP01"]]),
+            text: #"""
 # ---
 # id: AUTOSCALING_GROUP_ELB_HEALTHCHECK_REQUIRED
 # title: Auto Scaling groups behind a load balancer use its health checks
@@ -16247,7 +19847,19 @@ rule AUTOSCALING_GROUP_ELB_HEALTHCHECK_REQUIRED when %asgs_behind_load_balancers
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/AUTOSCALING_GROUP_METRICS_COLLECTION_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/AUTOSCALING_GROUP_METRICS_COLLECTION_ENABLED.guard", metadata: RuleMetadata(
+                id: "AUTOSCALING_GROUP_METRICS_COLLECTION_ENABLED",
+                title: "Auto Scaling groups publish group metrics",
+                severity: .info,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::AutoScaling::AutoScalingGroup"]),
+                awsConfigRule: nil,
+                description: "Tenet-only. Every AWS::AutoScaling::AutoScalingGroup has a MetricsCollection entry with Granularity 1Minute (the only granularity offered); listing no Metrics in the entry collects all group metrics. Group metrics are off by default.",
+                rationale: "Group metrics (desired, in-service, pending and terminating instances) show whether scaling is keeping up and when instances are being replaced, which instance-level metrics cannot.",
+                remediation: "Collect group metrics:\n```yaml\nWebGroup:\n  Type: AWS::AutoScaling::AutoScalingGroup\n  Properties:\n    MinSize: \"2\"\n    MaxSize: \"6\"\n    VPCZoneIdentifier: [!Ref SubnetA, !Ref SubnetB]\n    LaunchTemplate: {LaunchTemplateId: !Ref WebTemplate, Version: !GetAtt WebTemplate.LatestVersionNumber}\n    MetricsCollection:\n      - Granularity: 1Minute\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS08-BP01"]]),
+            text: #"""
 # ---
 # id: AUTOSCALING_GROUP_METRICS_COLLECTION_ENABLED
 # title: Auto Scaling groups publish group metrics
@@ -16290,7 +19902,19 @@ rule AUTOSCALING_GROUP_METRICS_COLLECTION_ENABLED when %asgs_for_metrics_collect
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CLOUDFORMATION_STACK_NOTIFICATION_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CLOUDFORMATION_STACK_NOTIFICATION_CHECK.guard", metadata: RuleMetadata(
+                id: "CLOUDFORMATION_STACK_NOTIFICATION_CHECK",
+                title: "CloudFormation stacks send event notifications",
+                severity: .info,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::CloudFormation::Stack"]),
+                awsConfigRule: "CLOUDFORMATION_STACK_NOTIFICATION_CHECK",
+                description: "Every AWS::CloudFormation::Stack (nested or collected) lists at least one SNS topic in NotificationARNs. When the snsTopicArns parameter lists topics, every notification ARN must be one of them.",
+                rationale: "Stack events (failed updates, rollbacks, deletions) published to a topic reach the people and automation that must react, instead of waiting to be noticed in the console.",
+                remediation: "Publish stack events to an SNS topic:\n```yaml\nNetworkStack:\n  Type: AWS::CloudFormation::Stack\n  Properties:\n    TemplateURL: https://s3.amazonaws.com/acme-templates/network.yaml\n    NotificationARNs: [!Ref StackEventsTopic]\n```",
+                parameters: [RuleMetadata.Parameter(name: "snsTopicArns", description: "SNS topic ARNs stacks may notify; empty accepts any topic.", defaultValue: .list([]))],
+                controls: [.wellArchitected: ["OPS10-BP01"]]),
+            text: #"""
 # ---
 # id: CLOUDFORMATION_STACK_NOTIFICATION_CHECK
 # title: CloudFormation stacks send event notifications
@@ -16341,7 +19965,19 @@ rule CLOUDFORMATION_STACK_NOTIFICATION_CHECK when %cfn_stacks_for_notifications 
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_ACTION_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_ACTION_CHECK.guard", metadata: RuleMetadata(
+                id: "CLOUDWATCH_ALARM_ACTION_CHECK",
+                title: "CloudWatch alarms act when they fire",
+                severity: .medium,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::CloudWatch::Alarm"]),
+                awsConfigRule: "CLOUDWATCH_ALARM_ACTION_CHECK",
+                description: "Every AWS::CloudWatch::Alarm has at least one AlarmActions entry and does not set ActionsEnabled to false. The okActionRequired and insufficientDataActionRequired parameters (default false, and false when RuleParameters is absent) additionally require OKActions and InsufficientDataActions. Note that AWS Config defaults insufficientDataActionRequired to true; Tenet defaults it to false because most alarms deliberately treat missing data as not breaching. Composite alarms are not judged. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "An alarm without an action changes colour on a dashboard nobody is watching; the point of an alarm is to notify someone or trigger automation.",
+                remediation: "Attach an action (usually an SNS topic) to the alarm:\n```yaml\nErrorsAlarm:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: AWS/Lambda\n    MetricName: Errors\n    Dimensions: [{Name: FunctionName, Value: !Ref OrdersFunction}]\n    Statistic: Sum\n    Period: 60\n    EvaluationPeriods: 5\n    Threshold: 1\n    ComparisonOperator: GreaterThanOrEqualToThreshold\n    AlarmActions: [!Ref OpsTopic]\n```",
+                parameters: [RuleMetadata.Parameter(name: "okActionRequired", description: "Require at least one OKActions entry.", defaultValue: .bool(false)), RuleMetadata.Parameter(name: "insufficientDataActionRequired", description: "Require at least one InsufficientDataActions entry.", defaultValue: .bool(false))],
+                controls: [.nist80053Rev5: ["AU-6(1)", "AU-6(5)", "AU-12(3)", "AU-14a", "AU-14b", "CA-2(2)", "CA-7", "CA-7b", "PM-14a.1", "PM-14b", "PM-31", "SC-36(1)(a)", "SI-2a", "SI-4(12)", "SI-5b", "SI-5(1)"], .wellArchitected: ["SEC-4.4", "REL-6", "OPS08-BP04", "REL06-BP03"]]),
+            text: #"""
 # ---
 # id: CLOUDWATCH_ALARM_ACTION_CHECK
 # title: CloudWatch alarms act when they fire
@@ -16421,7 +20057,19 @@ rule CLOUDWATCH_ALARM_ACTION_CHECK when %cw_alarms_for_actions !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_CLOUDTRAIL_CONFIG_CHANGES.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_CLOUDTRAIL_CONFIG_CHANGES.guard", metadata: RuleMetadata(
+                id: "CLOUDWATCH_ALARM_CLOUDTRAIL_CONFIG_CHANGES",
+                title: "A metric filter and alarm exist for CloudTrail configuration changes",
+                severity: .medium,
+                area: .operationalExcellence,
+                target: .account,
+                awsConfigRule: nil,
+                description: "Account-level, Tenet-only (CIS AWS Foundations 4.5). Passes when an AWS::Logs::MetricFilter's FilterPattern covers CloudTrail configuration changes (it must mention each of: CreateTrail, UpdateTrail, DeleteTrail, StartLogging, StopLogging) and an AWS::CloudWatch::Alarm watches the MetricName of one of its MetricTransformations. That the filter sits on the log group receiving a multi-region CloudTrail trail, and that the alarm's namespace matches, are not checked; alarms using metric math are not recognised. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all.",
+                rationale: "Stopping or redirecting CloudTrail is how an intruder hides what follows; an immediate alert is the only safeguard that does not depend on the trail itself. CloudTrail records the events, but only a metric filter and an alarm turn them into a timely notification.",
+                remediation: "Create a metric filter on the log group that receives CloudTrail, and an alarm on its metric:\n```yaml\nMetricFilterCloudtrailConfigChanges:\n  Type: AWS::Logs::MetricFilter\n  Properties:\n    LogGroupName: !Ref CloudTrailLogGroup\n    FilterPattern: '{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }'\n    MetricTransformations:\n      - MetricNamespace: CISBenchmark\n        MetricName: CloudtrailConfigChanges\n        MetricValue: \"1\"\nAlarmCloudtrailConfigChanges:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: CISBenchmark\n    MetricName: CloudtrailConfigChanges\n    Statistic: Sum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 1\n    ComparisonOperator: GreaterThanOrEqualToThreshold\n    AlarmActions: [!Ref SecurityTopic]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["4.5"], .wellArchitected: ["OPS08-BP04"]]),
+            text: #"""
 # ---
 # id: CLOUDWATCH_ALARM_CLOUDTRAIL_CONFIG_CHANGES
 # title: A metric filter and alarm exist for CloudTrail configuration changes
@@ -16496,7 +20144,19 @@ rule CLOUDWATCH_ALARM_CLOUDTRAIL_CONFIG_CHANGES when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_CMK_DISABLE_OR_DELETION.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_CMK_DISABLE_OR_DELETION.guard", metadata: RuleMetadata(
+                id: "CLOUDWATCH_ALARM_CMK_DISABLE_OR_DELETION",
+                title: "A metric filter and alarm exist for disabling or scheduled deletion of customer-managed KMS keys",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .account,
+                awsConfigRule: nil,
+                description: "Account-level, Tenet-only (CIS AWS Foundations 4.7). Passes when an AWS::Logs::MetricFilter's FilterPattern covers disabling or scheduled deletion of customer-managed KMS keys (it must mention each of: kms.amazonaws.com, DisableKey, ScheduleKeyDeletion) and an AWS::CloudWatch::Alarm watches the MetricName of one of its MetricTransformations. That the filter sits on the log group receiving a multi-region CloudTrail trail, and that the alarm's namespace matches, are not checked; alarms using metric math are not recognised. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all.",
+                rationale: "Disabling or deleting a key makes every piece of data encrypted with it unreadable; it must never happen unnoticed. CloudTrail records the events, but only a metric filter and an alarm turn them into a timely notification.",
+                remediation: "Create a metric filter on the log group that receives CloudTrail, and an alarm on its metric:\n```yaml\nMetricFilterCmkDisableOrDeletion:\n  Type: AWS::Logs::MetricFilter\n  Properties:\n    LogGroupName: !Ref CloudTrailLogGroup\n    FilterPattern: '{($.eventSource = kms.amazonaws.com) && (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion)) }'\n    MetricTransformations:\n      - MetricNamespace: CISBenchmark\n        MetricName: CmkDisableOrDeletion\n        MetricValue: \"1\"\nAlarmCmkDisableOrDeletion:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: CISBenchmark\n    MetricName: CmkDisableOrDeletion\n    Statistic: Sum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 1\n    ComparisonOperator: GreaterThanOrEqualToThreshold\n    AlarmActions: [!Ref SecurityTopic]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["4.7"], .wellArchitected: ["OPS08-BP04"]]),
+            text: #"""
 # ---
 # id: CLOUDWATCH_ALARM_CMK_DISABLE_OR_DELETION
 # title: A metric filter and alarm exist for disabling or scheduled deletion of customer-managed KMS keys
@@ -16570,7 +20230,19 @@ rule CLOUDWATCH_ALARM_CMK_DISABLE_OR_DELETION when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_CONFIG_CHANGES.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_CONFIG_CHANGES.guard", metadata: RuleMetadata(
+                id: "CLOUDWATCH_ALARM_CONFIG_CHANGES",
+                title: "A metric filter and alarm exist for AWS Config configuration changes",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .account,
+                awsConfigRule: nil,
+                description: "Account-level, Tenet-only (CIS AWS Foundations 4.9). Passes when an AWS::Logs::MetricFilter's FilterPattern covers AWS Config configuration changes (it must mention each of: config.amazonaws.com, StopConfigurationRecorder, DeleteDeliveryChannel, PutDeliveryChannel, PutConfigurationRecorder) and an AWS::CloudWatch::Alarm watches the MetricName of one of its MetricTransformations. That the filter sits on the log group receiving a multi-region CloudTrail trail, and that the alarm's namespace matches, are not checked; alarms using metric math are not recognised. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all.",
+                rationale: "Stopping the Config recorder removes the configuration history investigations rely on; it should never happen silently. CloudTrail records the events, but only a metric filter and an alarm turn them into a timely notification.",
+                remediation: "Create a metric filter on the log group that receives CloudTrail, and an alarm on its metric:\n```yaml\nMetricFilterConfigChanges:\n  Type: AWS::Logs::MetricFilter\n  Properties:\n    LogGroupName: !Ref CloudTrailLogGroup\n    FilterPattern: '{ ($.eventSource = config.amazonaws.com) && (($.eventName=StopConfigurationRecorder)||($.eventName=DeleteDeliveryChannel)||($.eventName=PutDeliveryChannel)||($.eventName=PutConfigurationRecorder)) }'\n    MetricTransformations:\n      - MetricNamespace: CISBenchmark\n        MetricName: ConfigChanges\n        MetricValue: \"1\"\nAlarmConfigChanges:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: CISBenchmark\n    MetricName: ConfigChanges\n    Statistic: Sum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 1\n    ComparisonOperator: GreaterThanOrEqualToThreshold\n    AlarmActions: [!Ref SecurityTopic]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["4.9"], .wellArchitected: ["OPS08-BP04"]]),
+            text: #"""
 # ---
 # id: CLOUDWATCH_ALARM_CONFIG_CHANGES
 # title: A metric filter and alarm exist for AWS Config configuration changes
@@ -16646,7 +20318,19 @@ rule CLOUDWATCH_ALARM_CONFIG_CHANGES when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_CONSOLE_AUTHENTICATION_FAILURES.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_CONSOLE_AUTHENTICATION_FAILURES.guard", metadata: RuleMetadata(
+                id: "CLOUDWATCH_ALARM_CONSOLE_AUTHENTICATION_FAILURES",
+                title: "A metric filter and alarm exist for console authentication failures",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .account,
+                awsConfigRule: nil,
+                description: "Account-level, Tenet-only (CIS AWS Foundations 4.6). Passes when an AWS::Logs::MetricFilter's FilterPattern covers console authentication failures (it must mention each of: eventName = ConsoleLogin, Failed authentication) and an AWS::CloudWatch::Alarm watches the MetricName of one of its MetricTransformations. That the filter sits on the log group receiving a multi-region CloudTrail trail, and that the alarm's namespace matches, are not checked; alarms using metric math are not recognised. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all.",
+                rationale: "Repeated failed console sign-ins indicate password guessing against IAM users. CloudTrail records the events, but only a metric filter and an alarm turn them into a timely notification.",
+                remediation: "Create a metric filter on the log group that receives CloudTrail, and an alarm on its metric:\n```yaml\nMetricFilterConsoleAuthenticationFailures:\n  Type: AWS::Logs::MetricFilter\n  Properties:\n    LogGroupName: !Ref CloudTrailLogGroup\n    FilterPattern: '{ ($.eventName = ConsoleLogin) && ($.errorMessage = \"Failed authentication\") }'\n    MetricTransformations:\n      - MetricNamespace: CISBenchmark\n        MetricName: ConsoleAuthenticationFailures\n        MetricValue: \"1\"\nAlarmConsoleAuthenticationFailures:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: CISBenchmark\n    MetricName: ConsoleAuthenticationFailures\n    Statistic: Sum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 1\n    ComparisonOperator: GreaterThanOrEqualToThreshold\n    AlarmActions: [!Ref SecurityTopic]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["4.6"], .wellArchitected: ["OPS08-BP04"]]),
+            text: #"""
 # ---
 # id: CLOUDWATCH_ALARM_CONSOLE_AUTHENTICATION_FAILURES
 # title: A metric filter and alarm exist for console authentication failures
@@ -16717,7 +20401,19 @@ rule CLOUDWATCH_ALARM_CONSOLE_AUTHENTICATION_FAILURES when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_CONSOLE_SIGNIN_WITHOUT_MFA.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_CONSOLE_SIGNIN_WITHOUT_MFA.guard", metadata: RuleMetadata(
+                id: "CLOUDWATCH_ALARM_CONSOLE_SIGNIN_WITHOUT_MFA",
+                title: "A metric filter and alarm exist for console sign-in without MFA",
+                severity: .medium,
+                area: .operationalExcellence,
+                target: .account,
+                awsConfigRule: nil,
+                description: "Account-level, Tenet-only (CIS AWS Foundations 4.2). Passes when an AWS::Logs::MetricFilter's FilterPattern covers console sign-in without MFA (it must mention each of: eventName = ConsoleLogin, MFAUsed != Yes) and an AWS::CloudWatch::Alarm watches the MetricName of one of its MetricTransformations. That the filter sits on the log group receiving a multi-region CloudTrail trail, and that the alarm's namespace matches, are not checked; alarms using metric math are not recognised. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all.",
+                rationale: "Console sessions without MFA are the easiest path for a phished password; alerting on them shows which users still sign in with a single factor. CloudTrail records the events, but only a metric filter and an alarm turn them into a timely notification.",
+                remediation: "Create a metric filter on the log group that receives CloudTrail, and an alarm on its metric:\n```yaml\nMetricFilterConsoleSigninWithoutMfa:\n  Type: AWS::Logs::MetricFilter\n  Properties:\n    LogGroupName: !Ref CloudTrailLogGroup\n    FilterPattern: '{ ($.eventName = \"ConsoleLogin\") && ($.additionalEventData.MFAUsed != \"Yes\") && ($.userIdentity.type = \"IAMUser\") && ($.responseElements.ConsoleLogin = \"Success\") }'\n    MetricTransformations:\n      - MetricNamespace: CISBenchmark\n        MetricName: ConsoleSigninWithoutMfa\n        MetricValue: \"1\"\nAlarmConsoleSigninWithoutMfa:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: CISBenchmark\n    MetricName: ConsoleSigninWithoutMfa\n    Statistic: Sum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 1\n    ComparisonOperator: GreaterThanOrEqualToThreshold\n    AlarmActions: [!Ref SecurityTopic]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["4.2"], .wellArchitected: ["OPS08-BP04"]]),
+            text: #"""
 # ---
 # id: CLOUDWATCH_ALARM_CONSOLE_SIGNIN_WITHOUT_MFA
 # title: A metric filter and alarm exist for console sign-in without MFA
@@ -16789,7 +20485,19 @@ rule CLOUDWATCH_ALARM_CONSOLE_SIGNIN_WITHOUT_MFA when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_IAM_POLICY_CHANGES.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_IAM_POLICY_CHANGES.guard", metadata: RuleMetadata(
+                id: "CLOUDWATCH_ALARM_IAM_POLICY_CHANGES",
+                title: "A metric filter and alarm exist for IAM policy changes",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .account,
+                awsConfigRule: nil,
+                description: "Account-level, Tenet-only (CIS AWS Foundations 4.4). Passes when an AWS::Logs::MetricFilter's FilterPattern covers IAM policy changes (it must mention each of: DeleteRolePolicy, PutUserPolicy, CreatePolicyVersion, AttachRolePolicy, DetachUserPolicy) and an AWS::CloudWatch::Alarm watches the MetricName of one of its MetricTransformations. That the filter sits on the log group receiving a multi-region CloudTrail trail, and that the alarm's namespace matches, are not checked; alarms using metric math are not recognised. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all.",
+                rationale: "Changes to IAM policies change who can do what in the account; unexpected ones are a common step in privilege escalation. CloudTrail records the events, but only a metric filter and an alarm turn them into a timely notification.",
+                remediation: "Create a metric filter on the log group that receives CloudTrail, and an alarm on its metric:\n```yaml\nMetricFilterIamPolicyChanges:\n  Type: AWS::Logs::MetricFilter\n  Properties:\n    LogGroupName: !Ref CloudTrailLogGroup\n    FilterPattern: '{($.eventName=DeleteGroupPolicy)||($.eventName=DeleteRolePolicy)||($.eventName=DeleteUserPolicy)||($.eventName=PutGroupPolicy)||($.eventName=PutRolePolicy)||($.eventName=PutUserPolicy)||($.eventName=CreatePolicy)||($.eventName=DeletePolicy)||($.eventName=CreatePolicyVersion)||($.eventName=DeletePolicyVersion)||($.eventName=AttachRolePolicy)||($.eventName=DetachRolePolicy)||($.eventName=AttachUserPolicy)||($.eventName=DetachUserPolicy)||($.eventName=AttachGroupPolicy)||($.eventName=DetachGroupPolicy)}'\n    MetricTransformations:\n      - MetricNamespace: CISBenchmark\n        MetricName: IamPolicyChanges\n        MetricValue: \"1\"\nAlarmIamPolicyChanges:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: CISBenchmark\n    MetricName: IamPolicyChanges\n    Statistic: Sum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 1\n    ComparisonOperator: GreaterThanOrEqualToThreshold\n    AlarmActions: [!Ref SecurityTopic]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["4.4"], .wellArchitected: ["OPS08-BP04"]]),
+            text: #"""
 # ---
 # id: CLOUDWATCH_ALARM_IAM_POLICY_CHANGES
 # title: A metric filter and alarm exist for IAM policy changes
@@ -16865,7 +20573,19 @@ rule CLOUDWATCH_ALARM_IAM_POLICY_CHANGES when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_NACL_CHANGES.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_NACL_CHANGES.guard", metadata: RuleMetadata(
+                id: "CLOUDWATCH_ALARM_NACL_CHANGES",
+                title: "A metric filter and alarm exist for network ACL changes",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .account,
+                awsConfigRule: nil,
+                description: "Account-level, Tenet-only (CIS AWS Foundations 4.11). Passes when an AWS::Logs::MetricFilter's FilterPattern covers network ACL changes (it must mention each of: CreateNetworkAcl, CreateNetworkAclEntry, DeleteNetworkAcl, DeleteNetworkAclEntry, ReplaceNetworkAclEntry, ReplaceNetworkAclAssociation) and an AWS::CloudWatch::Alarm watches the MetricName of one of its MetricTransformations. That the filter sits on the log group receiving a multi-region CloudTrail trail, and that the alarm's namespace matches, are not checked; alarms using metric math are not recognised. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all.",
+                rationale: "Network ACL changes alter subnet-level traffic rules for every resource in a subnet at once. CloudTrail records the events, but only a metric filter and an alarm turn them into a timely notification.",
+                remediation: "Create a metric filter on the log group that receives CloudTrail, and an alarm on its metric:\n```yaml\nMetricFilterNaclChanges:\n  Type: AWS::Logs::MetricFilter\n  Properties:\n    LogGroupName: !Ref CloudTrailLogGroup\n    FilterPattern: '{ ($.eventName = CreateNetworkAcl) || ($.eventName = CreateNetworkAclEntry) || ($.eventName = DeleteNetworkAcl) || ($.eventName = DeleteNetworkAclEntry) || ($.eventName = ReplaceNetworkAclEntry) || ($.eventName = ReplaceNetworkAclAssociation) }'\n    MetricTransformations:\n      - MetricNamespace: CISBenchmark\n        MetricName: NaclChanges\n        MetricValue: \"1\"\nAlarmNaclChanges:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: CISBenchmark\n    MetricName: NaclChanges\n    Statistic: Sum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 1\n    ComparisonOperator: GreaterThanOrEqualToThreshold\n    AlarmActions: [!Ref SecurityTopic]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["4.11"], .wellArchitected: ["OPS08-BP04"]]),
+            text: #"""
 # ---
 # id: CLOUDWATCH_ALARM_NACL_CHANGES
 # title: A metric filter and alarm exist for network ACL changes
@@ -16942,7 +20662,19 @@ rule CLOUDWATCH_ALARM_NACL_CHANGES when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_NETWORK_GATEWAY_CHANGES.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_NETWORK_GATEWAY_CHANGES.guard", metadata: RuleMetadata(
+                id: "CLOUDWATCH_ALARM_NETWORK_GATEWAY_CHANGES",
+                title: "A metric filter and alarm exist for network gateway changes",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .account,
+                awsConfigRule: nil,
+                description: "Account-level, Tenet-only (CIS AWS Foundations 4.12). Passes when an AWS::Logs::MetricFilter's FilterPattern covers network gateway changes (it must mention each of: CreateCustomerGateway, DeleteCustomerGateway, AttachInternetGateway, CreateInternetGateway, DeleteInternetGateway, DetachInternetGateway) and an AWS::CloudWatch::Alarm watches the MetricName of one of its MetricTransformations. That the filter sits on the log group receiving a multi-region CloudTrail trail, and that the alarm's namespace matches, are not checked; alarms using metric math are not recognised. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all.",
+                rationale: "Gateways connect VPCs to the internet and to other networks; a new one can create a path around every other network control. CloudTrail records the events, but only a metric filter and an alarm turn them into a timely notification.",
+                remediation: "Create a metric filter on the log group that receives CloudTrail, and an alarm on its metric:\n```yaml\nMetricFilterNetworkGatewayChanges:\n  Type: AWS::Logs::MetricFilter\n  Properties:\n    LogGroupName: !Ref CloudTrailLogGroup\n    FilterPattern: '{ ($.eventName = CreateCustomerGateway) || ($.eventName = DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) || ($.eventName = CreateInternetGateway) || ($.eventName = DeleteInternetGateway) || ($.eventName = DetachInternetGateway) }'\n    MetricTransformations:\n      - MetricNamespace: CISBenchmark\n        MetricName: NetworkGatewayChanges\n        MetricValue: \"1\"\nAlarmNetworkGatewayChanges:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: CISBenchmark\n    MetricName: NetworkGatewayChanges\n    Statistic: Sum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 1\n    ComparisonOperator: GreaterThanOrEqualToThreshold\n    AlarmActions: [!Ref SecurityTopic]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["4.12"], .wellArchitected: ["OPS08-BP04"]]),
+            text: #"""
 # ---
 # id: CLOUDWATCH_ALARM_NETWORK_GATEWAY_CHANGES
 # title: A metric filter and alarm exist for network gateway changes
@@ -17019,7 +20751,19 @@ rule CLOUDWATCH_ALARM_NETWORK_GATEWAY_CHANGES when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_ORGANIZATIONS_CHANGES.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_ORGANIZATIONS_CHANGES.guard", metadata: RuleMetadata(
+                id: "CLOUDWATCH_ALARM_ORGANIZATIONS_CHANGES",
+                title: "A metric filter and alarm exist for AWS Organizations changes",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .account,
+                awsConfigRule: nil,
+                description: "Account-level, Tenet-only (CIS AWS Foundations 4.15). Passes when an AWS::Logs::MetricFilter's FilterPattern covers AWS Organizations changes (it must mention each of: organizations.amazonaws.com, LeaveOrganization, InviteAccountToOrganization, AttachPolicy, CreateAccount) and an AWS::CloudWatch::Alarm watches the MetricName of one of its MetricTransformations. That the filter sits on the log group receiving a multi-region CloudTrail trail, and that the alarm's namespace matches, are not checked; alarms using metric math are not recognised. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all.",
+                rationale: "Organizations changes move accounts, change service control policies and can remove an account from central governance altogether. CloudTrail records the events, but only a metric filter and an alarm turn them into a timely notification.",
+                remediation: "Create a metric filter on the log group that receives CloudTrail, and an alarm on its metric:\n```yaml\nMetricFilterOrganizationsChanges:\n  Type: AWS::Logs::MetricFilter\n  Properties:\n    LogGroupName: !Ref CloudTrailLogGroup\n    FilterPattern: '{ ($.eventSource = organizations.amazonaws.com) && (($.eventName = \"AcceptHandshake\") || ($.eventName = \"AttachPolicy\") || ($.eventName = \"CreateAccount\") || ($.eventName = \"CreateOrganizationalUnit\") || ($.eventName = \"CreatePolicy\") || ($.eventName = \"DeclineHandshake\") || ($.eventName = \"DeleteOrganization\") || ($.eventName = \"DeleteOrganizationalUnit\") || ($.eventName = \"DeletePolicy\") || ($.eventName = \"DetachPolicy\") || ($.eventName = \"DisablePolicyType\") || ($.eventName = \"EnablePolicyType\") || ($.eventName = \"InviteAccountToOrganization\") || ($.eventName = \"LeaveOrganization\") || ($.eventName = \"MoveAccount\") || ($.eventName = \"RemoveAccountFromOrganization\") || ($.eventName = \"UpdatePolicy\") || ($.eventName = \"UpdateOrganizationalUnit\")) }'\n    MetricTransformations:\n      - MetricNamespace: CISBenchmark\n        MetricName: OrganizationsChanges\n        MetricValue: \"1\"\nAlarmOrganizationsChanges:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: CISBenchmark\n    MetricName: OrganizationsChanges\n    Statistic: Sum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 1\n    ComparisonOperator: GreaterThanOrEqualToThreshold\n    AlarmActions: [!Ref SecurityTopic]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["4.15"], .wellArchitected: ["OPS08-BP04"]]),
+            text: #"""
 # ---
 # id: CLOUDWATCH_ALARM_ORGANIZATIONS_CHANGES
 # title: A metric filter and alarm exist for AWS Organizations changes
@@ -17095,7 +20839,19 @@ rule CLOUDWATCH_ALARM_ORGANIZATIONS_CHANGES when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_ROOT_ACCOUNT_USAGE.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_ROOT_ACCOUNT_USAGE.guard", metadata: RuleMetadata(
+                id: "CLOUDWATCH_ALARM_ROOT_ACCOUNT_USAGE",
+                title: "A metric filter and alarm exist for use of the root user",
+                severity: .medium,
+                area: .operationalExcellence,
+                target: .account,
+                awsConfigRule: nil,
+                description: "Account-level, Tenet-only (CIS AWS Foundations 4.3). Passes when an AWS::Logs::MetricFilter's FilterPattern covers use of the root user (it must mention each of: userIdentity.type = Root, invokedBy NOT EXISTS, eventType != AwsServiceEvent) and an AWS::CloudWatch::Alarm watches the MetricName of one of its MetricTransformations. That the filter sits on the log group receiving a multi-region CloudTrail trail, and that the alarm's namespace matches, are not checked; alarms using metric math are not recognised. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all.",
+                rationale: "The root user cannot be restricted by IAM policies; any use of it outside a documented break- glass procedure needs immediate attention. CloudTrail records the events, but only a metric filter and an alarm turn them into a timely notification.",
+                remediation: "Create a metric filter on the log group that receives CloudTrail, and an alarm on its metric:\n```yaml\nMetricFilterRootAccountUsage:\n  Type: AWS::Logs::MetricFilter\n  Properties:\n    LogGroupName: !Ref CloudTrailLogGroup\n    FilterPattern: '{ $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != \"AwsServiceEvent\" }'\n    MetricTransformations:\n      - MetricNamespace: CISBenchmark\n        MetricName: RootAccountUsage\n        MetricValue: \"1\"\nAlarmRootAccountUsage:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: CISBenchmark\n    MetricName: RootAccountUsage\n    Statistic: Sum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 1\n    ComparisonOperator: GreaterThanOrEqualToThreshold\n    AlarmActions: [!Ref SecurityTopic]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["4.3"], .wellArchitected: ["OPS08-BP04"]]),
+            text: #"""
 # ---
 # id: CLOUDWATCH_ALARM_ROOT_ACCOUNT_USAGE
 # title: A metric filter and alarm exist for use of the root user
@@ -17168,7 +20924,19 @@ rule CLOUDWATCH_ALARM_ROOT_ACCOUNT_USAGE when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_ROUTE_TABLE_CHANGES.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_ROUTE_TABLE_CHANGES.guard", metadata: RuleMetadata(
+                id: "CLOUDWATCH_ALARM_ROUTE_TABLE_CHANGES",
+                title: "A metric filter and alarm exist for route table changes",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .account,
+                awsConfigRule: nil,
+                description: "Account-level, Tenet-only (CIS AWS Foundations 4.13). Passes when an AWS::Logs::MetricFilter's FilterPattern covers route table changes (it must mention each of: CreateRoute, CreateRouteTable, ReplaceRoute, ReplaceRouteTableAssociation, DeleteRouteTable, DeleteRoute, DisassociateRouteTable) and an AWS::CloudWatch::Alarm watches the MetricName of one of its MetricTransformations. That the filter sits on the log group receiving a multi-region CloudTrail trail, and that the alarm's namespace matches, are not checked; alarms using metric math are not recognised. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all.",
+                rationale: "Route changes can send traffic through an unintended path, such as out of an internet gateway instead of an inspection firewall. CloudTrail records the events, but only a metric filter and an alarm turn them into a timely notification.",
+                remediation: "Create a metric filter on the log group that receives CloudTrail, and an alarm on its metric:\n```yaml\nMetricFilterRouteTableChanges:\n  Type: AWS::Logs::MetricFilter\n  Properties:\n    LogGroupName: !Ref CloudTrailLogGroup\n    FilterPattern: '{ ($.eventSource = ec2.amazonaws.com) && (($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable)) }'\n    MetricTransformations:\n      - MetricNamespace: CISBenchmark\n        MetricName: RouteTableChanges\n        MetricValue: \"1\"\nAlarmRouteTableChanges:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: CISBenchmark\n    MetricName: RouteTableChanges\n    Statistic: Sum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 1\n    ComparisonOperator: GreaterThanOrEqualToThreshold\n    AlarmActions: [!Ref SecurityTopic]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["4.13"], .wellArchitected: ["OPS08-BP04"]]),
+            text: #"""
 # ---
 # id: CLOUDWATCH_ALARM_ROUTE_TABLE_CHANGES
 # title: A metric filter and alarm exist for route table changes
@@ -17246,7 +21014,19 @@ rule CLOUDWATCH_ALARM_ROUTE_TABLE_CHANGES when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_S3_BUCKET_POLICY_CHANGES.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_S3_BUCKET_POLICY_CHANGES.guard", metadata: RuleMetadata(
+                id: "CLOUDWATCH_ALARM_S3_BUCKET_POLICY_CHANGES",
+                title: "A metric filter and alarm exist for S3 bucket policy changes",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .account,
+                awsConfigRule: nil,
+                description: "Account-level, Tenet-only (CIS AWS Foundations 4.8). Passes when an AWS::Logs::MetricFilter's FilterPattern covers S3 bucket policy changes (it must mention each of: s3.amazonaws.com, PutBucketPolicy, PutBucketAcl, DeleteBucketPolicy) and an AWS::CloudWatch::Alarm watches the MetricName of one of its MetricTransformations. That the filter sits on the log group receiving a multi-region CloudTrail trail, and that the alarm's namespace matches, are not checked; alarms using metric math are not recognised. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all.",
+                rationale: "Bucket policy and ACL changes are how data gets exposed publicly or shared with another account; an alert lets the owner confirm each one. CloudTrail records the events, but only a metric filter and an alarm turn them into a timely notification.",
+                remediation: "Create a metric filter on the log group that receives CloudTrail, and an alarm on its metric:\n```yaml\nMetricFilterS3BucketPolicyChanges:\n  Type: AWS::Logs::MetricFilter\n  Properties:\n    LogGroupName: !Ref CloudTrailLogGroup\n    FilterPattern: '{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ($.eventName = DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication)) }'\n    MetricTransformations:\n      - MetricNamespace: CISBenchmark\n        MetricName: S3BucketPolicyChanges\n        MetricValue: \"1\"\nAlarmS3BucketPolicyChanges:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: CISBenchmark\n    MetricName: S3BucketPolicyChanges\n    Statistic: Sum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 1\n    ComparisonOperator: GreaterThanOrEqualToThreshold\n    AlarmActions: [!Ref SecurityTopic]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["4.8"], .wellArchitected: ["OPS08-BP04"]]),
+            text: #"""
 # ---
 # id: CLOUDWATCH_ALARM_S3_BUCKET_POLICY_CHANGES
 # title: A metric filter and alarm exist for S3 bucket policy changes
@@ -17320,7 +21100,19 @@ rule CLOUDWATCH_ALARM_S3_BUCKET_POLICY_CHANGES when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_SECURITY_GROUP_CHANGES.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_SECURITY_GROUP_CHANGES.guard", metadata: RuleMetadata(
+                id: "CLOUDWATCH_ALARM_SECURITY_GROUP_CHANGES",
+                title: "A metric filter and alarm exist for security group changes",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .account,
+                awsConfigRule: nil,
+                description: "Account-level, Tenet-only (CIS AWS Foundations 4.10). Passes when an AWS::Logs::MetricFilter's FilterPattern covers security group changes (it must mention each of: AuthorizeSecurityGroupIngress, AuthorizeSecurityGroupEgress, RevokeSecurityGroupIngress, RevokeSecurityGroupEgress, CreateSecurityGroup, DeleteSecurityGroup) and an AWS::CloudWatch::Alarm watches the MetricName of one of its MetricTransformations. That the filter sits on the log group receiving a multi-region CloudTrail trail, and that the alarm's namespace matches, are not checked; alarms using metric math are not recognised. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all.",
+                rationale: "Security group changes open or close network paths to workloads; unexpected ingress rules are a frequent cause of exposure. CloudTrail records the events, but only a metric filter and an alarm turn them into a timely notification.",
+                remediation: "Create a metric filter on the log group that receives CloudTrail, and an alarm on its metric:\n```yaml\nMetricFilterSecurityGroupChanges:\n  Type: AWS::Logs::MetricFilter\n  Properties:\n    LogGroupName: !Ref CloudTrailLogGroup\n    FilterPattern: '{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) }'\n    MetricTransformations:\n      - MetricNamespace: CISBenchmark\n        MetricName: SecurityGroupChanges\n        MetricValue: \"1\"\nAlarmSecurityGroupChanges:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: CISBenchmark\n    MetricName: SecurityGroupChanges\n    Statistic: Sum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 1\n    ComparisonOperator: GreaterThanOrEqualToThreshold\n    AlarmActions: [!Ref SecurityTopic]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["4.10"], .wellArchitected: ["OPS08-BP04"]]),
+            text: #"""
 # ---
 # id: CLOUDWATCH_ALARM_SECURITY_GROUP_CHANGES
 # title: A metric filter and alarm exist for security group changes
@@ -17398,7 +21190,19 @@ rule CLOUDWATCH_ALARM_SECURITY_GROUP_CHANGES when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_UNAUTHORIZED_API_CALLS.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_UNAUTHORIZED_API_CALLS.guard", metadata: RuleMetadata(
+                id: "CLOUDWATCH_ALARM_UNAUTHORIZED_API_CALLS",
+                title: "A metric filter and alarm exist for unauthorized API calls",
+                severity: .medium,
+                area: .operationalExcellence,
+                target: .account,
+                awsConfigRule: nil,
+                description: "Account-level, Tenet-only (CIS AWS Foundations 4.1). Passes when an AWS::Logs::MetricFilter's FilterPattern covers unauthorized API calls (it must mention each of: errorCode = *UnauthorizedOperation, errorCode = AccessDenied*) and an AWS::CloudWatch::Alarm watches the MetricName of one of its MetricTransformations. That the filter sits on the log group receiving a multi-region CloudTrail trail, and that the alarm's namespace matches, are not checked; alarms using metric math are not recognised. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all.",
+                rationale: "A burst of denied calls is typical of stolen credentials being probed or of a misconfigured application; alerting on it shortens the time to detect both. CloudTrail records the events, but only a metric filter and an alarm turn them into a timely notification.",
+                remediation: "Create a metric filter on the log group that receives CloudTrail, and an alarm on its metric:\n```yaml\nMetricFilterUnauthorizedApiCalls:\n  Type: AWS::Logs::MetricFilter\n  Properties:\n    LogGroupName: !Ref CloudTrailLogGroup\n    FilterPattern: '{ ($.errorCode = \"*UnauthorizedOperation\") || ($.errorCode = \"AccessDenied*\") }'\n    MetricTransformations:\n      - MetricNamespace: CISBenchmark\n        MetricName: UnauthorizedApiCalls\n        MetricValue: \"1\"\nAlarmUnauthorizedApiCalls:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: CISBenchmark\n    MetricName: UnauthorizedApiCalls\n    Statistic: Sum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 1\n    ComparisonOperator: GreaterThanOrEqualToThreshold\n    AlarmActions: [!Ref SecurityTopic]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["4.1"], .wellArchitected: ["OPS08-BP04"]]),
+            text: #"""
 # ---
 # id: CLOUDWATCH_ALARM_UNAUTHORIZED_API_CALLS
 # title: A metric filter and alarm exist for unauthorized API calls
@@ -17470,7 +21274,19 @@ rule CLOUDWATCH_ALARM_UNAUTHORIZED_API_CALLS when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_VPC_CHANGES.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CLOUDWATCH_ALARM_VPC_CHANGES.guard", metadata: RuleMetadata(
+                id: "CLOUDWATCH_ALARM_VPC_CHANGES",
+                title: "A metric filter and alarm exist for VPC changes",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .account,
+                awsConfigRule: nil,
+                description: "Account-level, Tenet-only (CIS AWS Foundations 4.14). Passes when an AWS::Logs::MetricFilter's FilterPattern covers VPC changes (it must mention each of: CreateVpc, DeleteVpc, ModifyVpcAttribute, AcceptVpcPeeringConnection, CreateVpcPeeringConnection, DeleteVpcPeeringConnection, AttachClassicLinkVpc|EnableVpcClassicLink) and an AWS::CloudWatch::Alarm watches the MetricName of one of its MetricTransformations. That the filter sits on the log group receiving a multi-region CloudTrail trail, and that the alarm's namespace matches, are not checked; alarms using metric math are not recognised. A rule about the whole account: it judges the whole document, and is not applicable when the document holds no resources at all.",
+                rationale: "New VPCs and peering connections change the network boundary of the account; unexpected ones may bridge environments that must stay separate. CloudTrail records the events, but only a metric filter and an alarm turn them into a timely notification.",
+                remediation: "Create a metric filter on the log group that receives CloudTrail, and an alarm on its metric:\n```yaml\nMetricFilterVpcChanges:\n  Type: AWS::Logs::MetricFilter\n  Properties:\n    LogGroupName: !Ref CloudTrailLogGroup\n    FilterPattern: '{ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName = ModifyVpcAttribute) || ($.eventName = AcceptVpcPeeringConnection) || ($.eventName = CreateVpcPeeringConnection) || ($.eventName = DeleteVpcPeeringConnection) || ($.eventName = RejectVpcPeeringConnection) || ($.eventName = AttachClassicLinkVpc) || ($.eventName = DetachClassicLinkVpc) || ($.eventName = DisableVpcClassicLink) || ($.eventName = EnableVpcClassicLink) }'\n    MetricTransformations:\n      - MetricNamespace: CISBenchmark\n        MetricName: VpcChanges\n        MetricValue: \"1\"\nAlarmVpcChanges:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: CISBenchmark\n    MetricName: VpcChanges\n    Statistic: Sum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 1\n    ComparisonOperator: GreaterThanOrEqualToThreshold\n    AlarmActions: [!Ref SecurityTopic]\n```",
+                parameters: [],
+                controls: [.cisAWSFoundations: ["4.14"], .wellArchitected: ["OPS08-BP04"]]),
+            text: #"""
 # ---
 # id: CLOUDWATCH_ALARM_VPC_CHANGES
 # title: A metric filter and alarm exist for VPC changes
@@ -17549,7 +21365,19 @@ rule CLOUDWATCH_ALARM_VPC_CHANGES when Resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/CODEDEPLOY_AUTO_ROLLBACK_MONITOR_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/CODEDEPLOY_AUTO_ROLLBACK_MONITOR_ENABLED.guard", metadata: RuleMetadata(
+                id: "CODEDEPLOY_AUTO_ROLLBACK_MONITOR_ENABLED",
+                title: "CodeDeploy deployment groups roll back automatically on alarms",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::CodeDeploy::DeploymentGroup"]),
+                awsConfigRule: "CODEDEPLOY_AUTO_ROLLBACK_MONITOR_ENABLED",
+                description: "Every AWS::CodeDeploy::DeploymentGroup sets AutoRollbackConfiguration.Enabled to true and AlarmConfiguration.Enabled to true with at least one alarm name (an intrinsic reference to the alarm is accepted). Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Deployments are the most common cause of incidents; watching alarms during a deployment and rolling back automatically limits a bad release to minutes instead of until someone notices.",
+                remediation: "Monitor the deployment with alarms and roll back on failure:\n```yaml\nApiDeploymentGroup:\n  Type: AWS::CodeDeploy::DeploymentGroup\n  Properties:\n    ApplicationName: !Ref ApiApp\n    ServiceRoleArn: !GetAtt CodeDeployRole.Arn\n    AutoRollbackConfiguration:\n      Enabled: true\n      Events: [DEPLOYMENT_FAILURE, DEPLOYMENT_STOP_ON_ALARM]\n    AlarmConfiguration:\n      Enabled: true\n      Alarms:\n        - Name: !Ref Api5xxAlarm\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS06-BP01", "OPS06-BP04"]]),
+            text: #"""
 # ---
 # id: CODEDEPLOY_AUTO_ROLLBACK_MONITOR_ENABLED
 # title: CodeDeploy deployment groups roll back automatically on alarms
@@ -17607,7 +21435,19 @@ rule CODEDEPLOY_AUTO_ROLLBACK_MONITOR_ENABLED when %codedeploy_groups_for_rollba
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/EBS_OPTIMIZED_INSTANCE.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/EBS_OPTIMIZED_INSTANCE.guard", metadata: RuleMetadata(
+                id: "EBS_OPTIMIZED_INSTANCE",
+                title: "EC2 instances whose type offers EBS optimization have it enabled",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::EC2::Instance"]),
+                awsConfigRule: "EBS_OPTIMIZED_INSTANCE",
+                description: "An EC2 instance whose InstanceType supports EBS optimization without turning it on by default sets EbsOptimized to true (the string \"true\" is accepted too). Those are the previous-generation sizes c1.xlarge, c3.xlarge-4xlarge, g2.2xlarge, i2.xlarge-4xlarge, m1.large, m1.xlarge, m2.2xlarge, m2.4xlarge, m3.xlarge, m3.2xlarge and r3.xlarge-4xlarge. Every current-generation type is EBS-optimized by default whatever EbsOptimized says, and the remaining small sizes (t2, m1.small, m3.medium, ...) cannot be optimized at all, so instances of all other types pass, as does an instance without InstanceType (CloudFormation's default, m1.small, cannot be optimized). Deliberate exception to failing unresolved values: an InstanceType still written as an intrinsic function (usually a Ref to a template parameter) is accepted, because only these few retired sizes are affected and EbsOptimized true would break a launch of a size that cannot be optimized.",
+                rationale: "Without EBS optimization, EBS traffic shares the instance's network link with application traffic, so disk throughput and latency vary with network load and volume performance falls short of what was provisioned.",
+                remediation: "Move to a current-generation type (EBS-optimized by default), or turn optimization on:\n```yaml\nLegacyDb:\n  Type: AWS::EC2::Instance\n  Properties:\n    ImageId: !Ref AmiId\n    InstanceType: r3.2xlarge\n    SubnetId: !Ref PrivateSubnetA\n    EbsOptimized: true\n```",
+                parameters: [],
+                controls: [.nist80053Rev5: ["CP-2(5)", "CP-9a", "CP-9b", "CP-9c", "CP-10", "SC-5(2)"], .wellArchitected: ["REL-9"]]),
+            text: #"""
 # ---
 # id: EBS_OPTIMIZED_INSTANCE
 # title: EC2 instances whose type offers EBS optimization have it enabled
@@ -17662,7 +21502,19 @@ rule EBS_OPTIMIZED_INSTANCE when %ebs_optimizable_instances !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/EC2_INSTANCE_DETAILED_MONITORING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/EC2_INSTANCE_DETAILED_MONITORING_ENABLED.guard", metadata: RuleMetadata(
+                id: "EC2_INSTANCE_DETAILED_MONITORING_ENABLED",
+                title: "EC2 instances have detailed monitoring",
+                severity: .info,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::EC2::Instance"]),
+                awsConfigRule: "EC2_INSTANCE_DETAILED_MONITORING_ENABLED",
+                description: "Every AWS::EC2::Instance sets Monitoring to true, so CloudWatch receives its metrics every minute instead of every five minutes (the default). Instances launched by Auto Scaling from launch templates are not judged here. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "One-minute metrics let alarms and scaling react in minutes rather than a quarter of an hour, and show short spikes that five-minute averages hide.",
+                remediation: "Turn on detailed monitoring:\n```yaml\nBastion:\n  Type: AWS::EC2::Instance\n  Properties:\n    ImageId: !Ref AmiId\n    InstanceType: t3.micro\n    Monitoring: true\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["REL-6", "OPS08-BP01"]]),
+            text: #"""
 # ---
 # id: EC2_INSTANCE_DETAILED_MONITORING_ENABLED
 # title: EC2 instances have detailed monitoring
@@ -17702,7 +21554,19 @@ rule EC2_INSTANCE_DETAILED_MONITORING_ENABLED when %ec2_instances_for_detailed_m
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/EC2_LAUNCH_TEMPLATE_DETAILED_MONITORING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/EC2_LAUNCH_TEMPLATE_DETAILED_MONITORING_ENABLED.guard", metadata: RuleMetadata(
+                id: "EC2_LAUNCH_TEMPLATE_DETAILED_MONITORING_ENABLED",
+                title: "EC2 launch templates enable detailed monitoring",
+                severity: .info,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::EC2::LaunchTemplate"]),
+                awsConfigRule: nil,
+                description: "Tenet-only. Every AWS::EC2::LaunchTemplate sets LaunchTemplateData.Monitoring.Enabled to true, so instances launched from it (including by Auto Scaling) send one-minute metrics. EC2_INSTANCE_DETAILED_MONITORING_ENABLED covers instances declared directly. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Scaling policies and alarms react to the metrics they get; with five-minute metrics an Auto Scaling group responds to a spike several minutes late.",
+                remediation: "Enable detailed monitoring in the launch template:\n```yaml\nWebTemplate:\n  Type: AWS::EC2::LaunchTemplate\n  Properties:\n    LaunchTemplateData:\n      ImageId: !Ref AmiId\n      InstanceType: t3.small\n      Monitoring:\n        Enabled: true\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS08-BP01"]]),
+            text: #"""
 # ---
 # id: EC2_LAUNCH_TEMPLATE_DETAILED_MONITORING_ENABLED
 # title: EC2 launch templates enable detailed monitoring
@@ -17743,7 +21607,19 @@ rule EC2_LAUNCH_TEMPLATE_DETAILED_MONITORING_ENABLED when %ec2_launch_templates_
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/ECS_CONTAINER_INSIGHTS_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/ECS_CONTAINER_INSIGHTS_ENABLED.guard", metadata: RuleMetadata(
+                id: "ECS_CONTAINER_INSIGHTS_ENABLED",
+                title: "ECS clusters have Container Insights enabled",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::ECS::Cluster"]),
+                awsConfigRule: "ECS_CONTAINER_INSIGHTS_ENABLED",
+                description: "Every AWS::ECS::Cluster has a ClusterSettings entry named containerInsights with the value enabled or enhanced. The account-level default (ecs put-account-setting containerInsights) is not visible to the rule; clusters that rely on it should declare the setting anyway.",
+                rationale: "Container Insights collects per-task and per-service CPU, memory, network and restart metrics; without them the health of containerised workloads is largely invisible.",
+                remediation: "Enable Container Insights on the cluster:\n```yaml\nAppCluster:\n  Type: AWS::ECS::Cluster\n  Properties:\n    ClusterSettings:\n      - Name: containerInsights\n        Value: enabled\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS08-BP01", "REL06-BP01"]]),
+            text: #"""
 # ---
 # id: ECS_CONTAINER_INSIGHTS_ENABLED
 # title: ECS clusters have Container Insights enabled
@@ -17787,7 +21663,19 @@ rule ECS_CONTAINER_INSIGHTS_ENABLED when %ecs_clusters_for_insights !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/ECS_SERVICE_DEPLOYMENT_CIRCUIT_BREAKER_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/ECS_SERVICE_DEPLOYMENT_CIRCUIT_BREAKER_ENABLED.guard", metadata: RuleMetadata(
+                id: "ECS_SERVICE_DEPLOYMENT_CIRCUIT_BREAKER_ENABLED",
+                title: "ECS services roll back failed deployments automatically",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::ECS::Service"]),
+                awsConfigRule: nil,
+                description: "Tenet-only. Every AWS::ECS::Service that uses the rolling-update ECS deployment controller (DeploymentController absent or Type ECS) sets DeploymentConfiguration.DeploymentCircuitBreaker with Enable and Rollback both true. Services deployed by CodeDeploy or an external controller are not judged. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Without the circuit breaker a deployment whose tasks never become healthy keeps retrying indefinitely, leaving the service degraded until someone intervenes; with it ECS stops and returns to the last working revision.",
+                remediation: "Enable the deployment circuit breaker with rollback:\n```yaml\nApiService:\n  Type: AWS::ECS::Service\n  Properties:\n    Cluster: !Ref AppCluster\n    TaskDefinition: !Ref ApiTask\n    DesiredCount: 2\n    DeploymentConfiguration:\n      DeploymentCircuitBreaker:\n        Enable: true\n        Rollback: true\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS06-BP04"]]),
+            text: #"""
 # ---
 # id: ECS_SERVICE_DEPLOYMENT_CIRCUIT_BREAKER_ENABLED
 # title: ECS services roll back failed deployments automatically
@@ -17841,7 +21729,19 @@ rule ECS_SERVICE_DEPLOYMENT_CIRCUIT_BREAKER_ENABLED when %ecs_services_with_roll
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/ELASTICACHE_AUTO_MINOR_VERSION_UPGRADE_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/ELASTICACHE_AUTO_MINOR_VERSION_UPGRADE_CHECK.guard", metadata: RuleMetadata(
+                id: "ELASTICACHE_AUTO_MINOR_VERSION_UPGRADE_CHECK",
+                title: "ElastiCache clusters receive automatic minor version upgrades",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ReplicationGroup"]),
+                awsConfigRule: "ELASTICACHE_AUTO_MINOR_VERSION_UPGRADE_CHECK",
+                description: "Every AWS::ElastiCache::CacheCluster and AWS::ElastiCache::ReplicationGroup leaves AutoMinorVersionUpgrade at its default (true) or sets it to true; only an explicit false, or a value still written as an intrinsic, fails. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Minor engine versions carry security and stability fixes; clusters that never take them keep running known-vulnerable versions.",
+                remediation: "Allow automatic minor version upgrades:\n```yaml\nSessionCache:\n  Type: AWS::ElastiCache::ReplicationGroup\n  Properties:\n    ReplicationGroupDescription: sessions\n    Engine: redis\n    CacheNodeType: cache.r7g.large\n    NumCacheClusters: 2\n    AutoMinorVersionUpgrade: true\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS05-BP05"]]),
+            text: #"""
 # ---
 # id: ELASTICACHE_AUTO_MINOR_VERSION_UPGRADE_CHECK
 # title: ElastiCache clusters receive automatic minor version upgrades
@@ -17888,7 +21788,19 @@ rule ELASTICACHE_AUTO_MINOR_VERSION_UPGRADE_CHECK when %elasticache_clusters_for
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/ELASTIC_BEANSTALK_MANAGED_UPDATES_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/ELASTIC_BEANSTALK_MANAGED_UPDATES_ENABLED.guard", metadata: RuleMetadata(
+                id: "ELASTIC_BEANSTALK_MANAGED_UPDATES_ENABLED",
+                title: "Elastic Beanstalk environments apply managed platform updates",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::ElasticBeanstalk::Environment"]),
+                awsConfigRule: "ELASTIC_BEANSTALK_MANAGED_UPDATES_ENABLED",
+                description: "Every AWS::ElasticBeanstalk::Environment sets aws:elasticbeanstalk:managedactions / ManagedActionsEnabled to 'true' in its OptionSettings and, in aws:elasticbeanstalk:managedactions:platformupdate, an UpdateLevel of minor or patch. When the updateLevel parameter is set, UpdateLevel must equal it. Settings coming from a saved configuration or .ebextensions are not visible to the rule.",
+                rationale: "Managed updates apply platform patches (operating system, runtime, web server) in a maintenance window; without them environments drift into running known-vulnerable, unsupported platform versions.",
+                remediation: "Turn on managed platform updates:\n```yaml\nWebEnv:\n  Type: AWS::ElasticBeanstalk::Environment\n  Properties:\n    ApplicationName: !Ref WebApp\n    SolutionStackName: 64bit Amazon Linux 2023 v4.1.0 running Python 3.11\n    OptionSettings:\n      - Namespace: aws:elasticbeanstalk:managedactions\n        OptionName: ManagedActionsEnabled\n        Value: \"true\"\n      - Namespace: aws:elasticbeanstalk:managedactions\n        OptionName: PreferredStartTime\n        Value: \"Sun:02:00\"\n      - Namespace: aws:elasticbeanstalk:managedactions:platformupdate\n        OptionName: UpdateLevel\n        Value: minor\n```",
+                parameters: [RuleMetadata.Parameter(name: "updateLevel", description: "Required UpdateLevel (minor or patch); null accepts either.", defaultValue: .null)],
+                controls: [.nist80053Rev5: ["SI-2c", "SI-2d", "SI-2(2)", "SI-2(5)"], .wellArchitected: ["SEC-6.3", "OPS05-BP05"]]),
+            text: #"""
 # ---
 # id: ELASTIC_BEANSTALK_MANAGED_UPDATES_ENABLED
 # title: Elastic Beanstalk environments apply managed platform updates
@@ -17971,7 +21883,19 @@ rule ELASTIC_BEANSTALK_MANAGED_UPDATES_ENABLED when %beanstalk_envs_for_managed_
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/ELBV2_ALB_5XX_ALARM_CONFIGURED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/ELBV2_ALB_5XX_ALARM_CONFIGURED.guard", metadata: RuleMetadata(
+                id: "ELBV2_ALB_5XX_ALARM_CONFIGURED",
+                title: "Application Load Balancers have a 5xx alarm",
+                severity: .medium,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::ElasticLoadBalancingV2::LoadBalancer"]),
+                awsConfigRule: nil,
+                description: "Tenet-only, cross-resource. Every Application Load Balancer (AWS::ElasticLoadBalancingV2::LoadBalancer with Type application or no Type; network and gateway load balancers are not judged) is watched by an AWS::CloudWatch::Alarm with Namespace AWS/ApplicationELB, MetricName HTTPCode_Target_5XX_Count or HTTPCode_ELB_5XX_Count and a LoadBalancer dimension naming the resource. In a template the dimension value refers to the resource with an intrinsic (!Ref or !GetAtt), matched against its logical id; in a live inventory the value is matched against the resource key or its LoadBalancerFullName property. Alarms built from metric math (Metrics) are not recognised. Whether the alarm has actions is checked by CLOUDWATCH_ALARM_ACTION_CHECK.",
+                rationale: "Server errors returned to users are the most direct measure of a broken service; an alarm on 5xx responses catches failed deployments and unhealthy targets as customers hit them.",
+                remediation: "Add an alarm for the resource:\n```yaml\nWeb5xxAlarm:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: AWS/ApplicationELB\n    MetricName: HTTPCode_Target_5XX_Count\n    Dimensions:\n      - Name: LoadBalancer\n        Value: !GetAtt WebLoadBalancer.LoadBalancerFullName\n    Statistic: Sum\n    Period: 60\n    EvaluationPeriods: 5\n    Threshold: 10\n    ComparisonOperator: GreaterThanThreshold\n    TreatMissingData: notBreaching\n    AlarmActions: [!Ref OpsTopic]\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS08-BP04", "REL06-BP01"]]),
+            text: #"""
 # ---
 # id: ELBV2_ALB_5XX_ALARM_CONFIGURED
 # title: Application Load Balancers have a 5xx alarm
@@ -18044,7 +21968,19 @@ rule ELBV2_ALB_5XX_ALARM_CONFIGURED when %alb_5xx_alarm_resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/EVENTBRIDGE_RULE_TARGETS_CONFIGURED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/EVENTBRIDGE_RULE_TARGETS_CONFIGURED.guard", metadata: RuleMetadata(
+                id: "EVENTBRIDGE_RULE_TARGETS_CONFIGURED",
+                title: "Enabled EventBridge rules have targets",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::Events::Rule"]),
+                awsConfigRule: nil,
+                description: "Tenet-only. Every AWS::Events::Rule whose State is not DISABLED (CloudFormation's default state is ENABLED) lists at least one target with an Arn. Rules that are deliberately disabled are not judged.",
+                rationale: "An enabled rule without targets matches events and does nothing, which typically means an automated response or notification that someone believes exists does not.",
+                remediation: "Give the rule a target:\n```yaml\nGuardDutyFindings:\n  Type: AWS::Events::Rule\n  Properties:\n    EventPattern:\n      source: [aws.guardduty]\n    State: ENABLED\n    Targets:\n      - Id: notify\n        Arn: !Ref SecurityTopic\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS10-BP01"]]),
+            text: #"""
 # ---
 # id: EVENTBRIDGE_RULE_TARGETS_CONFIGURED
 # title: Enabled EventBridge rules have targets
@@ -18088,7 +22024,19 @@ rule EVENTBRIDGE_RULE_TARGETS_CONFIGURED when %eventbridge_enabled_rules !empty 
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/LAMBDA_CONCURRENCY_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/LAMBDA_CONCURRENCY_CHECK.guard", metadata: RuleMetadata(
+                id: "LAMBDA_CONCURRENCY_CHECK",
+                title: "Lambda functions set reserved concurrency",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::Lambda::Function"]),
+                awsConfigRule: "LAMBDA_CONCURRENCY_CHECK",
+                description: "Every AWS::Lambda::Function sets ReservedConcurrentExecutions. When the concurrencyLimitLow and concurrencyLimitHigh parameters are integers (the default null leaves them unset), the value must lie between them, inclusive; unset parameters leave that bound open. A value of 0 (the function is throttled completely) is accepted only if concurrencyLimitLow allows it. A value given as an intrinsic cannot be compared and fails when a bound is set.",
+                rationale: "Reserved concurrency both guarantees capacity to a critical function and caps how much of the account's concurrency (and downstream connections) a runaway function can take.",
+                remediation: "Reserve concurrency for the function:\n```yaml\nOrdersFunction:\n  Type: AWS::Lambda::Function\n  Properties:\n    Runtime: python3.12\n    Handler: app.handler\n    Role: !GetAtt OrdersRole.Arn\n    Code: {S3Bucket: !Ref ArtifactBucket, S3Key: orders.zip}\n    ReservedConcurrentExecutions: 50\n```",
+                parameters: [RuleMetadata.Parameter(name: "concurrencyLimitLow", description: "Lowest accepted reserved concurrency (integer); unset leaves no lower bound.", defaultValue: .null), RuleMetadata.Parameter(name: "concurrencyLimitHigh", description: "Highest accepted reserved concurrency (integer); unset leaves no upper bound.", defaultValue: .null)],
+                controls: [.nist80053Rev5: ["AU-12(3)", "AU-14a", "AU-14b", "CA-7", "CA-7b", "PM-14a.1", "PM-14b", "PM-31", "SC-6"], .wellArchitected: ["REL-1"]]),
+            text: #"""
 # ---
 # id: LAMBDA_CONCURRENCY_CHECK
 # title: Lambda functions set reserved concurrency
@@ -18156,7 +22104,19 @@ rule LAMBDA_CONCURRENCY_CHECK when %lambda_functions_for_concurrency !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/LAMBDA_DLQ_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/LAMBDA_DLQ_CHECK.guard", metadata: RuleMetadata(
+                id: "LAMBDA_DLQ_CHECK",
+                title: "Lambda functions have a dead-letter queue",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::Lambda::Function"]),
+                awsConfigRule: "LAMBDA_DLQ_CHECK",
+                description: "Every AWS::Lambda::Function declares DeadLetterConfig.TargetArn (an SQS queue or SNS topic; an intrinsic reference is accepted). When the dlqArns parameter lists ARNs, the target must be one of them. On-failure destinations configured through AWS::Lambda::EventInvokeConfig are not recognised; suppress the rule for functions that use them, or for functions never invoked asynchronously.",
+                rationale: "Asynchronous invocations that keep failing are dropped after the retries; a dead-letter queue keeps the events so they can be inspected and replayed instead of lost.",
+                remediation: "Give the function a dead-letter target:\n```yaml\nOrdersFunction:\n  Type: AWS::Lambda::Function\n  Properties:\n    Runtime: python3.12\n    Handler: app.handler\n    Role: !GetAtt OrdersRole.Arn\n    Code: {S3Bucket: !Ref ArtifactBucket, S3Key: orders.zip}\n    DeadLetterConfig:\n      TargetArn: !GetAtt OrdersDlq.Arn\n```",
+                parameters: [RuleMetadata.Parameter(name: "dlqArns", description: "SQS queue or SNS topic ARNs accepted as dead-letter targets; empty accepts any target.", defaultValue: .list([]))],
+                controls: [.nist80053Rev5: ["AU-12(3)", "AU-14a", "AU-14b", "CA-2(2)", "CA-7", "CA-7b", "PM-14a.1", "PM-14b", "PM-31", "SC-36(1)(a)", "SI-2a"], .wellArchitected: ["REL-1", "REL-6"]]),
+            text: #"""
 # ---
 # id: LAMBDA_DLQ_CHECK
 # title: Lambda functions have a dead-letter queue
@@ -18214,7 +22174,19 @@ rule LAMBDA_DLQ_CHECK when %lambda_functions_for_dlq !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/LAMBDA_FUNCTION_ERRORS_ALARM_CONFIGURED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/LAMBDA_FUNCTION_ERRORS_ALARM_CONFIGURED.guard", metadata: RuleMetadata(
+                id: "LAMBDA_FUNCTION_ERRORS_ALARM_CONFIGURED",
+                title: "Lambda functions have an errors alarm",
+                severity: .medium,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::Lambda::Function"]),
+                awsConfigRule: nil,
+                description: "Tenet-only, cross-resource. Every AWS::Lambda::Function is watched by an AWS::CloudWatch::Alarm with Namespace AWS/Lambda, MetricName Errors and a FunctionName dimension naming the resource. In a template the dimension value refers to the resource with an intrinsic (!Ref or !GetAtt), matched against its logical id; in a live inventory the value is matched against the resource key or its FunctionName property. Alarms built from metric math (Metrics) are not recognised. Whether the alarm has actions is checked by CLOUDWATCH_ALARM_ACTION_CHECK.",
+                rationale: "Function errors are invisible to callers of asynchronous invocations and to event-source mappings; without an alarm on Errors, a broken deployment can fail silently for days.",
+                remediation: "Add an alarm for the resource:\n```yaml\nOrdersErrorsAlarm:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: AWS/Lambda\n    MetricName: Errors\n    Dimensions:\n      - Name: FunctionName\n        Value: !Ref OrdersFunction\n    Statistic: Sum\n    Period: 60\n    EvaluationPeriods: 5\n    Threshold: 1\n    ComparisonOperator: GreaterThanOrEqualToThreshold\n    AlarmActions: [!Ref OpsTopic]\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS08-BP04", "REL06-BP01"]]),
+            text: #"""
 # ---
 # id: LAMBDA_FUNCTION_ERRORS_ALARM_CONFIGURED
 # title: Lambda functions have an errors alarm
@@ -18281,7 +22253,19 @@ rule LAMBDA_FUNCTION_ERRORS_ALARM_CONFIGURED when %lambda_errors_alarm_resources
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/LAMBDA_FUNCTION_TIMEOUT_CONFIGURED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/LAMBDA_FUNCTION_TIMEOUT_CONFIGURED.guard", metadata: RuleMetadata(
+                id: "LAMBDA_FUNCTION_TIMEOUT_CONFIGURED",
+                title: "Lambda functions set a deliberate timeout",
+                severity: .info,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::Lambda::Function"]),
+                awsConfigRule: nil,
+                description: "Tenet-only. Every AWS::Lambda::Function sets Timeout explicitly (rather than inheriting the 3-second default) to an integer no greater than maxTimeoutSeconds (default 900, the Lambda maximum; when RuleParameters is absent 900 applies). A timeout written as a number in a string ('30', as many templates do) is read as that number; one given as an intrinsic cannot be compared and fails.",
+                rationale: "The default timeout is rarely right: too short and functions fail under load, too long and hung calls hold concurrency and cost; choosing it deliberately, below the caller's own timeout, is a basic operational decision.",
+                remediation: "Set Timeout to what the function needs:\n```yaml\nOrdersFunction:\n  Type: AWS::Lambda::Function\n  Properties:\n    Runtime: python3.12\n    Handler: app.handler\n    Role: !GetAtt OrdersRole.Arn\n    Code: {S3Bucket: !Ref ArtifactBucket, S3Key: orders.zip}\n    Timeout: 30\n```",
+                parameters: [RuleMetadata.Parameter(name: "maxTimeoutSeconds", description: "Largest accepted function timeout in seconds.", defaultValue: .int(900))],
+                controls: [.wellArchitected: ["REL-1"]]),
+            text: #"""
 # ---
 # id: LAMBDA_FUNCTION_TIMEOUT_CONFIGURED
 # title: Lambda functions set a deliberate timeout
@@ -18348,7 +22332,19 @@ rule LAMBDA_FUNCTION_TIMEOUT_CONFIGURED when %lambda_functions_for_timeout !empt
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/LAMBDA_FUNCTION_XRAY_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/LAMBDA_FUNCTION_XRAY_ENABLED.guard", metadata: RuleMetadata(
+                id: "LAMBDA_FUNCTION_XRAY_ENABLED",
+                title: "Lambda functions have X-Ray active tracing",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::Lambda::Function"]),
+                awsConfigRule: "LAMBDA_FUNCTION_XRAY_ENABLED",
+                description: "Every AWS::Lambda::Function sets TracingConfig.Mode to Active. PassThrough (the default) only forwards a trace started upstream and does not trace calls that start at the function.",
+                rationale: "Traces show where time is spent and which downstream call failed across a distributed request; without them, diagnosing latency and errors in serverless workloads is guesswork.",
+                remediation: "Turn on active tracing (the execution role needs xray:PutTraceSegments and\nxray:PutTelemetryRecords):\n```yaml\nOrdersFunction:\n  Type: AWS::Lambda::Function\n  Properties:\n    Runtime: python3.12\n    Handler: app.handler\n    Role: !GetAtt OrdersRole.Arn\n    Code: {S3Bucket: !Ref ArtifactBucket, S3Key: orders.zip}\n    TracingConfig:\n      Mode: Active\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS04-BP05", "OPS08-BP03"]]),
+            text: #"""
 # ---
 # id: LAMBDA_FUNCTION_XRAY_ENABLED
 # title: Lambda functions have X-Ray active tracing
@@ -18390,7 +22386,19 @@ rule LAMBDA_FUNCTION_XRAY_ENABLED when %lambda_functions_for_tracing !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/LOGS_LOG_GROUP_RETENTION_DEFINED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/LOGS_LOG_GROUP_RETENTION_DEFINED.guard", metadata: RuleMetadata(
+                id: "LOGS_LOG_GROUP_RETENTION_DEFINED",
+                title: "CloudWatch log groups have an explicit retention period",
+                severity: .info,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::Logs::LogGroup"]),
+                awsConfigRule: nil,
+                description: "Tenet-only. Every AWS::Logs::LogGroup sets RetentionInDays, so its logs expire deliberately instead of being kept (and billed) forever. CW_LOGGROUP_RETENTION_PERIOD_CHECK separately checks that a set retention is long enough.",
+                rationale: "Log groups that never expire grow without bound, cost money indefinitely and keep personal data longer than retention policies allow; setting retention is part of owning the data.",
+                remediation: "Set a retention period:\n```yaml\nAppLogs:\n  Type: AWS::Logs::LogGroup\n  Properties:\n    LogGroupName: /app/orders\n    RetentionInDays: 365\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS08-BP02"]]),
+            text: #"""
 # ---
 # id: LOGS_LOG_GROUP_RETENTION_DEFINED
 # title: CloudWatch log groups have an explicit retention period
@@ -18427,7 +22435,19 @@ rule LOGS_LOG_GROUP_RETENTION_DEFINED when %logs_groups_for_retention_defined !e
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/MSK_ENHANCED_MONITORING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/MSK_ENHANCED_MONITORING_ENABLED.guard", metadata: RuleMetadata(
+                id: "MSK_ENHANCED_MONITORING_ENABLED",
+                title: "MSK clusters publish per-topic metrics",
+                severity: .info,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::MSK::Cluster"]),
+                awsConfigRule: "MSK_ENHANCED_MONITORING_ENABLED",
+                description: "Every AWS::MSK::Cluster sets EnhancedMonitoring to PER_TOPIC_PER_BROKER or PER_TOPIC_PER_PARTITION, as AWS Config requires. DEFAULT (the CloudFormation default) and PER_BROKER do not give topic-level metrics and fail.",
+                rationale: "Per-topic metrics (bytes in and out, consumer lag per partition) are what shows which producer or consumer is behind or overloaded; broker-level metrics only show that something is.",
+                remediation: "Raise the monitoring level:\n```yaml\nEventsCluster:\n  Type: AWS::MSK::Cluster\n  Properties:\n    ClusterName: events\n    KafkaVersion: 3.6.0\n    NumberOfBrokerNodes: 3\n    BrokerNodeGroupInfo:\n      InstanceType: kafka.m5.large\n      ClientSubnets: [!Ref SubnetA, !Ref SubnetB, !Ref SubnetC]\n    EnhancedMonitoring: PER_TOPIC_PER_BROKER\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS08-BP01"]]),
+            text: #"""
 # ---
 # id: MSK_ENHANCED_MONITORING_ENABLED
 # title: MSK clusters publish per-topic metrics
@@ -18470,7 +22490,19 @@ rule MSK_ENHANCED_MONITORING_ENABLED when %msk_clusters_for_enhanced_monitoring 
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/RDS_AUTOMATIC_MINOR_VERSION_UPGRADE_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/RDS_AUTOMATIC_MINOR_VERSION_UPGRADE_ENABLED.guard", metadata: RuleMetadata(
+                id: "RDS_AUTOMATIC_MINOR_VERSION_UPGRADE_ENABLED",
+                title: "RDS DB instances receive automatic minor version upgrades",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::RDS::DBInstance"]),
+                awsConfigRule: "RDS_AUTOMATIC_MINOR_VERSION_UPGRADE_ENABLED",
+                description: "Every AWS::RDS::DBInstance leaves AutoMinorVersionUpgrade at its default (true) or sets it to true; only an explicit false fails. A value given as an intrinsic cannot be shown to be true and fails. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Minor versions carry security and stability fixes; instances that never take them accumulate known vulnerabilities and eventually face forced upgrades at a time AWS chooses.",
+                remediation: "Allow automatic minor version upgrades in the maintenance window:\n```yaml\nOrdersDb:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    Engine: postgres\n    DBInstanceClass: db.m6g.large\n    AllocatedStorage: \"100\"\n    AutoMinorVersionUpgrade: true\n    PreferredMaintenanceWindow: sun:03:00-sun:04:00\n```",
+                parameters: [],
+                controls: [.pciDSS321: ["6.2"], .wellArchitected: ["SEC-6.2", "REL-8", "OPS05-BP05"]]),
+            text: #"""
 # ---
 # id: RDS_AUTOMATIC_MINOR_VERSION_UPGRADE_ENABLED
 # title: RDS DB instances receive automatic minor version upgrades
@@ -18516,7 +22548,19 @@ rule RDS_AUTOMATIC_MINOR_VERSION_UPGRADE_ENABLED when %rds_instances_for_minor_u
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/RDS_ENHANCED_MONITORING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/RDS_ENHANCED_MONITORING_ENABLED.guard", metadata: RuleMetadata(
+                id: "RDS_ENHANCED_MONITORING_ENABLED",
+                title: "RDS DB instances have enhanced monitoring",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::RDS::DBInstance"]),
+                awsConfigRule: "RDS_ENHANCED_MONITORING_ENABLED",
+                description: "Every AWS::RDS::DBInstance sets MonitoringInterval to one of 1, 5, 10, 15, 30 or 60 seconds (a number, or the same number as a string, which CloudFormation also accepts) (0, the default, turns enhanced monitoring off) and names a MonitoringRoleArn that RDS uses to publish the metrics (an intrinsic reference is accepted). When the monitoringInterval parameter is set, the interval must equal it. An interval given as an intrinsic cannot be checked and fails.",
+                rationale: "Enhanced monitoring shows operating-system metrics (per-process CPU, memory, file system and disk I/O) at up to one-second granularity, which the hypervisor-level CloudWatch metrics cannot; it is how resource exhaustion inside the database host is diagnosed.",
+                remediation: "Turn on enhanced monitoring:\n```yaml\nOrdersDb:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    Engine: postgres\n    DBInstanceClass: db.m6g.large\n    AllocatedStorage: \"100\"\n    MonitoringInterval: 60\n    MonitoringRoleArn: !GetAtt RdsMonitoringRole.Arn\n```",
+                parameters: [RuleMetadata.Parameter(name: "monitoringInterval", description: "Required enhanced monitoring interval in seconds (1, 5, 10, 15, 30 or 60); null accepts any of them.", defaultValue: .null)],
+                controls: [.nist80053Rev5: ["AU-12(3)", "AU-14a", "AU-14b", "CA-2(2)", "CA-7", "CA-7b", "PM-14a.1", "PM-14b", "PM-31", "SC-36(1)(a)", "SI-2a"], .wellArchitected: ["REL-6", "OPS08-BP01", "REL06-BP01"]]),
+            text: #"""
 # ---
 # id: RDS_ENHANCED_MONITORING_ENABLED
 # title: RDS DB instances have enhanced monitoring
@@ -18580,7 +22624,19 @@ rule RDS_ENHANCED_MONITORING_ENABLED when %rds_instances_for_enhanced_monitoring
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/RDS_INSTANCE_CPU_ALARM_CONFIGURED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/RDS_INSTANCE_CPU_ALARM_CONFIGURED.guard", metadata: RuleMetadata(
+                id: "RDS_INSTANCE_CPU_ALARM_CONFIGURED",
+                title: "RDS DB instances have a CPU utilisation alarm",
+                severity: .medium,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::RDS::DBInstance"]),
+                awsConfigRule: nil,
+                description: "Tenet-only, cross-resource. Every AWS::RDS::DBInstance is watched by an AWS::CloudWatch::Alarm with Namespace AWS/RDS, MetricName CPUUtilization and a DBInstanceIdentifier dimension naming the resource. In a template the dimension value refers to the resource with an intrinsic (!Ref or !GetAtt), matched against its logical id; in a live inventory the value is matched against the resource key or its DBInstanceIdentifier property. Alarms built from metric math (Metrics) are not recognised. Whether the alarm has actions is checked by CLOUDWATCH_ALARM_ACTION_CHECK.",
+                rationale: "Sustained high CPU is the most common early sign of a database about to stop responding; an alarm gives time to scale or fix a runaway query before the application fails.",
+                remediation: "Add an alarm for the resource:\n```yaml\nOrdersDbCpuAlarm:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: AWS/RDS\n    MetricName: CPUUtilization\n    Dimensions:\n      - Name: DBInstanceIdentifier\n        Value: !Ref OrdersDb\n    Statistic: Average\n    Period: 300\n    EvaluationPeriods: 3\n    Threshold: 80\n    ComparisonOperator: GreaterThanThreshold\n    AlarmActions: [!Ref OpsTopic]\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS08-BP04", "REL06-BP01"]]),
+            text: #"""
 # ---
 # id: RDS_INSTANCE_CPU_ALARM_CONFIGURED
 # title: RDS DB instances have a CPU utilisation alarm
@@ -18647,7 +22703,19 @@ rule RDS_INSTANCE_CPU_ALARM_CONFIGURED when %rds_cpu_alarm_resources !empty {
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/RDS_INSTANCE_FREE_STORAGE_ALARM_CONFIGURED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/RDS_INSTANCE_FREE_STORAGE_ALARM_CONFIGURED.guard", metadata: RuleMetadata(
+                id: "RDS_INSTANCE_FREE_STORAGE_ALARM_CONFIGURED",
+                title: "RDS DB instances have a free-storage alarm",
+                severity: .medium,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::RDS::DBInstance"]),
+                awsConfigRule: nil,
+                description: "Tenet-only, cross-resource. Every AWS::RDS::DBInstance that is not an Aurora cluster member (Aurora storage grows automatically; members with DBClusterIdentifier are not judged) is watched by an AWS::CloudWatch::Alarm with Namespace AWS/RDS, MetricName FreeStorageSpace and a DBInstanceIdentifier dimension naming the resource. In a template the dimension value refers to the resource with an intrinsic (!Ref or !GetAtt), matched against its logical id; in a live inventory the value is matched against the resource key or its DBInstanceIdentifier property. Alarms built from metric math (Metrics) are not recognised. Whether the alarm has actions is checked by CLOUDWATCH_ALARM_ACTION_CHECK.",
+                rationale: "A database that runs out of storage stops accepting writes; an alarm on free space gives time to grow the volume or enable storage autoscaling before an outage.",
+                remediation: "Add an alarm for the resource:\n```yaml\nOrdersDbStorageAlarm:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: AWS/RDS\n    MetricName: FreeStorageSpace\n    Dimensions:\n      - Name: DBInstanceIdentifier\n        Value: !Ref OrdersDb\n    Statistic: Minimum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 10737418240\n    ComparisonOperator: LessThanThreshold\n    AlarmActions: [!Ref OpsTopic]\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS08-BP04", "REL06-BP01"]]),
+            text: #"""
 # ---
 # id: RDS_INSTANCE_FREE_STORAGE_ALARM_CONFIGURED
 # title: RDS DB instances have a free-storage alarm
@@ -18718,7 +22786,19 @@ rule RDS_INSTANCE_FREE_STORAGE_ALARM_CONFIGURED when %rds_storage_alarm_resource
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/RDS_INSTANCE_PERFORMANCE_INSIGHTS_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/RDS_INSTANCE_PERFORMANCE_INSIGHTS_ENABLED.guard", metadata: RuleMetadata(
+                id: "RDS_INSTANCE_PERFORMANCE_INSIGHTS_ENABLED",
+                title: "RDS DB instances have Performance Insights enabled",
+                severity: .info,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::RDS::DBInstance"]),
+                awsConfigRule: nil,
+                description: "Tenet-only. Every AWS::RDS::DBInstance sets EnablePerformanceInsights to true (the default is false). A few small instance classes and old engine versions do not support Performance Insights; suppress the rule for them. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Performance Insights shows database load by wait event, SQL statement, host and user, which is how slow queries and contention are found during an incident.",
+                remediation: "Enable Performance Insights:\n```yaml\nOrdersDb:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    Engine: postgres\n    DBInstanceClass: db.m6g.large\n    AllocatedStorage: \"100\"\n    EnablePerformanceInsights: true\n    PerformanceInsightsRetentionPeriod: 7\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS08-BP01", "REL06-BP01"]]),
+            text: #"""
 # ---
 # id: RDS_INSTANCE_PERFORMANCE_INSIGHTS_ENABLED
 # title: RDS DB instances have Performance Insights enabled
@@ -18759,7 +22839,19 @@ rule RDS_INSTANCE_PERFORMANCE_INSIGHTS_ENABLED when %rds_instances_for_performan
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/REDSHIFT_CLUSTER_MAINTENANCESETTINGS_CHECK.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/REDSHIFT_CLUSTER_MAINTENANCESETTINGS_CHECK.guard", metadata: RuleMetadata(
+                id: "REDSHIFT_CLUSTER_MAINTENANCESETTINGS_CHECK",
+                title: "Redshift clusters take version upgrades and keep automated snapshots",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::Redshift::Cluster"]),
+                awsConfigRule: "REDSHIFT_CLUSTER_MAINTENANCESETTINGS_CHECK",
+                description: "Every AWS::Redshift::Cluster leaves AllowVersionUpgrade at its default (true) or sets it to true, and keeps automated snapshots for at least automatedSnapshotRetentionPeriod days (default 1, the CloudFormation default; an absent AutomatedSnapshotRetentionPeriod means 1 day and passes only when the minimum is 1). A value given as an intrinsic cannot be checked and fails. Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Version upgrades bring fixes applied in the maintenance window; automated snapshots are what a cluster is restored from after an operational mistake.",
+                remediation: "Allow version upgrades and keep automated snapshots:\n```yaml\nWarehouse:\n  Type: AWS::Redshift::Cluster\n  Properties:\n    ClusterType: multi-node\n    NodeType: ra3.xlplus\n    NumberOfNodes: 2\n    DBName: analytics\n    MasterUsername: admin\n    ManageMasterPassword: true\n    AllowVersionUpgrade: true\n    AutomatedSnapshotRetentionPeriod: 7\n    PreferredMaintenanceWindow: sun:03:00-sun:03:30\n```",
+                parameters: [RuleMetadata.Parameter(name: "automatedSnapshotRetentionPeriod", description: "Minimum days of automated snapshots.", defaultValue: .int(1))],
+                controls: [.nist80053Rev5: ["CM-2b", "CM-2b.1", "CM-2b.2", "CM-2b.3", "CM-3(3)", "CP-9a", "CP-9b", "CP-9c", "SC-5(2)", "SI-2c", "SI-2d", "SI-2(2)", "SI-2(5)"], .pciDSS321: ["6.2"], .wellArchitected: ["SEC-6.3", "REL-8"]]),
+            text: #"""
 # ---
 # id: REDSHIFT_CLUSTER_MAINTENANCESETTINGS_CHECK
 # title: Redshift clusters take version upgrades and keep automated snapshots
@@ -18833,7 +22925,19 @@ rule REDSHIFT_CLUSTER_MAINTENANCESETTINGS_CHECK when %redshift_clusters_for_main
 }
 
 """#),
-        BundledRuleFile(path: "rules/operational-excellence/STEP_FUNCTIONS_STATE_MACHINE_TRACING_ENABLED.guard", text: #"""
+        BundledRuleFile(path: "rules/operational-excellence/STEP_FUNCTIONS_STATE_MACHINE_TRACING_ENABLED.guard", metadata: RuleMetadata(
+                id: "STEP_FUNCTIONS_STATE_MACHINE_TRACING_ENABLED",
+                title: "Step Functions state machines have X-Ray tracing",
+                severity: .low,
+                area: .operationalExcellence,
+                target: .resourceTypes(["AWS::StepFunctions::StateMachine"]),
+                awsConfigRule: nil,
+                description: "Tenet-only. Every AWS::StepFunctions::StateMachine sets TracingConfiguration.Enabled to true (the default is false). Booleans are accepted as true or as the string 'true', which CloudFormation converts the same way.",
+                rationale: "Tracing shows each state transition and the service calls it made, so slow or failing steps in a workflow can be found without reading execution histories one by one.",
+                remediation: "Enable tracing on the state machine:\n```yaml\nOrderFlow:\n  Type: AWS::StepFunctions::StateMachine\n  Properties:\n    RoleArn: !GetAtt OrderFlowRole.Arn\n    DefinitionS3Location: {Bucket: !Ref ArtifactBucket, Key: order-flow.asl.json}\n    TracingConfiguration:\n      Enabled: true\n```",
+                parameters: [],
+                controls: [.wellArchitected: ["OPS04-BP05", "OPS08-BP03"]]),
+            text: #"""
 # ---
 # id: STEP_FUNCTIONS_STATE_MACHINE_TRACING_ENABLED
 # title: Step Functions state machines have X-Ray tracing

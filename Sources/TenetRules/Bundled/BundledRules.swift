@@ -2,10 +2,14 @@
 /// repository (`rules/encryption/ENCRYPTED_VOLUMES.guard`), so diagnostics about it stay meaningful.
 public struct BundledRuleFile: Sendable {
     public let path: String
+    /// A rule's metadata as the generator parsed it from `text`, so that loading the bundle reads
+    /// no YAML; nil for packs, and for a rule whose metadata is to be parsed when loaded.
+    public let metadata: RuleMetadata?
     public let text: String
 
-    public init(path: String, text: String) {
+    public init(path: String, metadata: RuleMetadata? = nil, text: String) {
         self.path = path
+        self.metadata = metadata
         self.text = text
     }
 }

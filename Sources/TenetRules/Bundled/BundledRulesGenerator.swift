@@ -2,13 +2,14 @@ import Foundation
 import TenetDocument
 
 /// Writes `BundledRules+Generated.swift` from a `rules/` directory: every rule file of every area
-/// and every pack, not the tests.
+/// and every pack, not the tests, and each rule's metadata as parsed (see `SwiftLiteral`).
 ///
 /// Each text becomes a multi-line raw string literal whose `#` count is chosen so that nothing in
 /// the text can end it or start an interpolation; the literal then holds the file byte for byte.
 public enum BundledRulesGenerator {
     /// The files to bundle, in a fixed order (areas as `RuleArea` lists them, then packs; names
-    /// sorted), each under its repository path.
+    /// sorted), each under its repository path; a rule whose metadata does not parse is an error
+    /// at its file, line and column.
     public static func files(inRulesDirectory directory: String) throws(Diagnostic) -> [BundledRuleFile] {
         var files: [BundledRuleFile] = []
         let folders = RuleArea.allCases.map { ($0.rawValue, ".guard") } + [("packs", ".yaml")]
@@ -25,7 +26,8 @@ public enum BundledRulesGenerator {
                         code: .bundleUnrepresentable, message: "the file has carriage returns, which a Swift string literal would turn into line feeds; expected LF line endings",
                         location: FileLocation(file: source.name, line: 1, column: 1))
                 }
-                files.append(BundledRuleFile(path: "rules/\(folder)/\(name)", text: text))
+                let metadata = suffix == ".guard" ? try RuleMetadataParser.parse(source) : nil
+                files.append(BundledRuleFile(path: "rules/\(folder)/\(name)", metadata: metadata, text: text))
             }
         }
         return files
@@ -43,7 +45,8 @@ public enum BundledRulesGenerator {
             """
         for file in files {
             let hashes = String(repeating: "#", count: delimiterLength(for: file.text))
-            source += "        BundledRuleFile(path: \(quoted(file.path)), text: \(hashes)\"\"\"\n\(file.text)\n\"\"\"\(hashes)),\n"
+            let metadata = file.metadata.map { "metadata: \(SwiftLiteral.metadata($0)),\n            " } ?? ""
+            source += "        BundledRuleFile(path: \(SwiftLiteral.string(file.path)), \(metadata)text: \(hashes)\"\"\"\n\(file.text)\n\"\"\"\(hashes)),\n"
         }
         source += "    ]\n}\n"
         return source
@@ -56,12 +59,6 @@ public enum BundledRulesGenerator {
             length += 1
         }
         return length
-    }
-
-    /// A path as an ordinary string literal; paths come from file names, so only quotes and
-    /// backslashes need escaping.
-    private static func quoted(_ path: String) -> String {
-        "\"" + path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }
 

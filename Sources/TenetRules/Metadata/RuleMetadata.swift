@@ -2,7 +2,7 @@ import TenetDocument
 
 /// What Tenet knows about a managed rule besides its Guard body: who it applies to, how severe a
 /// violation is, how to fix it, and which controls it evidences.
-public struct RuleMetadata: Sendable {
+public struct RuleMetadata: Sendable, Equatable {
     /// What a rule reports on.
     public enum Target: Sendable, Equatable {
         /// Resources of these CloudFormation types.
@@ -11,7 +11,7 @@ public struct RuleMetadata: Sendable {
         case account
     }
 
-    public struct Parameter: Sendable {
+    public struct Parameter: Sendable, Equatable {
         public var name: String
         public var description: String
         public var defaultValue: Value

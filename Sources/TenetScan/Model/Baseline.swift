@@ -1,4 +1,3 @@
-import Crypto
 import TenetInventory
 
 /// A finding's identity across runs: rule, resource and property path — never a line number,
@@ -10,10 +9,7 @@ public struct FindingFingerprint: RawRepresentable, Hashable, Comparable, Sendab
 
     public init(rule: String, resource: ResourceID, propertyPath: String?) {
         let key = [rule, resource.rawValue, propertyPath ?? ""].joined(separator: "\u{1F}")
-        rawValue = SHA256.hash(data: Array(key.utf8)).prefix(16).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        rawValue = HexDigest.sha256(of: Array(key.utf8), keeping: 16)
     }
 
     public var description: String { rawValue }

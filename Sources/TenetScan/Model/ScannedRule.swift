@@ -1,4 +1,3 @@
-import Crypto
 import TenetInventory
 import TenetRules
 
@@ -39,9 +38,6 @@ public struct ScannedRule: Sendable, Identifiable {
     }
 
     public static func versionHash(of text: [UInt8]) -> String {
-        SHA256.hash(data: text).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        HexDigest.sha256(of: text)
     }
 }
