@@ -55,10 +55,13 @@ struct ReportOutputOptions: ParsableArguments {
     }
 
     /// Writes every report, then ends the run with the exit status the failure policy gives.
-    func finish(_ result: ScanResult, settings: ScanSettings, configuration: RepositoryConfiguration) throws {
+    /// Writes the reports and ends the process with the run's exit status. It exits here instead
+    /// of returning, as compilers do, so that the run's documents and verdicts are never freed
+    /// one by one: on a 20,000-resource template that teardown is a quarter of a second on one
+    /// core after the answer is written, and the operating system reclaims the memory at once.
+    func finish(_ result: ScanResult, settings: ScanSettings, configuration: RepositoryConfiguration) throws -> Never {
         try write(result, settings: settings, configuration: configuration)
-        let status = settings.policy.exitStatus(for: result)
-        if status != .ok { throw status }
+        Foundation.exit(settings.policy.exitStatus(for: result).rawValue)
     }
 
     /// Encodes and writes each report; a report file is written whole or not at all.
