@@ -191,6 +191,14 @@ public struct SARIFReportEncoder: ReportEncoder {
 /// account) as the logical location.
 private struct SARIFLocations: Sendable {
     let context: ReportContext
+    /// Where the account's unlocated findings are anchored; found once, because listing the
+    /// documents walks every evaluation.
+    private let firstDocument: String?
+
+    init(context: ReportContext) {
+        self.context = context
+        firstDocument = context.documents.first
+    }
 
     /// The location of a result or notification, as the next element of a `locations` list.
     func location(for reported: ReportedEvaluation, into json: inout JSONText) {
@@ -222,7 +230,7 @@ private struct SARIFLocations: Sendable {
         if let location = reported.location { return (location.file, location) }
         let document = reported.resource.document
         if let file = context.file(ofDocument: document) { return (file, nil) }
-        guard context.result.origin(ofDocument: document) == .templatesTogether, let first = context.documents.first else { return (nil, nil) }
+        guard context.result.origin(ofDocument: document) == .templatesTogether, let first = firstDocument else { return (nil, nil) }
         return (first, FileLocation(file: first, line: 1, column: 1))
     }
 
