@@ -16,6 +16,7 @@ enum BenchmarkMain {
         "inventory-stream": (InventoryStreamBenchmark.description, InventoryStreamBenchmark.run),
         "history": (HistoryBenchmark.description, HistoryBenchmark.run),
         "load": (LoadBenchmark.description, LoadBenchmark.run),
+        "reports": (ReportsBenchmark.description, ReportsBenchmark.run),
         "rules-load": (RulesLoadBenchmark.description, RulesLoadBenchmark.run),
     ]
 

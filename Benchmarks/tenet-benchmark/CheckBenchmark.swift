@@ -23,17 +23,13 @@ enum CheckBenchmark {
             firstAnswerRuns = runs
             arguments.removeFirst(2)
         }
-        let tenet = arguments.first ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "tenet").path
-        guard FileManager.default.isExecutableFile(atPath: tenet) else {
-            print("no tenet binary at \(tenet); build it first: swift build -c release --static-swift-stdlib")
-            exit(2)
-        }
+        let tenet = TenetRun.binary(arguments.first)
         let directory = FileManager.default.temporaryDirectory.appending(path: "tenet-check-benchmark-\(getpid())")
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let small = directory.appending(path: "small.yaml").path
         FileManager.default.createFile(atPath: small, contents: Data(TemplateText.yaml(resources: 5).utf8))
-        let runs = (0..<firstAnswerRuns).map { _ in measure(tenet, [small]) }.sorted { $0.seconds < $1.seconds }
+        let runs = (0..<firstAnswerRuns).map { _ in TenetRun.measure(tenet, ["check", small]) }.sorted { $0.seconds < $1.seconds }
         let median = runs[runs.count / 2]
         print(
             "first answer, one 5-resource template: \(milliseconds(median.seconds)) ms wall (median of \(runs.count); best \(milliseconds(runs[0].seconds)) ms), "
@@ -46,32 +42,10 @@ enum CheckBenchmark {
         for index in 0..<200 { FileManager.default.createFile(atPath: corpus.appending(path: "stack-\(index).yaml").path, contents: fifty) }
         let large = directory.appending(path: "large.yaml").path
         FileManager.default.createFile(atPath: large, contents: Data(TemplateText.yaml(resources: 20_000).utf8))
-        let many = measure(tenet, [corpus.path])
+        let many = TenetRun.measure(tenet, ["check", corpus.path])
         print("200 templates × 50 resources: \(String(format: "%.2f", many.seconds)) s wall, \(String(format: "%.2f", many.cpuSeconds)) s CPU, peak RSS \(many.peakMB) MB; target < 2 s, < 300 MB")
-        let one = measure(tenet, [large])
+        let one = TenetRun.measure(tenet, ["check", large])
         print("one 20,000-resource template: \(String(format: "%.2f", one.seconds)) s wall, \(String(format: "%.2f", one.cpuSeconds)) s CPU, peak RSS \(one.peakMB) MB; target < 2 s, < 300 MB")
-    }
-
-    /// Runs `tenet check` (the default text report) on the paths, output discarded, and returns its wall time,
-    /// and the CPU time and peak resident memory of that child alone.
-    private static func measure(_ tenet: String, _ paths: [String]) -> (seconds: Double, cpuSeconds: Double, peakMB: Int) {
-        var pid: pid_t = 0
-        let argv = [tenet, "check"] + paths
-        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let cArguments = argv.map { strdup($0) } + [nil]
-        let start = ContinuousClock.now
-        posix_spawn(&pid, tenet, &actions, nil, cArguments, environ)
-        var status: Int32 = 0
-        var usage = rusage()
-        wait4(pid, &status, 0, &usage)
-        let elapsed = ContinuousClock.now - start
-        cArguments.forEach { free($0) }
-        posix_spawn_file_actions_destroy(&actions)
-        let cpu = [usage.ru_utime, usage.ru_stime].reduce(0.0) { $0 + Double($1.tv_sec) + Double($1.tv_usec) / 1e6 }
-        return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, cpu, Int(usage.ru_maxrss / 1024))
     }
 
     private static func milliseconds(_ seconds: Double) -> String { String(format: "%.0f", seconds * 1000) }

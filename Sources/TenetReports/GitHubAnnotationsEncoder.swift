@@ -9,29 +9,36 @@ import TenetScan
 public struct GitHubAnnotationsEncoder: ReportEncoder {
     public init() {}
 
+    /// Commands are made in parallel chunks and handed on in order, one per listed verdict.
     public func encode(_ result: ScanResult, options: ReportOptions, into write: ([UInt8]) -> Void) {
         let context = ReportContext(result, options: options)
         let text = FindingText(paths: context.paths)
-        var output = ""
-        for reported in context.evaluations where reported.disposition.isListedByDefault {
-            var properties: [(String, String)] = []
-            if let location = reported.location {
-                properties.append(("file", context.paths.display(location.file)))
-                properties.append(("line", String(location.line)))
-                properties.append(("col", String(location.column)))
+        ParallelChunks.encode(count: context.evaluations.count, into: write) { range in
+            var output = ""
+            for reported in context.evaluations[range] where reported.disposition.isListedByDefault {
+                output += Self.command(reported, paths: context.paths, text: text)
             }
-            properties.append(("title", "\(reported.rule.id) (\(reported.severity.rawValue))"))
-            var message = "\(reported.resourceName): \(text.headline(reported))"
-            if let suppression = reported.evaluation.suppression {
-                message += "\n" + text.suppressionSummary(suppression)
-            } else if reported.disposition == .violation, let remediation = reported.rule.metadata?.remediation {
-                message += "\nFix: " + remediation
-            }
-            let command = reported.failsRun ? "error" : reported.disposition == .suppressed ? "notice" : "warning"
-            let renderedProperties = properties.map { "\($0)=\(Self.escapeProperty($1))" }.joined(separator: ",")
-            output += "::\(command) \(renderedProperties)::\(Self.escapeData(message))\n"
+            return Array(output.utf8)
         }
-        write(Array(output.utf8))
+    }
+
+    private static func command(_ reported: ReportedEvaluation, paths: ReportPaths, text: FindingText) -> String {
+        var properties: [(String, String)] = []
+        if let location = reported.location {
+            properties.append(("file", paths.display(location.file)))
+            properties.append(("line", String(location.line)))
+            properties.append(("col", String(location.column)))
+        }
+        properties.append(("title", "\(reported.rule.id) (\(reported.severity.rawValue))"))
+        var message = "\(reported.resourceName): \(text.headline(reported))"
+        if let suppression = reported.evaluation.suppression {
+            message += "\n" + text.suppressionSummary(suppression)
+        } else if reported.disposition == .violation, let remediation = reported.rule.metadata?.remediation {
+            message += "\nFix: " + remediation
+        }
+        let command = reported.failsRun ? "error" : reported.disposition == .suppressed ? "notice" : "warning"
+        let renderedProperties = properties.map { "\($0)=\(escapeProperty($1))" }.joined(separator: ",")
+        return "::\(command) \(renderedProperties)::\(escapeData(message))\n"
     }
 
     /// The runner's escaping for a command's message (actions/toolkit `escapeData`).

@@ -15,120 +15,159 @@ public struct JSONReportEncoder: ReportEncoder {
 
     public init() {}
 
-    /// Evaluations are made and written one at a time: a large run has hundreds of thousands.
+    /// Evaluations, most of the report, are written in parallel chunks straight into bytes.
     public func encode(_ result: ScanResult, options: ReportOptions, into write: ([UInt8]) -> Void) {
         let context = ReportContext(result, options: options)
         let summary = ReportSummary(context)
         let text = FindingText(paths: context.paths)
-        JSONOutput.write(object: [
-            .value("schemaVersion", .string(Self.schemaVersion)),
-            .value("tool", .object([("name", .string("tenet")), ("version", .string(options.toolVersion))])),
-            .value("evaluatedAt", .string(FindingText.timestamp(result.evaluatedAt))),
-            .value("policy", .object([
-                ("failOn", .string(options.policy.threshold.rawValue)),
-                ("failOnInsufficientData", .bool(options.policy.failOnInsufficientData)),
-            ])),
-            .value("passed", .bool(summary.failing == 0)),
-            .value("summary", summaryValue(summary)),
-            .value("documents", .list(context.documents.map { .string(context.paths.display($0)) })),
-            .value("rules", .list(result.rules.map { ruleValue($0, paths: context.paths) })),
-            .list("evaluations", count: context.evaluations.count) { evaluationValue(context.evaluations[$0], text: text) },
-            .value("expiredSuppressions", .list(result.expiredSuppressions.map { suppressionValue($0, paths: context.paths) })),
-            .value("fixedFindings", .list(result.fixedFindings.map { .string($0.rawValue) })),
-            .value("skippedFiles", .list(result.skippedFiles.map { skipped in
-                .object([("path", .string(context.paths.display(skipped.path))), ("reason", .string(skipped.reason))])
-            })),
-        ], into: write)
+        var json = JSONText()
+        json.object { json in
+            json.field("schemaVersion", Self.schemaVersion)
+            json.object("tool") { json in
+                json.field("name", "tenet")
+                json.field("version", options.toolVersion)
+            }
+            json.field("evaluatedAt", FindingText.timestamp(result.evaluatedAt))
+            json.object("policy") { json in
+                json.field("failOn", options.policy.threshold.rawValue)
+                json.field("failOnInsufficientData", options.policy.failOnInsufficientData)
+            }
+            json.field("passed", summary.failing == 0)
+            summaryObject(summary, into: &json)
+            json.list("documents") { json in
+                for document in context.documents { json.element(context.paths.display(document)) }
+            }
+            json.list("rules") { json in
+                for rule in result.rules { ruleObject(rule, paths: context.paths, into: &json) }
+            }
+            json.list("evaluations") { json in
+                json.elements(count: context.evaluations.count, flushingTo: write) { index, json in
+                    evaluationObject(context.evaluations[index], text: text, into: &json)
+                }
+            }
+            json.list("expiredSuppressions") { json in
+                for suppression in result.expiredSuppressions { suppressionObject(nil, suppression, paths: context.paths, into: &json) }
+            }
+            json.list("fixedFindings") { json in
+                for finding in result.fixedFindings { json.element(finding.rawValue) }
+            }
+            json.list("skippedFiles") { json in
+                for skipped in result.skippedFiles {
+                    json.object { json in
+                        json.field("path", context.paths.display(skipped.path))
+                        json.field("reason", skipped.reason)
+                    }
+                }
+            }
+        }
+        write(json.finished())
     }
 
-    private func summaryValue(_ summary: ReportSummary) -> Value {
-        .object([
-            ("rules", .number(summary.rules)),
-            ("documents", .number(summary.documents)),
-            ("evaluations", .number(summary.evaluations)),
-            ("accountEvaluations", .number(summary.accountEvaluations)),
-            ("failing", .number(summary.failing)),
-            ("suppressed", .number(summary.suppressed)),
-            ("byState", .object(ReportSummary.statesInOrder.map { ($0.rawValue, .number(summary.count($0))) })),
-            ("bySeverity", .object(ReportSummary.severitiesMostSevereFirst.map { severity in
-                (severity.rawValue, .object(ReportSummary.statesInOrder.map { ($0.rawValue, .number(summary.count(severity, $0))) }))
-            })),
-        ])
+    private func summaryObject(_ summary: ReportSummary, into json: inout JSONText) {
+        json.object("summary") { json in
+            json.field("rules", summary.rules)
+            json.field("documents", summary.documents)
+            json.field("evaluations", summary.evaluations)
+            json.field("accountEvaluations", summary.accountEvaluations)
+            json.field("failing", summary.failing)
+            json.field("suppressed", summary.suppressed)
+            json.object("byState") { json in
+                for state in ReportSummary.statesInOrder { json.field(state.rawValue, summary.count(state)) }
+            }
+            json.object("bySeverity") { json in
+                for severity in ReportSummary.severitiesMostSevereFirst {
+                    json.object(severity.rawValue) { json in
+                        for state in ReportSummary.statesInOrder { json.field(state.rawValue, summary.count(severity, state)) }
+                    }
+                }
+            }
+        }
     }
 
-    private func ruleValue(_ rule: ScannedRule, paths: ReportPaths) -> Value {
+    private func ruleObject(_ rule: ScannedRule, paths: ReportPaths, into json: inout JSONText) {
         let metadata = rule.metadata
-        return .object([
-            ("id", .string(rule.id)),
-            ("title", .string(rule.title)),
-            ("severity", .string(rule.severity.rawValue)),
-            ("area", .text(metadata?.area.rawValue)),
-            ("description", .text(metadata?.description)),
-            ("rationale", .text(metadata?.rationale)),
-            ("remediation", .text(metadata?.remediation)),
-            ("controls", .object((metadata?.controls ?? [:]).sorted { $0.key < $1.key }.map { framework, controls in
-                (framework.rawValue, .list(controls.map { .string($0) }))
-            })),
-            ("resourceTypes", .list(rule.resourceTypes.map { .string($0.rawValue) })),
-            ("appliesToAccount", .bool(rule.appliesToAccount)),
-            ("source", .string(paths.display(rule.sourcePath))),
-            ("versionHash", .string(rule.versionHash)),
-        ])
+        json.object { json in
+            json.field("id", rule.id)
+            json.field("title", rule.title)
+            json.field("severity", rule.severity.rawValue)
+            json.field("area", metadata?.area.rawValue)
+            json.field("description", metadata?.description)
+            json.field("rationale", metadata?.rationale)
+            json.field("remediation", metadata?.remediation)
+            json.object("controls") { json in
+                for (framework, controls) in (metadata?.controls ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    json.list(framework.rawValue) { json in
+                        for control in controls { json.element(control) }
+                    }
+                }
+            }
+            json.list("resourceTypes") { json in
+                for type in rule.resourceTypes { json.element(type.rawValue) }
+            }
+            json.field("appliesToAccount", rule.appliesToAccount)
+            json.field("source", paths.display(rule.sourcePath))
+            json.field("versionHash", rule.versionHash)
+        }
     }
 
-    private func evaluationValue(_ reported: ReportedEvaluation, text: FindingText) -> Value {
+    private func evaluationObject(_ reported: ReportedEvaluation, text: FindingText, into json: inout JSONText) {
         let evaluation = reported.evaluation
-        return .object([
-            ("ruleId", .string(evaluation.ruleID)),
-            ("severity", .string(reported.severity.rawValue)),
-            ("state", .string(evaluation.state.rawValue)),
-            ("failsRun", .bool(reported.failsRun)),
-            ("fingerprint", .string(evaluation.fingerprint.rawValue)),
-            ("resource", .object([
-                ("id", .string(text.paths.display(evaluation.resource.id.rawValue))),
-                ("name", .string(reported.resourceName)),
-                ("type", .string(evaluation.resource.type.rawValue)),
-                ("document", .string(text.paths.display(evaluation.resource.document))),
-                ("location", evaluation.resource.location.map { locationValue($0, paths: text.paths) }),
-            ])),
-            ("message", .string(text.headline(reported))),
-            ("checks", .list(evaluation.checks.map { checkValue($0, paths: text.paths) })),
-            ("detail", .text(evaluation.detail)),
-            ("suppression", evaluation.suppression.map { suppressionValue($0, paths: text.paths) }),
-            ("baseline", .text(evaluation.baseline?.rawValue)),
-        ])
+        json.object { json in
+            json.field("ruleId", evaluation.ruleID)
+            json.field("severity", reported.severity.rawValue)
+            json.field("state", evaluation.state.rawValue)
+            json.field("failsRun", reported.failsRun)
+            json.field("fingerprint", evaluation.fingerprint.rawValue)
+            json.object("resource") { json in
+                json.field("id", text.paths.display(evaluation.resource.id.rawValue))
+                json.field("name", reported.resourceName)
+                json.field("type", evaluation.resource.type.rawValue)
+                json.field("document", text.paths.display(evaluation.resource.document))
+                locationObject(evaluation.resource.location, paths: text.paths, into: &json)
+            }
+            json.field("message", text.headline(reported))
+            json.list("checks") { json in
+                for check in evaluation.checks { checkObject(check, paths: text.paths, into: &json) }
+            }
+            json.field("detail", evaluation.detail)
+            if let suppression = evaluation.suppression { suppressionObject("suppression", suppression, paths: text.paths, into: &json) }
+            json.field("baseline", evaluation.baseline?.rawValue)
+        }
     }
 
-    private func checkValue(_ check: FailingCheck, paths: ReportPaths) -> Value {
-        .object([
-            ("path", .text(check.propertyPath?.description)),
-            ("found", check.found),
-            ("expected", check.expected),
-            ("message", .text(check.message)),
-            ("reason", .string(check.reason)),
-            ("location", check.location.map { locationValue($0, paths: paths) }),
-            ("unresolvedDependency", .text(check.unresolvedDependency)),
-        ])
+    private func checkObject(_ check: FailingCheck, paths: ReportPaths, into json: inout JSONText) {
+        json.object { json in
+            json.field("path", check.propertyPath?.description)
+            json.field("found", check.found)
+            json.field("expected", check.expected)
+            json.field("message", check.message)
+            json.field("reason", check.reason)
+            locationObject(check.location, paths: paths, into: &json)
+            json.field("unresolvedDependency", check.unresolvedDependency)
+        }
     }
 
-    private func suppressionValue(_ suppression: Suppression, paths: ReportPaths) -> Value {
-        .object([
-            ("rule", .string(suppression.rule)),
-            ("resource", .text(suppression.resource)),
-            ("path", .text(suppression.propertyPath?.description)),
-            ("reason", .text(suppression.reason)),
-            ("owner", .text(suppression.owner)),
-            ("expires", .text(suppression.expires.map(FindingText.timestamp))),
-            ("origin", .string(suppression.origin.rawValue)),
-            ("location", suppression.location.map { locationValue($0, paths: paths) }),
-        ])
+    /// A field named `key`, or a list's element when `key` is nil.
+    private func suppressionObject(_ key: String?, _ suppression: Suppression, paths: ReportPaths, into json: inout JSONText) {
+        json.object(key) { json in
+            json.field("rule", suppression.rule)
+            json.field("resource", suppression.resource)
+            json.field("path", suppression.propertyPath?.description)
+            json.field("reason", suppression.reason)
+            json.field("owner", suppression.owner)
+            json.field("expires", suppression.expires.map(FindingText.timestamp))
+            json.field("origin", suppression.origin.rawValue)
+            locationObject(suppression.location, paths: paths, into: &json)
+        }
     }
 
-    private func locationValue(_ location: FileLocation, paths: ReportPaths) -> Value {
-        .object([
-            ("file", .string(paths.display(location.file))),
-            ("line", .number(location.line)),
-            ("column", .number(location.column)),
-        ])
+    /// The `location` field, left out when there is none.
+    private func locationObject(_ location: FileLocation?, paths: ReportPaths, into json: inout JSONText) {
+        guard let location else { return }
+        json.object("location") { json in
+            json.field("file", paths.display(location.file))
+            json.field("line", location.line)
+            json.field("column", location.column)
+        }
     }
 }

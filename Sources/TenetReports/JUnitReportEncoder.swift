@@ -1,4 +1,5 @@
 import Foundation
+import TenetDocument
 import TenetScan
 import TenetXML
 
@@ -18,24 +19,24 @@ public struct JUnitReportEncoder: ReportEncoder {
     public init() {}
 
     /// The counts on `testsuites` and each `testsuite` come before their cases, so every case is
-    /// planned first; a failure's details, the bulk of the report, are rendered only as its case
-    /// is written, and the XML is handed on a megabyte at a time.
+    /// planned first, as a name and the evaluation or summary it reports; the messages and
+    /// details, the bulk of the report, are rendered in parallel chunks as the cases are written,
+    /// and the XML is handed on a megabyte at a time.
     public func encode(_ result: ScanResult, options: ReportOptions, into output: ([UInt8]) -> Void) {
         let context = ReportContext(result, options: options)
         let text = FindingText(paths: context.paths)
-        let bySuite = Dictionary(grouping: context.evaluations) { context.accountJudged(by: $0.rule) ?? $0.resource.document }
+        let bySuite = Dictionary(grouping: context.evaluations.indices) { position in
+            let reported = context.evaluations[position]
+            return context.accountJudged(by: reported.rule) ?? reported.resource.document
+        }
         var suites = context.documents.map { document in
-            JUnitSuite(
-                name: context.paths.display(document),
-                cases: cases(
-                    suite: document, file: context.file(ofDocument: document), rules: context.result.rules.filter { context.accountJudged(by: $0) == nil },
-                    evaluations: bySuite[document] ?? [], context: context, text: text))
+            suite(
+                document, file: context.file(ofDocument: document), rules: context.result.rules.filter { context.accountJudged(by: $0) == nil },
+                positions: bySuite[document] ?? [], context: context)
         }
         let accountRules = context.result.rules.filter { context.accountJudged(by: $0) != nil }
         if let account = context.result.accountDocument, !accountRules.isEmpty {
-            suites.append(JUnitSuite(
-                name: account,
-                cases: cases(suite: account, file: nil, rules: accountRules, evaluations: bySuite[account] ?? [], context: context, text: text)))
+            suites.append(suite(account, file: nil, rules: accountRules, positions: bySuite[account] ?? [], context: context))
         }
 
         let writer = XMLWriter()
@@ -46,7 +47,7 @@ public struct JUnitReportEncoder: ReportEncoder {
             "errors": String(suites.reduce(0) { $0 + $1.count(of: .error) }),
         ]) {
             for suite in suites {
-                write(suite, to: writer, withLocations: !options.junitNoLocations, text: text) {
+                write(suite, to: writer, withLocations: !options.junitNoLocations, context: context, text: text) {
                     if writer.pendingByteCount >= 1 << 20 { output(writer.takeWritten()) }
                 }
             }
@@ -54,68 +55,74 @@ public struct JUnitReportEncoder: ReportEncoder {
         output(writer.finish())
     }
 
-    /// The cases of one suite: a file, or a document that is none (the account pseudo-document, a
-    /// live collection of the account's resources) and has no `file` to fall back on.
-    private func cases(
-        suite: String, file: String?, rules: [ScannedRule], evaluations: [ReportedEvaluation], context: ReportContext, text: FindingText
-    ) -> [JUnitCase] {
-        let classname = JUnitCase.classname(forFile: context.paths.display(suite))
-        let byRule = Dictionary(grouping: evaluations, by: \.rule.id)
+    /// The suite of a file, or of a document that is none (the account pseudo-document, a live
+    /// collection of the account's resources) and has no `file` to fall back on.
+    private func suite(_ document: String, file: String?, rules: [ScannedRule], positions: [Int], context: ReportContext) -> JUnitSuite {
+        let evaluations = context.evaluations
+        let failOnInsufficientData = context.options.policy.failOnInsufficientData
+        let byRule = Dictionary(grouping: positions) { evaluations[$0].rule.id }
         var names = UniqueNames()
         var cases: [JUnitCase] = []
-        func add(_ name: String, location: (file: String?, line: Int?), _ outcome: JUnitCase.Outcome) {
-            cases.append(JUnitCase(name: names.claim(name), classname: classname, file: location.file, line: location.line, outcome: outcome))
-        }
-        let documentLocation = (file: file.map(context.paths.display), line: Int?.none)
         let scope = file == nil ? "account" : "file"
 
         for rule in rules {
             let ruleEvaluations = byRule[rule.id] ?? []
-            let listed = ruleEvaluations.filter { context.options.junitAll || $0.disposition.isListedByDefault }
-            for reported in listed {
-                let location = reported.location.map { (file: Optional(context.paths.display($0.file)), line: Int?.some($0.line)) } ?? documentLocation
-                add("\(rule.id) \(reported.resourceName)", location: location, outcome(reported, context: context, text: text))
+            let listed = ruleEvaluations.filter { context.options.junitAll || evaluations[$0].disposition.isListedByDefault }
+            for position in listed {
+                let reported = evaluations[position]
+                cases.append(JUnitCase(
+                    name: names.claim("\(rule.id) \(reported.resourceName)"), subject: .evaluation(position),
+                    kind: JUnitCase.kind(of: reported.disposition, failOnInsufficientData: failOnInsufficientData)))
+            }
+            func summary(_ name: String, _ outcome: JUnitCase.Outcome) {
+                cases.append(JUnitCase(name: names.claim(name), subject: .summary(outcome), kind: outcome.kind))
             }
             guard !context.options.junitAll else {
                 if ruleEvaluations.isEmpty {
-                    add("\(rule.id): applied to no resource", location: documentLocation, .skipped(message: "no resource of this \(scope) is of the rule's types"))
+                    summary("\(rule.id): applied to no resource", .skipped(message: "no resource of this \(scope) is of the rule's types"))
                 }
                 continue
             }
-            let compliant = ruleEvaluations.count { $0.disposition == .compliant }
-            let notApplicable = ruleEvaluations.count { $0.disposition == .notApplicable }
+            let compliant = ruleEvaluations.count { evaluations[$0].disposition == .compliant }
+            let notApplicable = ruleEvaluations.count { evaluations[$0].disposition == .notApplicable }
             if compliant > 0 {
-                add("\(rule.id): \(compliant) resource\(compliant == 1 ? "" : "s") compliant", location: documentLocation, .passed)
+                summary("\(rule.id): \(compliant) resource\(compliant == 1 ? "" : "s") compliant", .passed)
             } else if listed.isEmpty {
                 let message = notApplicable > 0
                     ? "not applicable to the \(scope)'s \(notApplicable) resource\(notApplicable == 1 ? "" : "s") of the rule's types"
                     : "no resource of this \(scope) is of the rule's types"
-                add("\(rule.id): applied to no resource", location: documentLocation, .skipped(message: message))
+                summary("\(rule.id): applied to no resource", .skipped(message: message))
             }
         }
-        return cases
+        let name = context.paths.display(document)
+        return JUnitSuite(name: name, classname: JUnitCase.classname(forFile: name), file: file.map(context.paths.display), cases: cases)
     }
 
-    private func outcome(_ reported: ReportedEvaluation, context: ReportContext, text: FindingText) -> JUnitCase.Outcome {
-        let headline = text.headline(reported)
-        switch reported.disposition {
-        case .violation:
-            return .failure(message: headline, type: reported.rule.id, detailsOf: reported)
-        case .error:
-            return .error(message: headline, type: reported.evaluation.state.rawValue, detailsOf: reported)
-        case .insufficientData where context.options.policy.failOnInsufficientData:
-            return .error(message: headline, type: reported.evaluation.state.rawValue, detailsOf: reported)
-        case .insufficientData, .notApplicable:
-            return .skipped(message: headline)
-        case .suppressed:
-            return .skipped(message: "\(headline) — \(text.suppressionSummary(reported.evaluation.suppression!))")
-        case .compliant:
-            return .passed
+    /// A planned case's outcome, with the message and details rendered from its evaluation, and
+    /// the node it points at.
+    private static func outcome(of testCase: JUnitCase, context: ReportContext, text: FindingText) -> (outcome: JUnitCase.Outcome, location: FileLocation?) {
+        let position: Int
+        switch testCase.subject {
+        case .summary(let outcome): return (outcome, nil)
+        case .evaluation(let evaluation): position = evaluation
         }
+        let reported = context.evaluations[position]
+        let headline = text.headline(reported)
+        let outcome: JUnitCase.Outcome = switch testCase.kind {
+        case .passed: .passed
+        case .failure: .failure(message: headline, type: reported.rule.id, details: text.details(reported))
+        case .error: .error(message: headline, type: reported.evaluation.state.rawValue, details: text.details(reported))
+        case .skipped:
+            reported.disposition == .suppressed
+                ? .skipped(message: "\(headline) — \(text.suppressionSummary(reported.evaluation.suppression!))") : .skipped(message: headline)
+        }
+        return (outcome, reported.location)
     }
 
     /// `caseWritten` runs after each case, for the caller to take what the writer holds.
-    private func write(_ suite: JUnitSuite, to writer: XMLWriter, withLocations: Bool, text: FindingText, caseWritten: () -> Void) {
+    private func write(
+        _ suite: JUnitSuite, to writer: XMLWriter, withLocations: Bool, context: ReportContext, text: FindingText, caseWritten: () -> Void
+    ) {
         writer.element("testsuite", attributes: [
             "name": suite.name,
             "tests": String(suite.cases.count),
@@ -123,50 +130,58 @@ public struct JUnitReportEncoder: ReportEncoder {
             "errors": String(suite.count(of: .error)),
             "skipped": String(suite.count(of: .skipped)),
         ]) {
-            for testCase in suite.cases {
-                writer.startElement("testcase")
-                writer.attribute("name", testCase.name)
-                writer.attribute("classname", testCase.classname)
-                if withLocations {
-                    if let file = testCase.file { writer.attribute("file", file) }
-                    if let line = testCase.line { writer.attribute("line", String(line)) }
+            ParallelChunks.map(count: suite.cases.count, { range in
+                range.map { (name: suite.cases[$0].name, Self.outcome(of: suite.cases[$0], context: context, text: text)) }
+            }, inOrder: { rendered in
+                for (name, (outcome, location)) in rendered {
+                    writer.startElement("testcase")
+                    writer.attribute("name", name)
+                    writer.attribute("classname", suite.classname)
+                    if withLocations {
+                        if let file = location.map({ context.paths.display($0.file) }) ?? suite.file { writer.attribute("file", file) }
+                        if let line = location?.line { writer.attribute("line", String(line)) }
+                    }
+                    switch outcome {
+                    case .passed:
+                        break
+                    case .failure(let message, let type, let details):
+                        writer.element("failure", attributes: ["message": message, "type": type]) { writer.cdata(details) }
+                    case .error(let message, let type, let details):
+                        writer.element("error", attributes: ["message": message, "type": type]) { writer.cdata(details) }
+                    case .skipped(let message):
+                        writer.element("skipped", attributes: ["message": message])
+                    }
+                    writer.endElement()
+                    caseWritten()
                 }
-                switch testCase.outcome {
-                case .passed:
-                    break
-                case .failure(let message, let type, let reported):
-                    writer.element("failure", attributes: ["message": message, "type": type]) { writer.cdata(text.details(reported)) }
-                case .error(let message, let type, let reported):
-                    writer.element("error", attributes: ["message": message, "type": type]) { writer.cdata(text.details(reported)) }
-                case .skipped(let message):
-                    writer.element("skipped", attributes: ["message": message])
-                }
-                writer.endElement()
-                caseWritten()
-            }
+            })
         }
     }
 }
 
 /// One `<testsuite>`: a scanned file, or the account judged over all templates, and its test cases.
-private struct JUnitSuite {
+private struct JUnitSuite: Sendable {
     let name: String
+    /// Every case's `classname`: the suite's file.
+    let classname: String
+    /// The `file` of cases no node locates: the suite's file, when it is one.
+    let file: String?
     let cases: [JUnitCase]
 
     func count(of kind: JUnitCase.Kind) -> Int {
-        cases.count { $0.outcome.kind == kind }
+        cases.count { $0.kind == kind }
     }
 }
 
-/// One `<testcase>` before it is written.
-private struct JUnitCase {
+/// One `<testcase>` as planned: its name, what it reports, and its kind, which the counts need
+/// before any case is written.
+private struct JUnitCase: Sendable {
     enum Kind { case passed, failure, error, skipped }
 
-    /// A failure or error keeps the evaluation its details are rendered from when it is written.
-    enum Outcome {
+    enum Outcome: Sendable {
         case passed
-        case failure(message: String, type: String, detailsOf: ReportedEvaluation)
-        case error(message: String, type: String, detailsOf: ReportedEvaluation)
+        case failure(message: String, type: String, details: String)
+        case error(message: String, type: String, details: String)
         case skipped(message: String)
 
         var kind: Kind {
@@ -179,11 +194,29 @@ private struct JUnitCase {
         }
     }
 
+    enum Subject: Sendable {
+        /// One (rule, resource) pair, by its position in the report's evaluations: rendered only
+        /// as it is written.
+        case evaluation(Int)
+        /// The rule's resources of the suite as a whole (compliant, or none it applied to).
+        case summary(Outcome)
+    }
+
     let name: String
-    let classname: String
-    let file: String?
-    let line: Int?
-    let outcome: Outcome
+    let subject: Subject
+    let kind: Kind
+
+    /// Insufficient data is an error only when it fails the run; suppressed findings and
+    /// not-applicables are skipped.
+    static func kind(of disposition: Disposition, failOnInsufficientData: Bool) -> Kind {
+        switch disposition {
+        case .violation: .failure
+        case .error: .error
+        case .insufficientData: failOnInsufficientData ? .error : .skipped
+        case .suppressed, .notApplicable: .skipped
+        case .compliant: .passed
+        }
+    }
 
     /// Jenkins splits `classname` at its last dot into package and class, so a file name's dots
     /// (`network.yaml` → package `network`, class `yaml`) become underscores.

@@ -20,9 +20,9 @@ public struct SARIFReportEncoder: ReportEncoder {
 
     public init() {}
 
-    /// The run's results, one per finding of a large run, are made and written one at a time
-    /// after the run's head; its notifications (errors, missing data) come before them in the
-    /// run and are few, so they are gathered first.
+    /// The run's results, one per finding of a large run, are written in parallel chunks after
+    /// the run's head; its notifications (errors, missing data) come before them in the run and
+    /// are few, so they are gathered first.
     public func encode(_ result: ScanResult, options: ReportOptions, into write: ([UInt8]) -> Void) {
         let context = ReportContext(result, options: options)
         let text = FindingText(paths: context.paths)
@@ -30,48 +30,55 @@ public struct SARIFReportEncoder: ReportEncoder {
         let locations = SARIFLocations(context: context)
 
         var results: [ReportedEvaluation] = []
-        var notifications: [Value] = []
+        var notifications: [ReportedEvaluation] = []
         for reported in context.evaluations {
             switch reported.disposition {
-            case .violation, .suppressed:
-                results.append(reported)
-            case .error, .insufficientData:
-                notifications.append(.object([
-                    ("level", .string(reported.failsRun ? "error" : "warning")),
-                    ("message", .object([("text", .string("\(reported.resourceName): \(text.headline(reported))"))])),
-                    ("locations", .list([locations.location(for: reported)])),
-                    ("associatedRule", .object([("id", .string(reported.rule.id)), ("index", ruleIndex[reported.rule.id].map { Value.number($0) })])),
-                ]))
-            case .compliant, .notApplicable:
-                continue
+            case .violation, .suppressed: results.append(reported)
+            case .error, .insufficientData: notifications.append(reported)
+            case .compliant, .notApplicable: continue
             }
         }
-        let errored = context.evaluations.contains { $0.disposition == .error }
+        let errored = notifications.contains { $0.disposition == .error }
 
-        let run: [JSONOutput.Field] = [
-            .value("tool", .object([("driver", .object([
-                ("name", .string("Tenet")),
-                ("version", .string(options.toolVersion)),
-                ("rules", .list(result.rules.map { ruleValue($0, paths: context.paths) })),
-            ]))])),
-            .value("invocations", .list([.object([
-                ("executionSuccessful", .bool(!errored)),
-                ("toolExecutionNotifications", .list(notifications)),
-            ])])),
-            .value("columnKind", .string("unicodeCodePoints")),
-            .list("results", count: results.count) { index in
-                let reported = results[index]
-                return resultValue(reported, ruleIndex: ruleIndex[reported.rule.id], text: text, locations: locations)
-            },
-        ]
-        JSONOutput.write(object: [
-            .value("$schema", .string(Self.schemaURI)),
-            .value("version", .string("2.1.0")),
-            .objects("runs", [run]),
-        ], into: write)
+        var json = JSONText()
+        json.object { json in
+            json.field("$schema", Self.schemaURI)
+            json.field("version", "2.1.0")
+            json.list("runs") { json in
+                json.object { json in
+                    json.object("tool") { json in
+                        json.object("driver") { json in
+                            json.field("name", "Tenet")
+                            json.field("version", options.toolVersion)
+                            json.list("rules") { json in
+                                for rule in result.rules { ruleObject(rule, paths: context.paths, into: &json) }
+                            }
+                        }
+                    }
+                    json.list("invocations") { json in
+                        json.object { json in
+                            json.field("executionSuccessful", !errored)
+                            json.list("toolExecutionNotifications") { json in
+                                for reported in notifications {
+                                    notificationObject(reported, ruleIndex: ruleIndex[reported.rule.id], text: text, locations: locations, into: &json)
+                                }
+                            }
+                        }
+                    }
+                    json.field("columnKind", "unicodeCodePoints")
+                    json.list("results") { json in
+                        json.elements(count: results.count, flushingTo: write) { [results] index, json in
+                            let reported = results[index]
+                            resultObject(reported, ruleIndex: ruleIndex[reported.rule.id], text: text, locations: locations, into: &json)
+                        }
+                    }
+                }
+            }
+        }
+        write(json.finished())
     }
 
-    private func ruleValue(_ rule: ScannedRule, paths: ReportPaths) -> Value {
+    private func ruleObject(_ rule: ScannedRule, paths: ReportPaths, into json: inout JSONText) {
         let metadata = rule.metadata
         var helpText = "See the rule's source, \(paths.display(rule.sourcePath))."
         var helpMarkdown: String?
@@ -84,54 +91,77 @@ public struct SARIFReportEncoder: ReportEncoder {
             tags.append(metadata.area.rawValue)
             tags.append(contentsOf: metadata.controls.keys.sorted().map(\.rawValue))
         }
-        return .object([
-            ("id", .string(rule.id)),
-            ("shortDescription", .object([("text", .string(rule.title))])),
-            ("fullDescription", .object([("text", .string(metadata?.description ?? rule.title))])),
-            ("help", .object([("text", .string(helpText)), ("markdown", .text(helpMarkdown))])),
-            ("defaultConfiguration", .object([("level", .string(Self.level(rule.severity)))])),
-            ("properties", .object([
-                ("security-severity", .string(Self.securitySeverity(rule.severity))),
-                ("tags", .list(tags.map { .string($0) })),
-                ("severity", .string(rule.severity.rawValue)),
-            ])),
-        ])
+        json.object { json in
+            json.field("id", rule.id)
+            json.object("shortDescription") { $0.field("text", rule.title) }
+            json.object("fullDescription") { $0.field("text", metadata?.description ?? rule.title) }
+            json.object("help") { json in
+                json.field("text", helpText)
+                json.field("markdown", helpMarkdown)
+            }
+            json.object("defaultConfiguration") { $0.field("level", Self.level(rule.severity)) }
+            json.object("properties") { json in
+                json.field("security-severity", Self.securitySeverity(rule.severity))
+                json.list("tags") { json in
+                    for tag in tags { json.element(tag) }
+                }
+                json.field("severity", rule.severity.rawValue)
+            }
+        }
     }
 
-    private func resultValue(_ reported: ReportedEvaluation, ruleIndex: Int?, text: FindingText, locations: SARIFLocations) -> Value {
+    private func notificationObject(
+        _ reported: ReportedEvaluation, ruleIndex: Int?, text: FindingText, locations: SARIFLocations, into json: inout JSONText
+    ) {
+        json.object { json in
+            json.field("level", reported.failsRun ? "error" : "warning")
+            json.object("message") { $0.field("text", "\(reported.resourceName): \(text.headline(reported))") }
+            json.list("locations") { locations.location(for: reported, into: &$0) }
+            json.object("associatedRule") { json in
+                json.field("id", reported.rule.id)
+                if let ruleIndex { json.field("index", ruleIndex) }
+            }
+        }
+    }
+
+    private func resultObject(_ reported: ReportedEvaluation, ruleIndex: Int?, text: FindingText, locations: SARIFLocations, into json: inout JSONText) {
         let evaluation = reported.evaluation
         let fingerprint = evaluation.fingerprint.rawValue
-        return .object([
-            ("ruleId", .string(reported.rule.id)),
-            ("ruleIndex", ruleIndex.map { Value.number($0) }),
-            ("kind", .string("fail")),
-            ("level", .string(Self.level(reported.severity))),
-            ("message", .object([("text", .string("\(reported.resourceName): \(text.headline(reported))"))])),
-            ("locations", .list([locations.location(for: reported)])),
-            ("partialFingerprints", .object([
-                ("primaryLocationLineHash", .string(fingerprint)),
-                ("tenetFinding/v1", .string(fingerprint)),
-            ])),
-            ("baselineState", evaluation.baseline.map { Value.string($0 == .new ? "new" : "unchanged") }),
-            ("suppressions", evaluation.suppression.map { Value.list([suppressionValue($0)]) }),
-            ("properties", .object([
-                ("resourceType", .string(reported.resource.type.rawValue)),
-                ("failsRun", .bool(reported.failsRun)),
-                ("checks", .list(evaluation.checks.map { .string(text.checkSummary($0)) })),
-            ])),
-        ])
+        json.object { json in
+            json.field("ruleId", reported.rule.id)
+            if let ruleIndex { json.field("ruleIndex", ruleIndex) }
+            json.field("kind", "fail")
+            json.field("level", Self.level(reported.severity))
+            json.object("message") { $0.field("text", "\(reported.resourceName): \(text.headline(reported))") }
+            json.list("locations") { locations.location(for: reported, into: &$0) }
+            json.object("partialFingerprints") { json in
+                json.field("primaryLocationLineHash", fingerprint)
+                json.field("tenetFinding/v1", fingerprint)
+            }
+            json.field("baselineState", evaluation.baseline.map { (baseline) -> String in baseline == .new ? "new" : "unchanged" })
+            if let suppression = evaluation.suppression {
+                json.list("suppressions") { suppressionObject(suppression, into: &$0) }
+            }
+            json.object("properties") { json in
+                json.field("resourceType", reported.resource.type.rawValue)
+                json.field("failsRun", reported.failsRun)
+                json.list("checks") { json in
+                    for check in evaluation.checks { json.element(text.checkSummary(check)) }
+                }
+            }
+        }
     }
 
-    private func suppressionValue(_ suppression: Suppression) -> Value {
-        .object([
-            ("kind", .string(suppression.origin == .central ? "external" : "inSource")),
-            ("status", .string("accepted")),
-            ("justification", .text(suppression.reason)),
-            ("properties", .object([
-                ("owner", .text(suppression.owner)),
-                ("expires", .text(suppression.expires.map(FindingText.timestamp))),
-            ])),
-        ])
+    private func suppressionObject(_ suppression: Suppression, into json: inout JSONText) {
+        json.object { json in
+            json.field("kind", suppression.origin == .central ? "external" : "inSource")
+            json.field("status", "accepted")
+            json.field("justification", suppression.reason)
+            json.object("properties") { json in
+                json.field("owner", suppression.owner)
+                json.field("expires", suppression.expires.map(FindingText.timestamp))
+            }
+        }
     }
 
     /// GitHub maps `error` to its error alerts and `note` to notes; high and critical are errors.
@@ -159,25 +189,35 @@ public struct SARIFReportEncoder: ReportEncoder {
 /// SARIF locations: a relative URI under ``SARIFReportEncoder/sourceRoot`` and a region that
 /// runs from the offending node to the end of its line's content, with the resource (or the
 /// account) as the logical location.
-private struct SARIFLocations {
+private struct SARIFLocations: Sendable {
     let context: ReportContext
+    /// Where the account's unlocated findings are anchored; found once, because listing the
+    /// documents walks every evaluation.
+    private let firstDocument: String?
 
-    func location(for reported: ReportedEvaluation) -> Value {
-        let resource = Value.object([
-            ("name", .string(reported.resourceName)),
-            ("fullyQualifiedName", .string(context.paths.display(reported.resource.id.rawValue))),
-            ("kind", .string("resource")),
-        ])
+    init(context: ReportContext) {
+        self.context = context
+        firstDocument = context.documents.first
+    }
+
+    /// The location of a result or notification, as the next element of a `locations` list.
+    func location(for reported: ReportedEvaluation, into json: inout JSONText) {
         let (file, position) = anchor(of: reported)
-        return .object([
-            ("physicalLocation", file.map { file in
-                .object([
-                    ("artifactLocation", artifactLocation(file)),
-                    ("region", position.flatMap(region)),
-                ])
-            }),
-            ("logicalLocations", .list([resource])),
-        ])
+        json.object { json in
+            if let file {
+                json.object("physicalLocation") { json in
+                    artifactLocation(file, into: &json)
+                    if let position { region(position, into: &json) }
+                }
+            }
+            json.list("logicalLocations") { json in
+                json.object { json in
+                    json.field("name", reported.resourceName)
+                    json.field("fullyQualifiedName", context.paths.display(reported.resource.id.rawValue))
+                    json.field("kind", "resource")
+                }
+            }
+        }
     }
 
     /// The file and node a result points at: the failing node, else the resource's document when
@@ -190,29 +230,35 @@ private struct SARIFLocations {
         if let location = reported.location { return (location.file, location) }
         let document = reported.resource.document
         if let file = context.file(ofDocument: document) { return (file, nil) }
-        guard context.result.origin(ofDocument: document) == .templatesTogether, let first = context.documents.first else { return (nil, nil) }
+        guard context.result.origin(ofDocument: document) == .templatesTogether, let first = firstDocument else { return (nil, nil) }
         return (first, FileLocation(file: first, line: 1, column: 1))
     }
 
-    private func artifactLocation(_ file: String) -> Value {
+    private func artifactLocation(_ file: String, into json: inout JSONText) {
         let shown = context.paths.display(file)
         let encoded = shown.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? shown
-        if shown.hasPrefix("/") { return .object([("uri", .string("file://" + encoded))]) }
-        return .object([("uri", .string(encoded)), ("uriBaseId", .string(SARIFReportEncoder.sourceRoot))])
+        json.object("artifactLocation") { json in
+            if shown.hasPrefix("/") {
+                json.field("uri", "file://" + encoded)
+            } else {
+                json.field("uri", encoded)
+                json.field("uriBaseId", SARIFReportEncoder.sourceRoot)
+            }
+        }
     }
 
     /// `endColumn` is exclusive; when the line cannot be read the region covers one character.
     /// None for a location without a line (a value built in code): SARIF lines start at 1.
-    private func region(_ location: FileLocation) -> Value? {
-        guard location.line >= 1, location.column >= 1 else { return nil }
+    private func region(_ location: FileLocation, into json: inout JSONText) {
+        guard location.line >= 1, location.column >= 1 else { return }
         let line = context.options.sources.line(location.line, of: location.file)
         let contentEnd = line.map { $0.unicodeScalars.count - $0.unicodeScalars.reversed().prefix { $0 == " " || $0 == "\t" }.count } ?? 0
         let endColumn = max(contentEnd + 1, location.column + 1)
-        return .object([
-            ("startLine", .number(location.line)),
-            ("startColumn", .number(location.column)),
-            ("endLine", .number(location.line)),
-            ("endColumn", .number(endColumn)),
-        ])
+        json.object("region") { json in
+            json.field("startLine", location.line)
+            json.field("startColumn", location.column)
+            json.field("endLine", location.line)
+            json.field("endColumn", endColumn)
+        }
     }
 }
