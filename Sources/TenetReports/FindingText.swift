@@ -147,11 +147,7 @@ struct FindingText: Sendable {
     /// does not recurse.
     private static func appendShallow(_ value: Value, depth: Int, to text: inout [UInt8]) -> Bool {
         switch value {
-        case .null: text.append(contentsOf: "null".utf8)
-        case .bool(let flag): text.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .int(let number): text.append(contentsOf: String(number).utf8)
-        case .float(let number): text.append(contentsOf: JSONWriter.format(number).utf8)
-        case .string(let string): JSONWriter.writeString(string, to: &text)
+        case .null, .bool, .int, .float, .string: return value.appendJSONScalar(to: &text)
         case .list(let items):
             guard depth < shallowDepth else { return false }
             text.append(UInt8(ascii: "["))

@@ -100,17 +100,11 @@ struct JSONText {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
-    /// Scalars, nearly every value a check compares, are written directly; lists and maps go
-    /// through `JSONWriter`, whose walk is iterative (template values nest to the depth limit) and
-    /// which keeps the last of duplicate keys as documents do.
+    /// Scalars are written directly; lists and maps go through `JSONWriter`, whose walk is
+    /// iterative (template values nest to the depth limit) and which keeps the last of duplicate
+    /// keys as documents do.
     private mutating func write(_ value: Value) {
-        switch value {
-        case .null: bytes.append(contentsOf: "null".utf8)
-        case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .int(let number): bytes.append(contentsOf: String(number).utf8)
-        case .float(let number): bytes.append(contentsOf: JSONWriter.format(number).utf8)
-        case .string(let text): JSONWriter.writeString(text, to: &bytes)
-        case .list, .map: JSONWriter(style: .pretty).write(Document(value: value).root, depth: written.count, to: &bytes)
-        }
+        guard !value.appendJSONScalar(to: &bytes) else { return }
+        JSONWriter(style: .pretty).write(Document(value: value).root, depth: written.count, to: &bytes)
     }
 }
