@@ -28,7 +28,7 @@ enum CheckBenchmark {
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let small = directory.appending(path: "small.yaml").path
-        FileManager.default.createFile(atPath: small, contents: Data(TemplateText.yaml(resources: 5).utf8))
+        try Data(TemplateText.yaml(resources: 5).utf8).write(to: URL(fileURLWithPath: small))
         let runs = (0..<firstAnswerRuns).map { _ in TenetRun.measure(tenet, ["check", small]) }.sorted { $0.seconds < $1.seconds }
         let median = runs[runs.count / 2]
         print(
@@ -39,9 +39,9 @@ enum CheckBenchmark {
         let corpus = directory.appending(path: "corpus")
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
         let fifty = Data(TemplateText.yaml(resources: 50).utf8)
-        for index in 0..<200 { FileManager.default.createFile(atPath: corpus.appending(path: "stack-\(index).yaml").path, contents: fifty) }
+        for index in 0..<200 { try fifty.write(to: corpus.appending(path: "stack-\(index).yaml")) }
         let large = directory.appending(path: "large.yaml").path
-        FileManager.default.createFile(atPath: large, contents: Data(TemplateText.yaml(resources: 20_000).utf8))
+        try Data(TemplateText.yaml(resources: 20_000).utf8).write(to: URL(fileURLWithPath: large))
         let many = TenetRun.measure(tenet, ["check", corpus.path])
         print("200 templates × 50 resources: \(String(format: "%.2f", many.seconds)) s wall, \(String(format: "%.2f", many.cpuSeconds)) s CPU, peak RSS \(many.peakMB) MB; target < 2 s, < 300 MB")
         let one = TenetRun.measure(tenet, ["check", large])

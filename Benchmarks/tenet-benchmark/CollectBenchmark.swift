@@ -16,7 +16,7 @@ enum CollectBenchmark {
         defer { try? FileManager.default.removeItem(at: directory) }
         let text = Data(TemplateText.yaml(resources: perTemplate).utf8)
         for index in 0..<templates {
-            FileManager.default.createFile(atPath: directory.appending(path: "templates/stack-\(index).yaml").path, contents: text)
+            try text.write(to: directory.appending(path: "templates/stack-\(index).yaml"))
         }
         print("corpus: \(templates) templates × \(perTemplate) resources, \(String(format: "%.1f", Double(text.count * templates) / 1e6)) MB of YAML")
 

@@ -19,11 +19,11 @@ enum LoadBenchmark {
 
         let yamlPath = directory.appending(path: "template.yaml").path
         let yaml = Array(TemplateText.yaml(resources: resourceCount).utf8)
-        FileManager.default.createFile(atPath: yamlPath, contents: Data(yaml))
+        try Data(yaml).write(to: URL(fileURLWithPath: yamlPath))
         let loader = DocumentLoader()
         let document = try loader.load(contentsOf: yamlPath)
         let jsonPath = directory.appending(path: "template.json").path
-        FileManager.default.createFile(atPath: jsonPath, contents: Data(JSONWriter(style: .pretty).string(for: document.root).utf8))
+        try Data(JSONWriter(style: .pretty).string(for: document.root).utf8).write(to: URL(fileURLWithPath: jsonPath))
         let jsonBytes = try FileManager.default.attributesOfItem(atPath: jsonPath)[.size] as? Int ?? 0
 
         let events = YAMLEventScan.countEvents(in: yaml) ?? 0
