@@ -88,7 +88,10 @@ public struct ScanEngine: Sendable {
         let accountName = account == nil ? nil : documents.last?.name
         let names = documents.map(\.name)
         let liveDocuments = Set(documents.filter { $0.origin == .live }.map(\.name))
-        _ = consume documents
+        // Freeing a large document is a walk over every node; it runs beside the ordering below
+        // rather than before it.
+        let retired = consume documents
+        DispatchQueue.global().async { withExtendedLifetime(retired) {} }
         return ScanResult(
             rules: rules.map(\.descriptor), documents: Array(names.prefix(accountIndex ?? names.count)),
             accountDocument: accountName, liveDocuments: liveDocuments,
@@ -99,13 +102,12 @@ public struct ScanEngine: Sendable {
     /// The verdicts in the result's order: document, resource id, rule id — that is, by resource
     /// rank, then rule (rules are already in id order), ties kept as the engine made them. Two
     /// stable counting sorts of positions, by rule and then by rank, find that order in time
-    /// linear in the number of verdicts, comparing nothing. The evaluations are gathered into one
-    /// array, each pair's emptied as it is taken, and put in order there by swaps, so that a large
-    /// run never holds its verdicts twice.
+    /// linear in the number of verdicts, comparing nothing. Each evaluation is then moved, never
+    /// copied, from its pair's verdicts straight to its place: a copy of an evaluation retains
+    /// every reference it holds, and a large run has hundreds of thousands of them.
     private static func ordered(_ verdicts: consuming [Verdicts], of pairs: [Pair], in resourceOrder: ResourceOrder, rules: Int) -> [Evaluation] {
+        var verdicts = consume verdicts
         let count = verdicts.reduce(0) { $0 + $1.evaluations.count }
-        var evaluations: [Evaluation] = []
-        evaluations.reserveCapacity(count)
         var ranks: [Int32] = []
         ranks.reserveCapacity(count)
         var ruleIndexes: [Int32] = []
@@ -114,24 +116,22 @@ public struct ScanEngine: Sendable {
             let pair = pairs[pairIndex]
             ranks.append(contentsOf: verdicts[pairIndex].subjects.lazy.map { resourceOrder.rank(of: $0, inDocument: pair.document) })
             ruleIndexes.append(contentsOf: repeatElement(Int32(pair.rule), count: verdicts[pairIndex].evaluations.count))
-            evaluations.append(contentsOf: verdicts[pairIndex].evaluations)
-            verdicts[pairIndex] = Verdicts()
         }
         let byRule = stablyOrdered(Array(0..<Int32(count)), by: ruleIndexes, keyCount: rules)
-        // `source[p]` is where the evaluation that belongs at `p` is now; each cycle of the
-        // permutation is walked once, swapping its evaluations into place.
-        var source = stablyOrdered(byRule, by: ranks, keyCount: resourceOrder.count)
-        for start in source.indices {
-            var position = start
-            while Int(source[position]) != start {
-                let next = Int(source[position])
-                evaluations.swapAt(position, next)
-                source[position] = Int32(position)
-                position = next
-            }
-            source[position] = Int32(position)
+        var destination = [Int32](repeating: 0, count: count)
+        for (position, source) in stablyOrdered(byRule, by: ranks, keyCount: resourceOrder.count).enumerated() {
+            destination[Int(source)] = Int32(position)
         }
-        return evaluations
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            var source = count
+            for pairIndex in verdicts.indices.reversed() {
+                while let evaluation = verdicts[pairIndex].takeLast() {
+                    source -= 1
+                    (buffer.baseAddress! + Int(destination[source])).initialize(to: evaluation)
+                }
+            }
+            initialized = count
+        }
     }
 
     /// `positions` ordered by `key[position]`, those with equal keys in the order given.

@@ -20,4 +20,9 @@ struct Verdicts: Sendable {
         evaluations.append(evaluation)
         subjects.append(subject)
     }
+
+    /// Moves the last evaluation out, so that putting a run in order copies none.
+    mutating func takeLast() -> Evaluation? {
+        evaluations.popLast()
+    }
 }

@@ -15,6 +15,8 @@ public struct Evaluation: Sendable {
         get { suppressedBy?.suppression }
         set { suppressedBy = newValue.map(SuppressionReference.init) }
     }
+    /// Whether a suppression is set, read without copying it out.
+    public var isSuppressed: Bool { suppressedBy != nil }
     /// Held by reference: few verdicts are suppressed, and a suppression stored in place would
     /// double the size of every one of a large run's hundreds of thousands of evaluations.
     private var suppressedBy: SuppressionReference?

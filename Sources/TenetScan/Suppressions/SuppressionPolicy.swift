@@ -34,17 +34,19 @@ public struct SuppressionPolicy: Sendable {
         let centralMatchers = central.map { ($0, Glob($0.rule), $0.resource.map(ResourceSelector.init)) }
         var expired: [Suppression] = []
         var expiredSeen: Set<Suppression> = []
+        let inline = honoursInline ? inline : [:]
+        // Evaluations are read in place, never copied: a large run has hundreds of thousands,
+        // and most runs have no suppression that could cover any of them.
         for index in result.evaluations.indices {
-            result.evaluations[index].suppression = nil
-            let evaluation = result.evaluations[index]
-            guard evaluation.state == .nonCompliant else { continue }
+            if result.evaluations[index].isSuppressed { result.evaluations[index].suppression = nil }
+            guard result.evaluations[index].state == .nonCompliant, !centralMatchers.isEmpty || !inline.isEmpty else { continue }
+            let ruleID = result.evaluations[index].ruleID
+            let resource = result.evaluations[index].resource
             var covering = centralMatchers
-                .filter { _, rule, resource in rule.matches(evaluation.ruleID) && resource?.matches(evaluation.resource) ?? false }
+                .filter { _, rule, selector in rule.matches(ruleID) && selector?.matches(resource) ?? false }
                 .map(\.0)
-            if honoursInline {
-                covering += (inline[evaluation.resource.id] ?? []).filter { Glob($0.rule).matches(evaluation.ruleID) }
-            }
-            for suppression in covering where suppression.covers(evaluation.checks) {
+            covering += (inline[resource.id] ?? []).filter { Glob($0.rule).matches(ruleID) }
+            for suppression in covering where suppression.covers(result.evaluations[index].checks) {
                 if suppression.isExpired(at: result.evaluatedAt) {
                     if expiredSeen.insert(suppression).inserted { expired.append(suppression) }
                 } else if result.evaluations[index].suppression == nil {
