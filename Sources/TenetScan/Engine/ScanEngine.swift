@@ -37,9 +37,11 @@ public struct ScanEngine: Sendable {
         templates: [CollectedTemplate], evaluatedAt: Date = Date(), skippedFiles: [ScanResult.SkippedFile] = [], progress: ScanProgress? = nil
     ) throws(Diagnostic) -> ScanResult {
         let assembly = BackgroundComputation { Result { () throws(Diagnostic) in try ScanDocument.account(of: templates) } }
-        return try scan(
+        let result = try scan(
             templates.map(ScanDocument.init(template:)), account: { () throws(Diagnostic) in try assembly.value.get() },
             evaluatedAt: evaluatedAt, skippedFiles: skippedFiles, progress: progress)
+        Self.free(consume assembly)
+        return result
     }
 
     /// With an `account` document, account-level rules run on it alone, after the other
@@ -78,20 +80,21 @@ public struct ScanEngine: Sendable {
             progress?.evaluationFinished(inDocument: pair.document)
             return verdicts
         }
+        // The resources' order is found on a thread of its own while rules run, once every
+        // document is known.
+        var ordering = account == nil ? BackgroundComputation { [documents] in ResourceOrder(documents) } : nil
         let ownPairs = pairs.prefix { $0.document != accountIndex }
         var verdicts = Array(ownPairs).concurrentMap { [documents] in evaluate($0, documents) }
         if let account {
             documents.append(try account())
+            ordering = BackgroundComputation { [documents] in ResourceOrder(documents) }
             verdicts += Array(pairs[ownPairs.count...]).concurrentMap { [documents] in evaluate($0, documents) }
         }
-        let resourceOrder = ResourceOrder(documents)
+        let resourceOrder = ordering!.value
         let accountName = account == nil ? nil : documents.last?.name
         let names = documents.map(\.name)
         let liveDocuments = Set(documents.filter { $0.origin == .live }.map(\.name))
-        // Freeing a large document is a walk over every node; it runs beside the ordering below
-        // rather than before it.
-        let retired = consume documents
-        DispatchQueue.global().async { withExtendedLifetime(retired) {} }
+        Self.free(consume documents)
         return ScanResult(
             rules: rules.map(\.descriptor), documents: Array(names.prefix(accountIndex ?? names.count)),
             accountDocument: accountName, liveDocuments: liveDocuments,
@@ -132,6 +135,13 @@ public struct ScanEngine: Sendable {
             }
             initialized = count
         }
+    }
+
+    /// Drops the last reference to `value` on another thread: freeing a large document is a walk
+    /// over every node, which need not hold up ordering and reporting.
+    private static func free(_ value: consuming some Sendable) {
+        let value = consume value
+        DispatchQueue.global().async { withExtendedLifetime(value) {} }
     }
 
     /// `positions` ordered by `key[position]`, those with equal keys in the order given.
