@@ -26,6 +26,21 @@ import TenetDocument
         #expect(paths.sorted() == ["", "/", "/a~1b", "/a~1b/~0", "/a~1b/~0/0", "/a~1b/~0/1", "/a~1b/~0/1/0"])
     }
 
+    @Test func aPathBelowAnAncestorStartsUnderItsChild() throws {
+        let root = try load("{\"Resources\": {\"Bucket\": {\"Tags\": [{\"Key\": \"team\"}]}}, \"Other\": 1}", as: .json).root
+        let resources = try #require(root["Resources"])
+        let key = try #require(root.at(JSONPointer(parsing: "/Resources/Bucket/Tags/0/Key")!))
+        let below = try #require(key.path(below: resources))
+        #expect(below.child == resources["Bucket"])
+        #expect(below.path == JSONPointer([.key("Tags"), .index(0), .key("Key")]))
+        let bucket = try #require(resources["Bucket"])
+        #expect(bucket.path(below: resources)?.child == bucket)
+        #expect(bucket.path(below: resources)?.path == .root)
+        #expect(resources.path(below: resources) == nil)
+        #expect(root["Other"]?.path(below: resources) == nil)
+        #expect(key.path(below: root)?.child == resources)
+    }
+
     @Test func aNumericSegmentMatchesAListIndexOrAMapKey() throws {
         let root = try load("{\"list\": [\"x\", \"y\"], \"map\": {\"1\": \"z\"}}", as: .json).root
         #expect(root.at(JSONPointer(parsing: "/list/1")!)?.stringValue == "y")

@@ -96,6 +96,27 @@ public struct Node: Sendable {
     /// The path from the root, found by walking parent links: nothing is stored per node for it.
     public var path: JSONPointer {
         var components: [PathComponent] = []
+        _ = walkUp(to: -1, collecting: &components)
+        return JSONPointer(components.reversed())
+    }
+
+    /// The child of `ancestor` this node lies under (or is), with the path from that child down
+    /// to this node; nil when `ancestor` is not above this node. Verdict assignment finds each
+    /// failing value's resource this way, without building and then dropping the path from the
+    /// root, for every one of a large run's failures.
+    public func path(below ancestor: Node) -> (child: Node, path: JSONPointer)? {
+        guard ancestor.document === document, ancestor.id != id else { return nil }
+        var components: [PathComponent] = []
+        guard let child = walkUp(to: ancestor.id, collecting: &components) else { return nil }
+        components.removeLast()
+        return (Node(document: document, id: child), JSONPointer(components.reversed()))
+    }
+
+    /// Appends the path components from this node up to `stop` (exclusive; -1 stands above the
+    /// root), innermost first, and returns the node just below `stop`; nil when `stop` is not
+    /// above this node.
+    private func walkUp(to stop: Int32, collecting components: inout [PathComponent]) -> Int32? {
+        var id = self.id
         var current = record
         while current.parent >= 0 {
             let parent = document.records[Int(current.parent)]
@@ -104,9 +125,11 @@ public struct Node: Sendable {
             } else {
                 components.append(.index(Int(current.slot)))
             }
+            if current.parent == stop { return id }
+            id = current.parent
             current = parent
         }
-        return JSONPointer(components.reversed())
+        return stop < 0 ? id : nil
     }
 
     /// Where the node's value starts. A node reached through a YAML alias reports the anchored

@@ -25,10 +25,21 @@ extension EvaluationSession {
         }
         while index < query.parts.count {
             let part = query.parts[index]
-            // After a filter or index, one value walked through keys: replaced in place.
-            if current.count == 1, case .resolved(var value) = current[0], case .key = part {
-                if let miss = Self.followKeys(of: query, from: &index, value: &value, convention: &conventions[0]) { return [miss] }
-                current[0] = .resolved(value)
+            // A run of keys (`%buckets.Properties.A.B`): each value is walked through the whole
+            // run and replaced in place, instead of building a new list of results per key.
+            if case .key = part {
+                var end = index + 1
+                while end < query.parts.count, case .key = query.parts[end] { end += 1 }
+                for position in current.indices {
+                    guard case .resolved(var value) = current[position] else { continue }
+                    var partIndex = index
+                    if let miss = Self.followKeys(of: query, from: &partIndex, value: &value, convention: &conventions[position]) {
+                        current[position] = miss
+                    } else {
+                        current[position] = .resolved(value)
+                    }
+                }
+                index = end
                 continue
             }
             let typeTest = query.resourceTypeTests[index + 1]

@@ -51,8 +51,12 @@ public struct ClauseFailure: Sendable {
         }
     }
 
-    /// The owner's JSON pointer, relative to the evaluated document.
-    public var ownerPath: JSONPointer? { owner?.path(relativeTo: root) }
+    /// The owner as a node of the evaluated document; nil when it is the document's root with
+    /// rule parameters laid over it, or there is none.
+    public var ownerNode: Node? {
+        if case .node(let node) = owner { return node }
+        return nil
+    }
 
     public var ownerLocation: FileLocation? { owner?.fileLocation }
 

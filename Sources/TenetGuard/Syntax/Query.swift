@@ -24,7 +24,7 @@ public final class Query: Sendable {
         case .filter, .mapKeyFilter: endsInFilter = true
         default: endsInFilter = false
         }
-        var typeTests: [Int: ResourceTypeTest] = [:]
+        var typeTests = [ResourceTypeTest?](repeating: nil, count: parts.count + 1)
         for index in parts.indices.dropFirst() {
             guard case .allValues = parts[index - 1], case .filter(_, let conjunction) = parts[index] else { continue }
             typeTests[index] = ResourceTypeTest(filter: conjunction)
@@ -39,9 +39,11 @@ public final class Query: Sendable {
     let isVariableValues: Bool
     /// Ends in a filter or a key filter, the other case where `empty` tests the result list.
     let endsInFilter: Bool
-    /// The filters right after `.*` that start by testing `Type`, by part index: the evaluator
-    /// answers `.*[ Type == … ]` over a map from its index of members by type.
-    let resourceTypeTests: [Int: ResourceTypeTest]
+    /// The filters right after `.*` that start by testing `Type`, by part index (one past the
+    /// last part too, so that the part after any part can be asked for): the evaluator answers
+    /// `.*[ Type == … ]` over a map from its index of members by type. An array, not a
+    /// dictionary, as it is read for every part of every query evaluated.
+    let resourceTypeTests: [ResourceTypeTest?]
 
     /// The text of the parts from `index` on, for "remaining query" in reports.
     func remainingText(from index: Int) -> String {

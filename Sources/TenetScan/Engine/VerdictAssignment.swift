@@ -29,26 +29,28 @@ struct VerdictAssignment {
         case .success(let result):
             var checksByEntry: [Int: [FailingCheck]] = [:]
             var unowned: [FailingCheck] = []
-            for failure in result.rules.flatMap(\.failures) {
-                if let (entry, check) = owned(failure) {
-                    checksByEntry[entry, default: []].append(check)
-                } else {
-                    unowned.append(check(for: failure, entry: nil, relativePath: failure.path))
+            let resources = document.root["Resources"]
+            for ruleResult in result.rules {
+                for failure in ruleResult.failures {
+                    if let (entry, check) = owned(failure, under: resources) {
+                        checksByEntry[entry, default: []].append(check)
+                    } else {
+                        unowned.append(check(for: failure, entry: nil, relativePath: failure.path))
+                    }
                 }
             }
             let passState: ComplianceState = result.status == .skip ? .notApplicable : .compliant
-            var assigned: Set<Int> = []
+            let failedAnyResource = !checksByEntry.isEmpty
             for entry in targets {
-                assigned.insert(entry)
-                let checks = checksByEntry[entry] ?? []
+                // Taken out, so that what remains are the resources outside the rule's types.
+                let checks = checksByEntry.removeValue(forKey: entry) ?? []
                 verdicts.append(
                     Evaluation(
                         ruleID: rule.id, resource: document.entries[entry].resource, state: checks.isEmpty ? passState : .nonCompliant, checks: checks),
                     on: .entry(entry))
             }
             // Cross-resource rules may fail resources outside their declared types.
-            for (entry, checks) in checksByEntry.filter({ !assigned.contains($0.key) })
-                .sorted(by: { document.entries[$0.key].key < document.entries[$1.key].key }) {
+            for (entry, checks) in checksByEntry.sorted(by: { document.entries[$0.key].key < document.entries[$1.key].key }) {
                 verdicts.append(
                     Evaluation(ruleID: rule.id, resource: document.entries[entry].resource, state: .nonCompliant, checks: checks), on: .entry(entry))
             }
@@ -59,7 +61,7 @@ struct VerdictAssignment {
                 // under no resource: one under a resource is that resource's finding, and the
                 // account, like the rule's other resources, passed. A failure no check records
                 // belongs to no resource, so it stays the account's.
-                let failedUnrecorded = result.status == .fail && checksByEntry.isEmpty
+                let failedUnrecorded = result.status == .fail && !failedAnyResource
                 verdicts.append(
                     Evaluation(ruleID: rule.id, resource: document.account, state: failedUnrecorded ? .nonCompliant : passState), on: .account)
             }
@@ -87,10 +89,9 @@ struct VerdictAssignment {
 
     /// The position of the resource a failure lies under, and the check with its path relative
     /// to that resource.
-    private func owned(_ failure: ClauseFailure) -> (Int, FailingCheck)? {
-        guard let path = failure.ownerPath, path.components.count >= 2, path.components[0] == .key("Resources"),
-              case .key(let key) = path.components[1], let entry = document.entryIndex(forKey: key) else { return nil }
-        let relative = JSONPointer(Array(path.components.dropFirst(2)))
+    private func owned(_ failure: ClauseFailure, under resources: Node?) -> (Int, FailingCheck)? {
+        guard let resources, let (resource, relative) = failure.ownerNode?.path(below: resources),
+              let key = resource.keyInParent, let entry = document.entryIndex(forKey: key) else { return nil }
         return (entry, check(for: failure, entry: entry, relativePath: relative))
     }
 
@@ -111,8 +112,8 @@ struct VerdictAssignment {
     private func dependency(of path: JSONPointer?, found: Bool, in entry: Int) -> String? {
         let unresolved = document.entries[entry].unresolved
         guard !unresolved.isEmpty, let path, path.components.first == .key("Properties") else { return nil }
-        let underProperties = JSONPointer(Array(path.components.dropFirst()))
-        return unresolved.first { underProperties.hasPrefix($0.path) || (found && $0.path.hasPrefix(underProperties)) }?
+        let underProperties = path.components.dropFirst()
+        return unresolved.first { underProperties.starts(with: $0.path.components) || (found && $0.path.components.starts(with: underProperties)) }?
             .dependsOn
     }
 }
