@@ -21,15 +21,36 @@ public struct ReportSummary: Sendable, Equatable {
         self.init(ReportContext(result, options: ReportOptions(policy: policy, toolVersion: "", baseDirectory: "/")))
     }
 
+    /// Counted in a table by position rather than in the dictionaries, and from each evaluation
+    /// in place rather than a copy of it: a large run has hundreds of thousands of evaluations,
+    /// and the summary is made on one core after all of them are written.
     init(_ context: ReportContext) {
         rules = context.result.rules.count
         documents = context.documents.count
         evaluations = context.evaluations.count
-        for reported in context.evaluations {
-            counts[reported.severity, default: [:]][reported.evaluation.state, default: 0] += 1
-            if reported.disposition == .suppressed { suppressed += 1 }
-            if reported.failsRun { failing += 1 }
-            if reported.resource.type == .account { accountEvaluations += 1 }
+        let described = context.evaluations.rules
+        let policy = context.evaluations.policy
+        let states = ComplianceState.allCases
+        let severities = Severity.allCases
+        var table = [Int](repeating: 0, count: severities.count * states.count)
+        var suppressed = 0, failing = 0, accountEvaluations = 0
+        context.evaluations.evaluations.withUnsafeBufferPointer { all in
+            for position in all.indices {
+                let severity = described[position].rule.severity
+                let state = all[position].state
+                table[severities.firstIndex(of: severity)! * states.count + states.firstIndex(of: state)!] += 1
+                if state == .nonCompliant, all[position].suppression != nil { suppressed += 1 }
+                if policy.fails(all[position], severity: severity) { failing += 1 }
+                if all[position].resource.type == .account { accountEvaluations += 1 }
+            }
+        }
+        self.suppressed = suppressed
+        self.failing = failing
+        self.accountEvaluations = accountEvaluations
+        for (severityIndex, severity) in severities.enumerated() {
+            for (stateIndex, state) in states.enumerated() where table[severityIndex * states.count + stateIndex] > 0 {
+                counts[severity, default: [:]][state] = table[severityIndex * states.count + stateIndex]
+            }
         }
     }
 
