@@ -129,29 +129,23 @@ struct ReportContext: Sendable {
         let positions: Range<Int>
     }
 
-    /// The evaluations grouped by document, then resource, in the result's order. That order
-    /// (document, resource, rule) keeps a resource's verdicts together and a document's
-    /// resources, so a group ends where the evaluation after it names another resource: a large
-    /// run groups hundreds of thousands of verdicts, and hashing each resource to find its
+    /// The evaluations grouped by document, then resource, documents in order of first
+    /// appearance. The result's order (document, resource, rule) keeps a resource's verdicts
+    /// together, so a resource's group ends where the evaluation after it names another one: a
+    /// large run groups hundreds of thousands of verdicts, and hashing each resource to find its
     /// group was most of the grouping's time.
     var byDocumentAndResource: [DocumentGroup] {
         let all = evaluations.evaluations
-        var documents: [DocumentGroup] = []
         var resources: [ResourceGroup] = []
         var start = 0
         while start < all.count {
             let resource = all[start].resource
             var end = start + 1
             while end < all.count, all[end].resource == resource { end += 1 }
-            if let last = resources.last, last.resource.document != resource.document {
-                documents.append(DocumentGroup(document: last.resource.document, resources: resources))
-                resources = []
-            }
             resources.append(ResourceGroup(resource: resource, positions: start..<end))
             start = end
         }
-        if let last = resources.last { documents.append(DocumentGroup(document: last.resource.document, resources: resources)) }
-        return documents
+        return orderedGroups(resources, by: \.resource.document).map { DocumentGroup(document: $0, resources: $1) }
     }
 
     /// Documents as the result lists them, then any document only an evaluation names; never the
@@ -179,4 +173,29 @@ struct ReportContext: Sendable {
     func accountJudged(by rule: ScannedRule) -> String? {
         rule.appliesToAccount ? result.accountDocument : nil
     }
+}
+
+/// Groups elements by a key, keeping the order in which keys first appear and elements' order
+/// within a group: reports follow the scan result's stable order.
+///
+/// That order keeps a document's resources together, so an element whose key equals the previous
+/// one's joins its group without hashing the key.
+func orderedGroups<Elements: Sequence, Key: Hashable>(_ elements: Elements, by key: (Elements.Element) -> Key) -> [(Key, [Elements.Element])] {
+    var keys: [Key] = []
+    var members: [[Elements.Element]] = []
+    var positions: [Key: Int] = [:]
+    var current = -1
+    for element in elements {
+        let groupKey = key(element)
+        if current < 0 || keys[current] != groupKey {
+            current = positions[groupKey] ?? keys.count
+            if current == keys.count {
+                positions[groupKey] = current
+                keys.append(groupKey)
+                members.append([])
+            }
+        }
+        members[current].append(element)
+    }
+    return Array(zip(keys, members))
 }
