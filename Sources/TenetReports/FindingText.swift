@@ -30,16 +30,32 @@ struct FindingText: Sendable {
     /// The rule's own message when it has one, else the reason, with the values compared and
     /// what an unresolved value depends on.
     func checkSummary(_ check: FailingCheck) -> String {
-        checkSummary(check, message: Self.message(of: check))
+        var text = Array(Self.message(of: check).utf8)
+        Self.appendComparisonAndDependency(of: check, to: &text)
+        return String(decoding: text, as: UTF8.self)
     }
 
-    /// The same with the message line given: the text report makes each rule's lines once.
-    func checkSummary(_ check: FailingCheck, message: String) -> String {
-        var text = message
-        let comparison = self.comparison(check)
-        if !comparison.isEmpty { text += " (\(comparison))" }
-        if let dependency = check.unresolvedDependency { text += "; depends on \(dependency)" }
-        return text
+    /// What follows a check's message: ` (found true, expected false)`, ` (missing, expected …)`
+    /// when the property is absent, and `; depends on …`. Appended as bytes: the text report
+    /// writes it for each of a hundred thousand findings.
+    static func appendComparisonAndDependency(of check: FailingCheck, to text: inout [UInt8]) {
+        if check.found != nil || check.expected != nil {
+            if let found = check.found {
+                text.append(contentsOf: " (found ".utf8)
+                appendValueText(found, to: &text)
+            } else {
+                text.append(contentsOf: " (missing".utf8)
+            }
+            if let expected = check.expected {
+                text.append(contentsOf: ", expected ".utf8)
+                appendValueText(expected, to: &text)
+            }
+            text.append(UInt8(ascii: ")"))
+        }
+        if let dependency = check.unresolvedDependency {
+            text.append(contentsOf: "; depends on ".utf8)
+            text.append(contentsOf: dependency.utf8)
+        }
     }
 
     /// The rule's message, else the reason, on one line. Guard messages are usually indented
@@ -76,14 +92,6 @@ struct FindingText: Sendable {
         }
         guard let collapsedASCII else { return text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         return String(decoding: collapsedASCII, as: UTF8.self)
-    }
-
-    /// `found true, expected false`; `missing, expected …` when the property is absent.
-    func comparison(_ check: FailingCheck) -> String {
-        var parts: [String] = []
-        if let found = check.found { parts.append("found \(Self.valueText(found))") } else if check.expected != nil { parts.append("missing") }
-        if let expected = check.expected { parts.append("expected \(Self.valueText(expected))") }
-        return parts.joined(separator: ", ")
     }
 
     /// Who accepted the finding, until when and why: every report must show all three.
@@ -136,10 +144,18 @@ struct FindingText: Sendable {
     /// are written here as `JSONWriter` writes them, without building a document around them.
     static func valueText(_ value: Value) -> String {
         var text: [UInt8] = []
-        guard appendShallow(value, depth: 0, to: &text) else {
-            return JSONWriter(style: .compact).string(for: Document(value: value).root)
-        }
+        appendValueText(value, to: &text)
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The same, appended to `text`.
+    static func appendValueText(_ value: Value, to text: inout [UInt8]) {
+        let start = text.count
+        guard appendShallow(value, depth: 0, to: &text) else {
+            text.removeSubrange(start..<text.count)
+            text.append(contentsOf: JSONWriter(style: .compact).string(for: Document(value: value).root).utf8)
+            return
+        }
     }
 
     /// Appends `value` as compact JSON; false when it is nested deeper than `shallowDepth` or

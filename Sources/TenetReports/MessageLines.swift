@@ -1,38 +1,34 @@
 import TenetScan
 
 /// The text report's line for a failing check's message, after its rule's title
-/// (`RDS DB instances are not publicly accessible: RDS instances must not be …`), made once for
-/// each message of a rule instead of once per finding.
+/// (`RDS DB instances are not publicly accessible: RDS instances must not be …`), each message
+/// collapsed once for the resources one core renders together instead of once per finding.
 ///
 /// Guard messages are indented blocks collapsed to one line; a large run has a hundred thousand
-/// findings of a few dozen messages, and collapsing each one again was a fifth of the report's time.
-struct MessageLines: Sendable {
-    /// Per rule descriptor: each message its checks carry, with its line.
-    private let lines: [ObjectIdentifier: [(message: String, line: String)]]
+/// findings of a few dozen messages, and collapsing each one again was a fifth of the report's
+/// time. Kept by each core for its own resources, the lines need no lock and no pass over every
+/// evaluation before the report starts.
+struct MessageLines {
+    /// Per rule descriptor: each message its checks carry, collapsed; nil when nothing but
+    /// whitespace, which gives way to the check's reason.
+    private var collapsed: [ObjectIdentifier: [(message: String, line: [UInt8]?)]] = [:]
 
-    init(_ evaluations: ReportedEvaluations) {
-        var lines: [ObjectIdentifier: [(message: String, line: String)]] = [:]
-        for (evaluation, rule) in zip(evaluations.evaluations, evaluations.rules) {
-            for check in evaluation.checks {
-                guard let message = check.message else { continue }
-                let known = lines[ObjectIdentifier(rule), default: []]
-                guard !known.contains(where: { $0.message == message }) else { continue }
-                lines[ObjectIdentifier(rule)] = known + [(message, Self.line(check, of: rule))]
-            }
-        }
-        self.lines = lines
+    /// Appends the line for `check`, a check of `rule`'s.
+    mutating func append(_ check: FailingCheck, of rule: DescribedRule, to text: inout [UInt8]) {
+        text.append(contentsOf: rule.rule.title.utf8)
+        text.append(contentsOf: ": ".utf8)
+        guard let message = check.message else { return text.append(contentsOf: check.reason.utf8) }
+        guard let line = line(message, of: rule) else { return text.append(contentsOf: check.reason.utf8) }
+        text.append(contentsOf: line)
     }
 
-    /// The line for `check`, a check of `rule`'s.
-    func line(_ check: FailingCheck, of rule: DescribedRule) -> String {
-        guard let message = check.message,
-              let line = lines[ObjectIdentifier(rule)]?.first(where: { $0.message == message })?.line else {
-            return Self.line(check, of: rule)
-        }
+    /// `message` as `FindingText.message(of:)` words it when the rule gave one.
+    private mutating func line(_ message: String, of rule: DescribedRule) -> [UInt8]? {
+        let key = ObjectIdentifier(rule)
+        if let known = collapsed[key]?.first(where: { $0.message == message }) { return known.line }
+        let collapsedMessage = FindingText.collapsingWhitespace(message)
+        let line = collapsedMessage.isEmpty ? nil : Array(collapsedMessage.utf8)
+        collapsed[key, default: []].append((message, line))
         return line
-    }
-
-    private static func line(_ check: FailingCheck, of rule: DescribedRule) -> String {
-        "\(rule.rule.title): \(FindingText.message(of: check))"
     }
 }

@@ -14,8 +14,11 @@ enum ParallelChunks {
     static let partsPerChunk = 512
 
     /// Calls `make` for consecutive ranges of `0..<count` on all cores, and `use` with what it
-    /// made, in range order on the calling thread.
-    static func map<Chunk: Sendable>(count: Int, _ make: @Sendable (Range<Int>) -> Chunk, inOrder use: (Chunk) -> Void) {
+    /// made, in range order on the calling thread. Parts larger than an evaluation's (a resource
+    /// with all its findings) are made fewer to a chunk.
+    static func map<Chunk: Sendable>(
+        count: Int, partsPerChunk: Int = Self.partsPerChunk, _ make: @Sendable (Range<Int>) -> Chunk, inOrder use: (Chunk) -> Void
+    ) {
         let chunks = stride(from: 0, to: count, by: partsPerChunk).map { $0..<min($0 + partsPerChunk, count) }
         let window = 4 * ProcessInfo.processInfo.activeProcessorCount
         for first in stride(from: 0, to: chunks.count, by: window) {

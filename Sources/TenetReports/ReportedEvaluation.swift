@@ -9,7 +9,7 @@ struct ReportedEvaluation: Sendable {
     let evaluation: Evaluation
     /// Shared by every evaluation of the rule: a descriptor is large, and a run has hundreds of
     /// thousands of evaluations.
-    private let described: DescribedRule
+    let described: DescribedRule
     let disposition: Disposition
     /// Decided by the run's `FailurePolicy`, so a report marks exactly what sets the exit code.
     let failsRun: Bool
@@ -81,14 +81,31 @@ struct ReportContext: Sendable {
         self.result = result
         self.options = options
         paths = ReportPaths(baseDirectory: options.baseDirectory)
-        var described = Dictionary(result.rules.map { ($0.id, DescribedRule($0)) }, uniquingKeysWith: { first, _ in first })
-        let rules = result.evaluations.map { evaluation in
-            if let known = described[evaluation.ruleID] { return known }
-            let rule = DescribedRule(Self.undescribedRule(evaluation.ruleID))
-            described[evaluation.ruleID] = rule
-            return rule
-        }
-        evaluations = ReportedEvaluations(evaluations: result.evaluations, rules: rules, policy: options.policy)
+        evaluations = ReportedEvaluations(evaluations: result.evaluations, rules: Self.rules(of: result), policy: options.policy)
+    }
+
+    /// The rule of each evaluation, by position. Looked up on all cores: a large run has hundreds
+    /// of thousands of evaluations, and hashing each one's rule id on one core held up every
+    /// report before its first byte.
+    private static func rules(of result: ScanResult) -> [DescribedRule] {
+        let all = result.evaluations
+        let known = Dictionary(result.rules.map { ($0.id, DescribedRule($0)) }, uniquingKeysWith: { first, _ in first })
+        var described = known
+        var rules: [DescribedRule] = []
+        rules.reserveCapacity(all.count)
+        ParallelChunks.map(count: all.count, { positions in (positions, positions.map { known[all[$0].ruleID] }) }, inOrder: { positions, found in
+            for (position, rule) in zip(positions, found) {
+                if let rule {
+                    rules.append(rule)
+                } else {
+                    let id = all[position].ruleID
+                    let rule = described[id] ?? DescribedRule(undescribedRule(id))
+                    described[id] = rule
+                    rules.append(rule)
+                }
+            }
+        })
+        return rules
     }
 
     /// Stands in for a rule the result does not describe (the model promises it never happens),
@@ -109,15 +126,25 @@ struct ReportContext: Sendable {
         let resource: ScannedResource
         /// Positions in `evaluations`: a group names its verdicts instead of holding a second copy
         /// of every one.
-        let positions: [Int]
+        let positions: Range<Int>
     }
 
-    /// The evaluations grouped by document, then resource, each in order of first appearance.
-    /// Resources are grouped first and then by their document: a run has far fewer resources
-    /// than verdicts.
+    /// The evaluations grouped by document, then resource, documents in order of first
+    /// appearance. The result's order (document, resource, rule) keeps a resource's verdicts
+    /// together, so a resource's group ends where the evaluation after it names another one: a
+    /// large run groups hundreds of thousands of verdicts, and hashing each resource to find its
+    /// group was most of the grouping's time.
     var byDocumentAndResource: [DocumentGroup] {
         let all = evaluations.evaluations
-        let resources = orderedGroups(all.indices, by: { all[$0].resource }).map { ResourceGroup(resource: $0, positions: $1) }
+        var resources: [ResourceGroup] = []
+        var start = 0
+        while start < all.count {
+            let resource = all[start].resource
+            var end = start + 1
+            while end < all.count, all[end].resource == resource { end += 1 }
+            resources.append(ResourceGroup(resource: resource, positions: start..<end))
+            start = end
+        }
         return orderedGroups(resources, by: \.resource.document).map { DocumentGroup(document: $0, resources: $1) }
     }
 
@@ -151,9 +178,8 @@ struct ReportContext: Sendable {
 /// Groups elements by a key, keeping the order in which keys first appear and elements' order
 /// within a group: reports follow the scan result's stable order.
 ///
-/// That order keeps a resource's verdicts together, so an element whose key equals the previous
-/// one's joins its group without hashing the key: a large run groups hundreds of thousands of
-/// verdicts, and hashing a resource's fields for each was most of the grouping's time.
+/// That order keeps a document's resources together, so an element whose key equals the previous
+/// one's joins its group without hashing the key.
 func orderedGroups<Elements: Sequence, Key: Hashable>(_ elements: Elements, by key: (Elements.Element) -> Key) -> [(Key, [Elements.Element])] {
     var keys: [Key] = []
     var members: [[Elements.Element]] = []

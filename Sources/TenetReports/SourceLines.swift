@@ -12,16 +12,24 @@ public final class SourceLines: @unchecked Sendable {
     private let paths: ReportPaths
     private let lock = NSLock()
     /// nil for a file that could not be read, so it is not retried for every finding.
-    private var files: [String: IndexedText?] = [:]
+    private var files: [String: ReadFile?] = [:]
+
+    /// A file's lines, and those already quoted as strings by ``line(_:of:)``.
+    private final class ReadFile {
+        let text: IndexedText
+        var quoted: [Int: String] = [:]
+
+        init(_ text: IndexedText) {
+            self.text = text
+        }
+    }
 
     /// A file's bytes with the offset of every line start, so quoting a line costs the line, not
-    /// a scan from the top: a large template has a finding on most of its lines. Each line is
-    /// redacted once and kept: many findings quote the same line (a resource's declaration when
-    /// a property is missing), and redaction is the costly part of quoting.
-    private final class IndexedText {
+    /// a scan from the top: a large template has a finding on most of its lines. Never changed
+    /// once made, so the cores writing one report share it without taking the lock.
+    final class IndexedText: Sendable {
         let bytes: [UInt8]
         let lineStarts: [Int]
-        var redacted: [Int: String] = [:]
 
         init(_ bytes: [UInt8]) {
             self.bytes = bytes
@@ -30,20 +38,22 @@ public final class SourceLines: @unchecked Sendable {
             lineStarts = starts
         }
 
-        func redactedLine(_ number: Int) -> String? {
-            if let done = redacted[number] { return done }
-            let line = line(number).map(SourceLines.redactingSecretValue)
-            redacted[number] = line
-            return line
+        /// The 1-based line as a report quotes it: secrets redacted, invalid UTF-8 replaced; nil
+        /// when the file is shorter. Nearly every line is ASCII naming no secret, and is the
+        /// file's own bytes, not a copy.
+        func quotedLine(_ number: Int) -> ArraySlice<UInt8>? {
+            guard let line = line(number) else { return nil }
+            guard SecretRedaction.mayHoldSecretName(line) else { return line }
+            return Array(SourceLines.redactingSecretValue(String(decoding: line, as: UTF8.self)).utf8)[...]
         }
 
-        func line(_ number: Int) -> String? {
+        private func line(_ number: Int) -> ArraySlice<UInt8>? {
             guard number >= 1, number <= lineStarts.count else { return nil }
             let start = lineStarts[number - 1]
             guard start < bytes.count || number == 1 else { return nil }
             var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
             if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            return String(decoding: bytes[start..<end], as: UTF8.self)
+            return bytes[start..<end]
         }
     }
 
@@ -52,19 +62,32 @@ public final class SourceLines: @unchecked Sendable {
     }
 
     /// The 1-based line of `file` (a name as the scan result gives it), secrets redacted; nil when
-    /// the file cannot be read or is shorter.
+    /// the file cannot be read or is shorter. Each line is quoted once and kept: many findings
+    /// quote the same line (a resource's declaration when a property is missing).
     public func line(_ number: Int, of file: String) -> String? {
         lock.lock()
         defer { lock.unlock() }
-        return text(of: file)?.redactedLine(number)
+        guard let read = read(file) else { return nil }
+        if let done = read.quoted[number] { return done }
+        let line = read.text.quotedLine(number).map { String(decoding: $0, as: UTF8.self) }
+        read.quoted[number] = line
+        return line
+    }
+
+    /// The lines of `file`, for a caller that quotes many of them from several cores; nil when
+    /// the file cannot be read.
+    func text(of file: String) -> IndexedText? {
+        lock.lock()
+        defer { lock.unlock() }
+        return read(file)?.text
     }
 
     /// Called with the lock held.
-    private func text(of file: String) -> IndexedText? {
+    private func read(_ file: String) -> ReadFile? {
         if let cached = files[file] { return cached }
-        let text = FileManager.default.contents(atPath: paths.absolute(file)).map { IndexedText([UInt8]($0)) }
-        files[file] = text
-        return text
+        let read = FileManager.default.contents(atPath: paths.absolute(file)).map { ReadFile(IndexedText([UInt8]($0))) }
+        files[file] = read
+        return read
     }
 
     /// The line with the value of every secret-named property replaced by the marker:

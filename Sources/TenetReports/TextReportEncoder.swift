@@ -16,8 +16,8 @@ public struct TextReportEncoder: ReportEncoder {
     }
 }
 
-/// One text report being written.
-private struct TextReportWriter: Sendable {
+/// One text report being written; a class, as every chunk of resources refers to it.
+final class TextReportWriter: Sendable {
     let context: ReportContext
     let text: FindingText
     let renderer: DiagnosticRenderer
@@ -25,15 +25,14 @@ private struct TextReportWriter: Sendable {
     /// The evaluations in the order the report prints them.
     let groups: [ReportContext.DocumentGroup]
     let fixes: FixNotes
-    let messages: MessageLines
 
     init(context: ReportContext) {
         self.context = context
         text = FindingText(paths: context.paths)
         renderer = DiagnosticRenderer(useColor: context.options.colour)
         style = TerminalStyle(enabled: context.options.colour)
-        groups = context.byDocumentAndResource
-        messages = MessageLines(context.evaluations)
+        let groups = context.byDocumentAndResource
+        self.groups = groups
         let paths = context.paths
         fixes = FixNotes(groups, of: context.evaluations) { first in
             let location = Self.noteLocation(of: first).map { " at \(Self.shown($0, paths: paths))" } ?? ""
@@ -42,28 +41,35 @@ private struct TextReportWriter: Sendable {
     }
 
     /// Blocks separated by blank lines: each document's heading and resources, then the summary.
-    /// Resources are rendered on all cores a batch at a time and handed on in order, so a run
-    /// with a finding on every resource holds one batch of text, not the whole report.
+    /// Resources are rendered on all cores a chunk at a time, across documents (a run of many
+    /// small templates keeps every core busy too), and handed on in order, so a run with a
+    /// finding on every resource holds a few chunks of text, not the whole report.
     func report(into write: ([UInt8]) -> Void) {
-        for group in groups {
-            var headed = false
-            for start in stride(from: 0, to: group.resources.count, by: Self.batchSize) {
-                let batch = group.resources[start..<min(start + Self.batchSize, group.resources.count)]
-                let blocks = batch.concurrentMap(resourceBlock).compactMap { $0 }
-                guard !blocks.isEmpty else { continue }
-                if !headed {
-                    write(Array((style.bold("== \(heading(of: group.document))") + "\n\n").utf8))
-                    headed = true
-                }
-                write(blocks.reduce(into: []) { $0 += $1 })
+        let resources = groups.indices.flatMap { document in groups[document].resources.map { (document: document, group: $0) } }
+        var headed: Int?
+        ParallelChunks.map(count: resources.count, partsPerChunk: Self.resourcesPerChunk, { chunk in
+            var blocks = TextResourceBlocks(report: self)
+            var texts: [(document: Int, text: [UInt8])] = []
+            for resource in resources[chunk] {
+                if texts.last?.document != resource.document { texts.append((resource.document, [])) }
+                blocks.append(resource.group, to: &texts[texts.count - 1].text)
             }
-        }
+            return texts
+        }, inOrder: { texts in
+            for (document, text) in texts where !text.isEmpty {
+                if headed != document {
+                    write(Array((style.bold("== \(heading(of: groups[document].document))") + "\n\n").utf8))
+                    headed = document
+                }
+                write(text)
+            }
+        })
         write(Array((summary() + "\n").utf8))
     }
 
-    /// Resources rendered together: enough to keep every core busy, few enough to keep the text
-    /// held at once small.
-    private static let batchSize = 256
+    /// Resources rendered together by one core: a resource's findings are a few kilobytes, and a
+    /// window of chunks across the cores is held at once.
+    private static let resourcesPerChunk = 128
 
     /// A file by its path; a document that is no file by its name and what it is.
     private func heading(of document: String) -> String {
@@ -74,68 +80,6 @@ private struct TextReportWriter: Sendable {
         }
     }
 
-    /// A resource's heading and its listed verdicts, ending in a blank line; nil when nothing
-    /// about it is listed. Made as bytes: a large run renders a hundred thousand findings.
-    private func resourceBlock(_ group: ReportContext.ResourceGroup) -> [UInt8]? {
-        let all = context.evaluations.evaluations
-        let listed = group.positions.filter { context.options.verbose || Disposition(all[$0]).isListedByDefault }
-        guard let first = listed.first else { return nil }
-        var text = Array(style.bold("-- \(context.evaluations[first].resourceName) (\(group.resource.type))").utf8)
-        for position in listed {
-            let reported = context.evaluations[position]
-            switch reported.disposition {
-            case .compliant:
-                text.append(contentsOf: "\n   ok   \(reported.rule.id): \(reported.rule.title)".utf8)
-            case .notApplicable:
-                text.append(contentsOf: "\n   n/a  \(reported.rule.id): \(reported.rule.title)".utf8)
-            case .violation, .suppressed, .error, .insufficientData:
-                for diagnostic in diagnostics(for: reported, at: position) {
-                    text.append(UInt8(ascii: "\n"))
-                    renderer.render(diagnostic, into: &text)
-                }
-            }
-        }
-        text.append(contentsOf: "\n\n".utf8)
-        return text
-    }
-
-    /// One diagnostic per failing check (one for the resource when there is none), the status,
-    /// suppression and fix attached as notes of the last. A check on the resource itself has no
-    /// path to name: its location is the resource's.
-    private func diagnostics(for reported: ReportedEvaluation, at position: Int) -> [Diagnostic] {
-        let evaluation = reported.evaluation
-        let severity = diagnosticSeverity(reported)
-        let code = DiagnosticCode(reported.rule.id)
-        // Suppressed findings were reviewed already: their location is enough, no source quote.
-        let quoting = reported.disposition != .suppressed
-        let rule = context.evaluations.rules[position]
-        var diagnostics = evaluation.checks.map { check in
-            diagnostic(
-                severity, code, text.checkSummary(check, message: messages.line(check, of: rule)),
-                at: check.location ?? reported.resource.location,
-                notes: FindingText.shownPath(of: check).map { [note("at \($0)", gutterWidth: 0)] } ?? [], quoting: quoting)
-        }
-        if diagnostics.isEmpty {
-            diagnostics = [diagnostic(severity, code, text.headline(reported), at: reported.location, notes: [], quoting: quoting)]
-        }
-        let last = diagnostics.count - 1
-        let gutterWidth = diagnostics[last].location.map { String($0.line).count } ?? 0
-        var notes = [status(reported)]
-        if let suppression = evaluation.suppression { notes.append(text.suppressionSummary(suppression)) }
-        if let fix = fixes.note(for: reported, at: position) { notes.append(fix) }
-        diagnostics[last].notes += notes.map { note($0, gutterWidth: gutterWidth) }
-        return diagnostics
-    }
-
-    private func diagnostic(
-        _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, at location: FileLocation?,
-        notes: [Diagnostic], quoting: Bool
-    ) -> Diagnostic {
-        let shown = location.map { Self.shown($0, paths: context.paths) }
-        let sourceLine = quoting ? location.flatMap { context.options.sources.line($0.line, of: $0.file) } : nil
-        return Diagnostic(severity, code: code, message: message, location: shown, sourceLine: sourceLine, notes: notes)
-    }
-
     /// Where the notes of a finding are printed: the last diagnostic's location.
     private static func noteLocation(of reported: ReportedEvaluation) -> FileLocation? {
         reported.evaluation.checks.last?.location ?? reported.resource.location
@@ -144,58 +88,6 @@ private struct TextReportWriter: Sendable {
     /// A location with its file as the report names it.
     private static func shown(_ location: FileLocation, paths: ReportPaths) -> FileLocation {
         FileLocation(file: paths.display(location.file), position: location.position)
-    }
-
-    /// The renderer prints a note as `<gutter> = note: message` on one line, so the further
-    /// lines of a multi-line fix are indented to start under the message.
-    private func note(_ message: String, gutterWidth: Int) -> Diagnostic {
-        Diagnostic(.note, code: DiagnosticCode("note"), message: Self.indentingFurtherLines(message, by: gutterWidth + " = note: ".count))
-    }
-
-    /// Done over bytes, and only for a message that has a line break: every finding has notes,
-    /// nearly all of one line. A line break is a `\n` not preceded by `\r`, as a `Character`
-    /// comparison sees it (`\r\n` is one `Character`, and is left as it is).
-    private static func indentingFurtherLines(_ message: String, by width: Int) -> String {
-        guard message.utf8.contains(UInt8(ascii: "\n")) else { return message }
-        var message = message
-        return message.withUTF8 { bytes in
-            var indented: [UInt8] = []
-            indented.reserveCapacity(bytes.count + 16 * width)
-            var lineStart = 0
-            for end in bytes.indices where bytes[end] == UInt8(ascii: "\n") && (end == 0 || bytes[end - 1] != UInt8(ascii: "\r")) {
-                indented.append(contentsOf: bytes[lineStart...end])
-                indented.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
-                lineStart = end + 1
-            }
-            indented.append(contentsOf: bytes[lineStart...])
-            return String(decoding: indented, as: UTF8.self)
-        }
-    }
-
-    /// Errors for what fails the run, warnings for open findings that do not, notes for what
-    /// was accepted.
-    private func diagnosticSeverity(_ reported: ReportedEvaluation) -> Diagnostic.Severity {
-        if reported.failsRun { return .error }
-        return reported.disposition == .suppressed ? .note : .warning
-    }
-
-    /// The severity and whether (and why not) the verdict fails the run.
-    private func status(_ reported: ReportedEvaluation) -> String {
-        var status = "severity \(reported.severity.rawValue), \(reported.evaluation.state.rawValue)"
-        if let baseline = reported.evaluation.baseline {
-            status += baseline == .new ? ", new since the baseline" : ", already in the baseline"
-        }
-        if reported.failsRun {
-            status += "; fails the run"
-        } else {
-            switch reported.disposition {
-            case .suppressed: status += "; suppressed"
-            case .insufficientData: status += "; does not fail the run without --fail-on-insufficient-data"
-            case .violation where reported.evaluation.baseline == .persistent: status += "; does not fail the run"
-            default: status += "; below the --fail-on threshold (\(context.options.policy.threshold.rawValue))"
-            }
-        }
-        return status
     }
 
     private func summary() -> String {
@@ -265,7 +157,7 @@ private struct TextReportWriter: Sendable {
 
 /// ANSI styling for the report's own headings and verdict, off unless the caller asked for
 /// colour (the findings themselves are coloured by `DiagnosticRenderer`).
-private struct TerminalStyle: Sendable {
+struct TerminalStyle: Sendable {
     let enabled: Bool
 
     func bold(_ text: String) -> String { paint(text, "1") }

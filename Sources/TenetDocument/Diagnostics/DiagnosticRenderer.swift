@@ -36,53 +36,121 @@ public struct DiagnosticRenderer: Sendable {
     /// for each of a hundred thousand findings, and appending bytes costs a fraction of building
     /// every line as a `String` and joining them.
     public func render(_ diagnostic: Diagnostic, into text: inout [UInt8]) {
-        let gutterWidth = diagnostic.location.map { String($0.line).utf8.count } ?? 0
-        paint(diagnostic.severity.colorCode, bold: true, into: &text) { text in
-            text.append(contentsOf: diagnostic.severity.rawValue.utf8)
+        let gutterWidth = Self.gutterWidth(of: diagnostic.location)
+        appendHeadline(diagnostic.severity, code: diagnostic.code, into: &text) { $0.append(contentsOf: diagnostic.message.utf8) }
+        if let location = diagnostic.location {
+            appendLocation(file: location.file, at: location.position, gutterWidth: gutterWidth, into: &text)
+            if let source = diagnostic.sourceLine {
+                appendSourceLine(Array(source.utf8)[...], at: location.position, severity: diagnostic.severity, gutterWidth: gutterWidth, into: &text)
+            }
+        }
+        for note in diagnostic.notes {
+            appendNote(gutterWidth: gutterWidth, into: &text) { text in
+                if let location = note.location {
+                    text.append(contentsOf: location.description.utf8)
+                    text.append(contentsOf: ": ".utf8)
+                }
+                text.append(contentsOf: note.message.utf8)
+            }
+        }
+    }
+
+    // The parts of a diagnostic, in the order `render` appends them. A caller that holds a
+    // diagnostic's parts rather than a `Diagnostic` (the text report, a hundred thousand findings)
+    // appends them itself, so the shape is defined here once for both.
+
+    /// The width of the line numbers' gutter: the digits of the line the diagnostic points at.
+    public static func gutterWidth(of location: FileLocation?) -> Int {
+        location.map { String($0.line).utf8.count } ?? 0
+    }
+
+    /// `error[code]: ` and the message `message` appends.
+    public func appendHeadline(_ severity: Diagnostic.Severity, code: DiagnosticCode, into text: inout [UInt8], _ message: (inout [UInt8]) -> Void) {
+        paint(severity.colorCode, bold: true, into: &text) { text in
+            text.append(contentsOf: severity.rawValue.utf8)
             text.append(UInt8(ascii: "["))
-            text.append(contentsOf: diagnostic.code.rawValue.utf8)
+            text.append(contentsOf: code.rawValue.utf8)
             text.append(UInt8(ascii: "]"))
         }
         paint(":", nil, bold: true, into: &text)
         text.append(UInt8(ascii: " "))
-        text.append(contentsOf: diagnostic.message.utf8)
-        if let location = diagnostic.location {
-            text.append(UInt8(ascii: "\n"))
-            Self.pad(gutterWidth, into: &text)
-            paint("-->", 34, bold: true, into: &text)
-            text.append(UInt8(ascii: " "))
-            text.append(contentsOf: location.description.utf8)
-            if let source = diagnostic.sourceLine {
-                let caretOffset = source.unicodeScalars.prefix(max(location.column - 1, 0))
-                    .reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
-                text.append(UInt8(ascii: "\n"))
-                Self.pad(gutterWidth + 1, into: &text)
-                paint("|", 34, bold: true, into: &text)
-                text.append(UInt8(ascii: "\n"))
-                paint(String(location.line), 34, bold: true, into: &text)
-                text.append(UInt8(ascii: " "))
-                paint("|", 34, bold: true, into: &text)
-                text.append(UInt8(ascii: " "))
-                Self.appendReplacingTabs(source, to: &text)
-                text.append(UInt8(ascii: "\n"))
-                Self.pad(gutterWidth + 1, into: &text)
-                paint("|", 34, bold: true, into: &text)
-                Self.pad(caretOffset + 1, into: &text)
-                paint("^", diagnostic.severity.colorCode, bold: true, into: &text)
-            }
+        message(&text)
+    }
+
+    /// The location line, ` --> file:line:column`, on a line of its own.
+    public func appendLocation(file: String, at position: SourceLocation, gutterWidth: Int, into text: inout [UInt8]) {
+        text.append(UInt8(ascii: "\n"))
+        Self.pad(gutterWidth, into: &text)
+        paint("-->", 34, bold: true, into: &text)
+        text.append(UInt8(ascii: " "))
+        text.append(contentsOf: file.utf8)
+        text.append(UInt8(ascii: ":"))
+        text.append(contentsOf: String(position.line).utf8)
+        text.append(UInt8(ascii: ":"))
+        text.append(contentsOf: String(position.column).utf8)
+    }
+
+    /// The quoted line under the location, in valid UTF-8, with a caret under the column.
+    public func appendSourceLine(
+        _ source: ArraySlice<UInt8>, at position: SourceLocation, severity: Diagnostic.Severity, gutterWidth: Int, into text: inout [UInt8]
+    ) {
+        text.append(UInt8(ascii: "\n"))
+        Self.pad(gutterWidth + 1, into: &text)
+        paint("|", 34, bold: true, into: &text)
+        text.append(UInt8(ascii: "\n"))
+        paint(34, bold: true, into: &text) { $0.append(contentsOf: String(position.line).utf8) }
+        text.append(UInt8(ascii: " "))
+        paint("|", 34, bold: true, into: &text)
+        text.append(UInt8(ascii: " "))
+        Self.appendReplacingTabs(source, to: &text)
+        text.append(UInt8(ascii: "\n"))
+        Self.pad(gutterWidth + 1, into: &text)
+        paint("|", 34, bold: true, into: &text)
+        Self.pad(Self.caretOffset(in: source, column: position.column) + 1, into: &text)
+        paint("^", severity.colorCode, bold: true, into: &text)
+    }
+
+    /// ` = note: ` and the message `message` appends. The note is one line of the gutter, so the
+    /// further lines of a multi-line message (a fix with an example) are indented to start under
+    /// its first.
+    public func appendNote(gutterWidth: Int, into text: inout [UInt8], _ message: (inout [UInt8]) -> Void) {
+        text.append(UInt8(ascii: "\n"))
+        Self.pad(gutterWidth + 1, into: &text)
+        text.append(contentsOf: "= ".utf8)
+        paint("note", nil, bold: true, into: &text)
+        text.append(contentsOf: ": ".utf8)
+        let messageStart = text.count
+        message(&text)
+        Self.indentFurtherLines(of: &text, from: messageStart, by: gutterWidth + " = note: ".utf8.count)
+    }
+
+    /// A line break is a `\n` not preceded by `\r`, as a `Character` comparison sees it (`\r\n`
+    /// is one `Character`, and is left as it is). Nearly every note is one line: it is only
+    /// searched for a break.
+    private static func indentFurtherLines(of text: inout [UInt8], from start: Int, by width: Int) {
+        guard text[start...].contains(UInt8(ascii: "\n")) else { return }
+        var indented: [UInt8] = []
+        indented.reserveCapacity(text.count - start + 16 * width)
+        var lineStart = start
+        for end in start..<text.count where text[end] == UInt8(ascii: "\n") && (end == 0 || text[end - 1] != UInt8(ascii: "\r")) {
+            indented.append(contentsOf: text[lineStart...end])
+            indented.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+            lineStart = end + 1
         }
-        for note in diagnostic.notes {
-            text.append(UInt8(ascii: "\n"))
-            Self.pad(gutterWidth + 1, into: &text)
-            text.append(contentsOf: "= ".utf8)
-            paint("note", nil, bold: true, into: &text)
-            text.append(contentsOf: ": ".utf8)
-            if let location = note.location {
-                text.append(contentsOf: location.description.utf8)
-                text.append(contentsOf: ": ".utf8)
-            }
-            text.append(contentsOf: note.message.utf8)
+        indented.append(contentsOf: text[lineStart...])
+        text.replaceSubrange(start..<text.count, with: indented)
+    }
+
+    /// Columns count Unicode scalars, and a tab is shown as four spaces.
+    private static func caretOffset(in source: ArraySlice<UInt8>, column: Int) -> Int {
+        var offset = 0
+        var scalars = 0
+        for byte in source where byte & 0xC0 != 0x80 {
+            guard scalars < column - 1 else { break }
+            scalars += 1
+            offset += byte == UInt8(ascii: "\t") ? 4 : 1
         }
+        return offset
     }
 
     private func paint(_ word: String, _ color: Int?, bold: Bool, into text: inout [UInt8]) {
@@ -103,15 +171,20 @@ public struct DiagnosticRenderer: Sendable {
 
     /// A tab is shown as four spaces, so the caret counted in the same units lines up. A tab byte
     /// is never part of a longer UTF-8 sequence, so the bytes can be copied as they are.
-    private static func appendReplacingTabs(_ line: String, to text: inout [UInt8]) {
-        for byte in line.utf8 {
+    private static func appendReplacingTabs(_ line: ArraySlice<UInt8>, to text: inout [UInt8]) {
+        guard line.contains(UInt8(ascii: "\t")) else { return text.append(contentsOf: line) }
+        for byte in line {
             if byte == UInt8(ascii: "\t") { pad(4, into: &text) } else { text.append(byte) }
         }
     }
 
+    /// Copied from a run of spaces: a report pads several times for each of its findings.
     private static func pad(_ count: Int, into text: inout [UInt8]) {
-        text.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        guard count <= spaces.count else { return text.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
+        text.append(contentsOf: spaces[..<count])
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 }
 
 extension Diagnostic.Severity {

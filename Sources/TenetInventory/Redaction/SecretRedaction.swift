@@ -40,7 +40,11 @@ public enum SecretRedaction {
     /// phrase appears in it, in any case. A test of the bytes, made before the costlier search
     /// for names in each line a report quotes.
     public static func mayHoldSecretName(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        mayHoldSecretName(Array(text.utf8)[...])
+    }
+
+    /// The same test of a line as bytes, as a report quotes it from its file.
+    public static func mayHoldSecretName(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
         let lowered = bytes.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }
         return secretStems.contains(where: lowered.containsBytes)

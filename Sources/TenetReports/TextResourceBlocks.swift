@@ -1,0 +1,154 @@
+import TenetDocument
+import TenetScan
+
+/// The text report's blocks of consecutive resources, as one core writes them: each finding
+/// appended straight into the chunk's bytes through `DiagnosticRenderer`'s parts, with what the
+/// chunk looked up for earlier findings kept at hand.
+///
+/// A large run has a hundred thousand findings: building a `Diagnostic` for each, with its notes
+/// as further diagnostics and its source line and messages as strings, and quoting lines from
+/// files shared behind a lock, was most of the report's time.
+struct TextResourceBlocks {
+    private let report: TextReportWriter
+    private var messageLines = MessageLines()
+    /// The file the last location pointed into: a chunk's findings nearly all lie in one file.
+    private var file: QuotedFile?
+
+    /// A file's name as the report shows it and its lines, with those already quoted: many
+    /// findings quote the same line (a resource's declaration when a property is missing).
+    private final class QuotedFile {
+        let name: String
+        let shownName: String
+        private let sources: SourceLines
+        /// Read when a line is first quoted: a file only suppressed findings point into is not.
+        private lazy var text = sources.text(of: name)
+        private var quoted: [Int: ArraySlice<UInt8>?] = [:]
+
+        init(_ name: String, of context: ReportContext) {
+            self.name = name
+            shownName = context.paths.display(name)
+            sources = context.options.sources
+        }
+
+        func quotedLine(_ number: Int) -> ArraySlice<UInt8>? {
+            if let known = quoted[number] { return known }
+            let line = text?.quotedLine(number)
+            quoted[number] = line
+            return line
+        }
+    }
+
+    init(report: TextReportWriter) {
+        self.report = report
+    }
+
+    /// A resource's heading and its listed verdicts, ending in a blank line; nothing when
+    /// nothing about it is listed.
+    mutating func append(_ group: ReportContext.ResourceGroup, to text: inout [UInt8]) {
+        let context = report.context
+        let all = context.evaluations.evaluations
+        let listed = group.positions.filter { context.options.verbose || Disposition(all[$0]).isListedByDefault }
+        guard let first = listed.first else { return }
+        text.append(contentsOf: report.style.bold("-- \(context.evaluations[first].resourceName) (\(group.resource.type))").utf8)
+        for position in listed {
+            let reported = context.evaluations[position]
+            switch reported.disposition {
+            case .compliant:
+                text.append(contentsOf: "\n   ok   \(reported.rule.id): \(reported.rule.title)".utf8)
+            case .notApplicable:
+                text.append(contentsOf: "\n   n/a  \(reported.rule.id): \(reported.rule.title)".utf8)
+            case .violation, .suppressed, .error, .insufficientData:
+                appendDiagnostics(reported, at: position, to: &text)
+            }
+        }
+        text.append(contentsOf: "\n\n".utf8)
+    }
+
+    /// One diagnostic per failing check (one for the resource when there is none), the status,
+    /// suppression and fix as notes of the last. A check on the resource itself has no path to
+    /// name: its location is the resource's.
+    private mutating func appendDiagnostics(_ reported: ReportedEvaluation, at position: Int, to text: inout [UInt8]) {
+        let renderer = report.renderer
+        let evaluation = reported.evaluation
+        let severity = Self.severity(reported)
+        let code = DiagnosticCode(reported.rule.id)
+        // Suppressed findings were reviewed already: their location is enough, no source quote.
+        let quoting = reported.disposition != .suppressed
+        var notesLocation = reported.location
+        if evaluation.checks.isEmpty {
+            text.append(UInt8(ascii: "\n"))
+            renderer.appendHeadline(severity, code: code, into: &text) { $0.append(contentsOf: report.text.headline(reported).utf8) }
+            appendLocation(notesLocation, severity: severity, quoting: quoting, to: &text)
+        }
+        for check in evaluation.checks {
+            let location = check.location ?? reported.resource.location
+            text.append(UInt8(ascii: "\n"))
+            renderer.appendHeadline(severity, code: code, into: &text) { text in
+                messageLines.append(check, of: reported.described, to: &text)
+                FindingText.appendComparisonAndDependency(of: check, to: &text)
+            }
+            appendLocation(location, severity: severity, quoting: quoting, to: &text)
+            if let path = FindingText.shownPath(of: check) {
+                renderer.appendNote(gutterWidth: DiagnosticRenderer.gutterWidth(of: location), into: &text) { text in
+                    text.append(contentsOf: "at ".utf8)
+                    text.append(contentsOf: path.utf8)
+                }
+            }
+            notesLocation = location
+        }
+        let gutterWidth = DiagnosticRenderer.gutterWidth(of: notesLocation)
+        renderer.appendNote(gutterWidth: gutterWidth, into: &text) { appendStatus(reported, to: &$0) }
+        if let suppression = evaluation.suppression {
+            renderer.appendNote(gutterWidth: gutterWidth, into: &text) { $0.append(contentsOf: report.text.suppressionSummary(suppression).utf8) }
+        }
+        if let fix = report.fixes.fix(for: reported, at: position) {
+            renderer.appendNote(gutterWidth: gutterWidth, into: &text) { text in
+                text.append(contentsOf: "fix: ".utf8)
+                text.append(contentsOf: fix.utf8)
+            }
+        }
+    }
+
+    /// The location line with the file as the report names it and, when `quoting`, the line
+    /// it points at; nothing for a finding with no location.
+    private mutating func appendLocation(_ location: FileLocation?, severity: Diagnostic.Severity, quoting: Bool, to text: inout [UInt8]) {
+        guard let location else { return }
+        let file = file.flatMap { $0.name == location.file ? $0 : nil } ?? QuotedFile(location.file, of: report.context)
+        self.file = file
+        let gutterWidth = DiagnosticRenderer.gutterWidth(of: location)
+        report.renderer.appendLocation(file: file.shownName, at: location.position, gutterWidth: gutterWidth, into: &text)
+        guard quoting, let line = file.quotedLine(location.line) else { return }
+        report.renderer.appendSourceLine(line, at: location.position, severity: severity, gutterWidth: gutterWidth, into: &text)
+    }
+
+    /// Errors for what fails the run, warnings for open findings that do not, notes for what
+    /// was accepted.
+    private static func severity(_ reported: ReportedEvaluation) -> Diagnostic.Severity {
+        if reported.failsRun { return .error }
+        return reported.disposition == .suppressed ? .note : .warning
+    }
+
+    /// The severity and whether (and why not) the verdict fails the run.
+    private func appendStatus(_ reported: ReportedEvaluation, to text: inout [UInt8]) {
+        text.append(contentsOf: "severity ".utf8)
+        text.append(contentsOf: reported.severity.rawValue.utf8)
+        text.append(contentsOf: ", ".utf8)
+        text.append(contentsOf: reported.evaluation.state.rawValue.utf8)
+        if let baseline = reported.evaluation.baseline {
+            text.append(contentsOf: (baseline == .new ? ", new since the baseline" : ", already in the baseline").utf8)
+        }
+        if reported.failsRun {
+            text.append(contentsOf: "; fails the run".utf8)
+            return
+        }
+        switch reported.disposition {
+        case .suppressed: text.append(contentsOf: "; suppressed".utf8)
+        case .insufficientData: text.append(contentsOf: "; does not fail the run without --fail-on-insufficient-data".utf8)
+        case .violation where reported.evaluation.baseline == .persistent: text.append(contentsOf: "; does not fail the run".utf8)
+        default:
+            text.append(contentsOf: "; below the --fail-on threshold (".utf8)
+            text.append(contentsOf: report.context.options.policy.threshold.rawValue.utf8)
+            text.append(UInt8(ascii: ")"))
+        }
+    }
+}
