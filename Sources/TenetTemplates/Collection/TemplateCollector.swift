@@ -37,7 +37,10 @@ public struct TemplateCollector: Sendable {
             switch key {
             case "Resources":
                 try assembler.beginMap(at: entry.location)
-                for share in shares(of: entry, scope: scope, transforms: transforms, path: path) {
+                // Taken from the end of the reversed list, each share is freed once spliced: the
+                // shares and the document never hold the resources twice over.
+                var unspliced = Array(shares(of: entry, scope: scope, transforms: transforms, path: path).reversed())
+                while let share = unspliced.popLast() {
                     try assembler.append(entriesOf: share.assembled.get())
                     for declared in share.entries {
                         if let warning = declared.warning { warnings.append(warning) }
@@ -113,19 +116,27 @@ public struct TemplateCollector: Sendable {
     private func shares(of resources: Node, scope: IntrinsicResolver.Scope, transforms: [String], path: String) -> [ResourceShare] {
         let inputs = inputs
         let starts = Array(stride(from: 0, to: resources.count, by: Self.resourcesPerResolver))
+        let declarations = resources.children
         return starts.concurrentMap { start in
+            let end = min(start + Self.resourcesPerResolver, resources.count)
             let resolver = IntrinsicResolver(scope: scope, inputs: inputs)
-            let entries = resources.children[start..<min(start + Self.resourcesPerResolver, resources.count)].map { declaration in
+            let entries = declarations[start..<end].map { declaration in
                 Self.entry(declaration, resolver: resolver, transforms: transforms, path: path)
             }
-            return ResourceShare(entries: entries, assembled: Result { () throws(Diagnostic) in try Self.assemble(entries, sourceName: resources.document.sourceName) })
+            // The loaded arena holds nodes in document order, so the share's stretch of it is
+            // about the size of its assembly: reserved, the shares' arrays never grow by doubling.
+            let stretchEnd = end < resources.count ? Int(declarations[end].id) : resources.document.nodeCount
+            let expectedNodes = stretchEnd - Int(declarations[start].id)
+            return ResourceShare(entries: entries, assembled: Result { () throws(Diagnostic) in
+                try Self.assemble(entries, sourceName: resources.document.sourceName, expectedNodes: expectedNodes)
+            })
         }
     }
 
     /// The share's entries as a map: each resource with its properties resolved, or as written
     /// when it is not collected.
-    private static func assemble(_ entries: [ResourceEntry], sourceName: String) throws(Diagnostic) -> DocumentAssembler {
-        var assembler = DocumentAssembler(sourceName: sourceName)
+    private static func assemble(_ entries: [ResourceEntry], sourceName: String, expectedNodes: Int) throws(Diagnostic) -> DocumentAssembler {
+        var assembler = DocumentAssembler(sourceName: sourceName, expectedNodes: expectedNodes)
         try assembler.beginMap(at: nil)
         for declared in entries {
             try assembler.key(declared.logicalID, at: declared.declaration.keyLocation)
