@@ -75,7 +75,9 @@ public enum YAMLEventScan {
 
 /// A parsing thread and the reader, joined by a fixed ring of event batches: the parser fills a
 /// free batch while the reader works through a full one, so memory stays bounded however far
-/// the parser could run ahead. Events are freed by the reader, as it finishes each.
+/// the parser could run ahead. The parser frees a batch's events as it takes the batch back, so
+/// that what libyaml allocates is freed by the thread that allocated it: freed by the reader, it
+/// would go back to the parser's heap under a lock the parser takes for every allocation.
 private final class YAMLEventPipeline: @unchecked Sendable {
     /// Batches of events small enough to stay in cache between the two cores, large enough that
     /// handing one over costs nothing beside parsing it.
@@ -87,6 +89,7 @@ private final class YAMLEventPipeline: @unchecked Sendable {
     /// on `free` until its signal of `full`, and to the reader from a wait on `full` until its
     /// signal of `free`; the semaphores order every access.
     private let events: UnsafeMutablePointer<yaml_event_t>
+    /// The events of each batch not yet freed.
     private let counts: UnsafeMutableBufferPointer<Int>
     /// Set by the parser with a batch that ends the stream: the parser is done with the ring.
     private let isLast: UnsafeMutableBufferPointer<Bool>
@@ -129,15 +132,26 @@ private final class YAMLEventPipeline: @unchecked Sendable {
                         stopped.store(true, ordering: .relaxed)
                     }
                 }
-                yaml_event_delete(first + index)
             }
             let last = isLast[batch]
             free.signal()
             if last { break }
             batch = (batch + 1) % Self.batchCount
         }
+        // The parser is done: the events it did not take back are freed here.
+        for batch in 0..<Self.batchCount {
+            freeEvents(of: batch)
+        }
         if let readerError { throw readerError }
         if let failure { throw failure }
+    }
+
+    private func freeEvents(of batch: Int) {
+        let first = events + batch * Self.batchCapacity
+        for index in 0..<counts[batch] {
+            yaml_event_delete(first + index)
+        }
+        counts[batch] = 0
     }
 
     private func produce() {
@@ -154,6 +168,7 @@ private final class YAMLEventPipeline: @unchecked Sendable {
                 batch = (batch + 1) % Self.batchCount
                 count = 0
                 free.wait()
+                freeEvents(of: batch)
                 return !stopped.load(ordering: .relaxed)
             }
         } catch {
