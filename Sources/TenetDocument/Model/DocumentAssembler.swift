@@ -4,7 +4,7 @@
 /// A collector that resolves a template's intrinsic functions produces a new tree, but a finding
 /// in that tree must still point at the line a person edits: copied nodes keep their marks, and a
 /// value computed from an intrinsic takes the location of the intrinsic it replaces.
-public struct DocumentAssembler {
+public struct DocumentAssembler: Sendable {
     private var builder: DocumentBuilder
 
     /// `expectedNodes` reserves the arena up front: a document assembled from a large one (a
@@ -65,35 +65,13 @@ public struct DocumentAssembler {
     /// Appends a copy of a subtree of another document, with its locations unless they would
     /// mislead (a line of an inventory file is not where a person edits the resource).
     public mutating func append(copyOf node: Node, keepingLocations: Bool = true) throws(Diagnostic) {
-        var steps: [CopyStep] = [.node(node, keyMark: nil)]
-        while let step = steps.popLast() {
-            switch step {
-            case .end(let mark):
-                try builder.endContainer(end: mark)
-            case .node(let node, let keyMark):
-                var record = node.document.records[Int(node.id)]
-                if !keepingLocations {
-                    record.start = .none
-                    record.end = .none
-                }
-                if let keyMark, let key = node.keyInParent {
-                    try builder.appendKey(key, start: keyMark, isMerge: false)
-                }
-                switch record.kind {
-                case .map, .list:
-                    try builder.beginContainer(record.kind, start: record.start)
-                    steps.append(.end(record.end))
-                    for child in node.children.reversed() {
-                        let keyMark = keepingLocations ? child.document.records[Int(child.id)].keyStart : Mark.none
-                        steps.append(.node(child, keyMark: record.kind == .map ? keyMark : nil))
-                    }
-                case .string:
-                    try builder.appendString(node.stringValue!, start: record.start, end: record.end)
-                default:
-                    try builder.appendScalar(kind: record.kind, payload: record.payload, start: record.start, end: record.end)
-                }
-            }
-        }
+        try builder.appendCopy(of: node, keepingLocations: keepingLocations)
+    }
+
+    /// Appends the entries of the map `fragment` holds — assembled apart, on another thread, say —
+    /// to the innermost open map, as if they had been appended here one by one.
+    public mutating func append(entriesOf fragment: DocumentAssembler) throws(Diagnostic) {
+        try builder.appendEntries(of: fragment.builder)
     }
 
     public func build() -> Document {
@@ -115,11 +93,6 @@ public struct DocumentAssembler {
         case value(Value)
         case key(String)
         case end
-    }
-
-    private enum CopyStep {
-        case node(Node, keyMark: Mark?)
-        case end(Mark)
     }
 }
 

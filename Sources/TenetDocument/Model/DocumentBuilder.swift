@@ -41,6 +41,8 @@ struct DocumentBuilder {
     /// Key → child for open maps too large for a linear search, innermost last.
     private var openKeyIndexes: [[String: Int32]] = []
     private var aliasNodesCopied = 0
+    /// The key slots of the document `appendCopy` last copied from, by its own slots.
+    private var copiedKeySlots: (source: Document?, slots: [Int32: Int32]) = (nil, [:])
     private var rootID: Int32 = -1
     var warnings: [Diagnostic] = []
 
@@ -163,6 +165,140 @@ struct DocumentBuilder {
             }
         }
         attach(root)
+    }
+
+    /// Appends a copy of a subtree of a finished document, in document order, with its locations
+    /// or (`keepingLocations` false) without.
+    ///
+    /// One pass over the source's records, skipping the key checks the source passed when it was
+    /// built, and interning keys by the source's pool slot rather than by their text: collecting
+    /// a template copies most of it, and `check` copies every resource once more for the
+    /// account-level rules.
+    mutating func appendCopy(of node: Node, keepingLocations: Bool) throws(Diagnostic) {
+        let source = node.document
+        if copiedKeySlots.source !== source {
+            copiedKeySlots = (source, [:])
+        }
+        /// A container copied whose children are still being copied; they collect on `children`.
+        struct Open {
+            var source: Int32
+            var copy: Int32
+            var next: Int32 = 0
+            var childStart: Int
+        }
+        var open: [Open] = []
+        var children: [Int32] = []
+        let (parent, slot, keyStart) = try attachPoint()
+        let root = try appendCopiedRecord(source.records[Int(node.id)], parent: parent, slot: slot, keyStart: keyStart, from: source, keepingLocations: keepingLocations)
+        attach(root)
+        if !records[Int(root)].kind.isScalar {
+            try checkCopiedDepth(frames.count, of: root)
+            open.append(Open(source: node.id, copy: root, childStart: 0))
+        }
+        while let top = open.last {
+            let container = source.records[Int(top.source)]
+            guard top.next < container.count else {
+                open.removeLast()
+                let count = children.count - top.childStart
+                records[Int(top.copy)].payload = Int64(childTable.count)
+                childTable.append(contentsOf: children[top.childStart...])
+                children.removeLast(count)
+                if container.kind == .map, count > Document.indexedMapThreshold {
+                    let copied = childTable[Int(records[Int(top.copy)].payload)...]
+                    keyIndexes[top.copy] = Dictionary(copied.map { (strings[Int(records[Int($0)].slot)], $0) }, uniquingKeysWith: { $1 })
+                }
+                continue
+            }
+            open[open.count - 1].next += 1
+            let child = source.childTable[Int(container.payload) + Int(top.next)]
+            let record = source.records[Int(child)]
+            let slot = container.kind == .map ? copiedKeySlot(record.slot, from: source) : top.next
+            let copy = try appendCopiedRecord(record, parent: top.copy, slot: slot, keyStart: record.keyStart, from: source, keepingLocations: keepingLocations)
+            children.append(copy)
+            if !record.kind.isScalar {
+                try checkCopiedDepth(frames.count + open.count, of: copy)
+                open.append(Open(source: child, copy: copy, childStart: children.count))
+            }
+        }
+    }
+
+    private mutating func appendCopiedRecord(
+        _ record: NodeRecord, parent: Int32, slot: Int32, keyStart: Mark, from source: Document, keepingLocations: Bool
+    ) throws(Diagnostic) -> Int32 {
+        var record = record
+        record.parent = parent
+        record.slot = slot
+        record.keyStart = keyStart
+        if !keepingLocations {
+            record.start = .none
+            record.end = .none
+            record.keyStart = .none
+        }
+        if record.kind == .string {
+            record.payload = Int64(internString(source.strings[Int(record.payload)]))
+        }
+        guard records.count < Int32.max else {
+            throw Diagnostic(code: .fileTooLarge, message: "more than \(Int32.max) nodes in one document", location: location(record.start))
+        }
+        records.append(record)
+        return Int32(records.count - 1)
+    }
+
+    private func checkCopiedDepth(_ depth: Int, of container: Int32) throws(Diagnostic) {
+        if depth >= limits.maxDepth {
+            throw Diagnostic(
+                code: .nestingTooDeep,
+                message: "nesting is deeper than \(limits.maxDepth) levels; expected a flatter document",
+                location: location(records[Int(container)].start))
+        }
+    }
+
+    private mutating func copiedKeySlot(_ sourceSlot: Int32, from source: Document) -> Int32 {
+        if let slot = copiedKeySlots.slots[sourceSlot] { return slot }
+        let slot = internKey(source.strings[Int(sourceSlot)])
+        copiedKeySlots.slots[sourceSlot] = slot
+        return slot
+    }
+
+    /// Appends the entries of `fragment`'s root map to the innermost open map, each as if it had
+    /// been appended here — keys checked for duplicates, nodes in the same order — but with only
+    /// a pass over the fragment's records: a large map's entries can be built apart, on several
+    /// threads, and the serial work of joining them stays a copy.
+    mutating func appendEntries(of fragment: DocumentBuilder) throws(Diagnostic) {
+        precondition(fragment.isComplete && fragment.rootID == 0 && fragment.records[0].kind == .map, "a fragment is a finished map")
+        precondition(frames.last?.kind == .map, "entries join an open map")
+        guard records.count + fragment.records.count <= Int32.max else {
+            throw Diagnostic(code: .fileTooLarge, message: "more than \(Int32.max) nodes in one document", location: location(fragment.records[0].start))
+        }
+        // The fragment's root is left out: node `n` of the fragment becomes `n + recordShift`.
+        let recordShift = Int32(records.count) - 1
+        let stringShift = Int32(strings.count)
+        let childShift = Int64(childTable.count)
+        let root = fragment.records[0]
+        let parent = frames[frames.count - 1].id
+        strings.append(contentsOf: fragment.strings)
+        for var record in fragment.records.dropFirst() {
+            if fragment.records[Int(record.parent)].kind == .map { record.slot += stringShift }
+            record.parent = record.parent == 0 ? parent : record.parent + recordShift
+            switch record.kind {
+            case .map, .list: record.payload += childShift
+            case .string: record.payload += Int64(stringShift)
+            default: break
+            }
+            records.append(record)
+        }
+        // The root's own children come last in the child table: it was the last container to end.
+        childTable.append(contentsOf: fragment.childTable[..<Int(root.payload)].lazy.map { $0 + recordShift })
+        for (id, keys) in fragment.keyIndexes where id != 0 {
+            keyIndexes[id + recordShift] = keys.mapValues { $0 + recordShift }
+        }
+        for child in fragment.childTable[Int(root.payload)...] {
+            let id = child + recordShift
+            try appendKey(fragment.strings[Int(fragment.records[Int(child)].slot)], start: records[Int(id)].keyStart, isMerge: false)
+            records[Int(id)].slot = frames[frames.count - 1].pendingKey!.slot
+            attach(id)
+        }
+        warnings.append(contentsOf: fragment.warnings)
     }
 
     // MARK: Finishing

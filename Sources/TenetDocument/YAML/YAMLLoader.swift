@@ -8,6 +8,9 @@ internal import CYAML
 /// under a node budget.
 public struct YAMLLoader: Sendable {
     public var limits: LoadLimits
+    /// Files at least this large are parsed on a thread of their own; tests lower it to compare
+    /// the two ways of reading.
+    var pipelineThreshold = YAMLEventStream.pipelineThreshold
 
     public init(limits: LoadLimits = .default) {
         self.limits = limits
@@ -17,7 +20,7 @@ public struct YAMLLoader: Sendable {
         guard source.bytes.count <= limits.maxDocumentBytes else {
             throw Diagnostic.tooLarge(source.name, size: source.bytes.count, limit: limits.maxDocumentBytes)
         }
-        var reader = YAMLEventReader(source: source, limits: limits)
+        var reader = YAMLEventReader(source: source, limits: limits, pipelineThreshold: pipelineThreshold)
         do {
             return try reader.read()
         } catch {
@@ -38,6 +41,7 @@ private struct YAMLEventReader {
     }
 
     let source: SourceText
+    let pipelineThreshold: Int
     var builder: DocumentBuilder
     var anchors: [String: Int32] = [:]
     var keyAnchors: [String: (text: String, mark: Mark)] = [:]
@@ -53,43 +57,27 @@ private struct YAMLEventReader {
     /// million warnings.
     static let listedUnknownTags = 100
 
-    init(source: SourceText, limits: LoadLimits) {
+    init(source: SourceText, limits: LoadLimits, pipelineThreshold: Int) {
         self.source = source
+        self.pipelineThreshold = pipelineThreshold
         // Templates run 16 to 20 bytes of YAML per node; reserving for 16 spares the arena's arrays
         // from growing (and copying) while loading, and untouched reserve costs no memory.
         builder = DocumentBuilder(sourceName: source.name, limits: limits, expectedNodes: source.bytes.count / 16)
     }
 
     mutating func read() throws(Diagnostic) -> Document {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) != 0 else {
-            throw Diagnostic(code: .unreadableFile, message: "libyaml could not allocate a parser", location: FileLocation(file: source.name, line: 1, column: 1))
+        try YAMLEventStream.forEachEvent(in: source, pipelineThreshold: pipelineThreshold) { (event) throws(Diagnostic) in try handle(event) }
+        guard documents > 0, builder.isComplete else {
+            throw Diagnostic(code: .emptyDocument, message: "the file holds no YAML document; expected a mapping such as a template", location: FileLocation(file: source.name, line: 1, column: 1))
         }
-        defer { yaml_parser_delete(&parser) }
-
-        return try source.bytes.withUnsafeBufferPointer { (buffer) throws(Diagnostic) -> Document in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
-            var event = yaml_event_t()
-            while true {
-                guard yaml_parser_parse(&parser, &event) != 0 else {
-                    throw parserError(parser)
-                }
-                defer { yaml_event_delete(&event) }
-                if event.type == YAML_STREAM_END_EVENT { break }
-                try handle(event)
-            }
-            guard documents > 0, builder.isComplete else {
-                throw Diagnostic(code: .emptyDocument, message: "the file holds no YAML document; expected a mapping such as a template", location: FileLocation(file: source.name, line: 1, column: 1))
-            }
-            if let first = firstUnlistedUnknownTag {
-                builder.warnings.append(Diagnostic(
-                    .warning, code: .unknownTag,
-                    message: "\(unknownTags - Self.listedUnknownTags) more unknown intrinsic tags, from here on, are kept but not listed",
-                    location: location(first)))
-            }
-            builder.warnings = builder.warnings.map { $0.withSource(source) }
-            return builder.build()
+        if let first = firstUnlistedUnknownTag {
+            builder.warnings.append(Diagnostic(
+                .warning, code: .unknownTag,
+                message: "\(unknownTags - Self.listedUnknownTags) more unknown intrinsic tags, from here on, are kept but not listed",
+                location: location(first)))
         }
+        builder.warnings = builder.warnings.map { $0.withSource(source) }
+        return builder.build()
     }
 
     private mutating func handle(_ event: yaml_event_t) throws(Diagnostic) {
@@ -325,43 +313,6 @@ private struct YAMLEventReader {
         try builder.appendKey(intrinsic.longName, start: start, isMerge: false)
         return wrapper
     }
-
-    // MARK: Errors
-
-    private func parserError(_ parser: yaml_parser_t) -> Diagnostic {
-        let problem = parser.problem.map { String(cString: $0) } ?? "the YAML could not be read"
-        if parser.error == YAML_READER_ERROR {
-            let isEncoding = problem.contains("UTF-8") || problem.contains("Unicode")
-            let offset = problem == "invalid trailing UTF-8 octet"
-                ? source.startOfSequence(brokenAt: parser.problem_offset) : parser.problem_offset
-            let position = source.position(ofByte: offset)
-            return Diagnostic(
-                code: isEncoding ? .invalidUTF8 : .yamlSyntax,
-                message: isEncoding ? "\(problem) at byte \(parser.problem_offset); expected UTF-8 text" : problem,
-                location: FileLocation(file: source.name, position: position))
-        }
-        var notes: [Diagnostic] = []
-        if let context = parser.context.map({ String(cString: $0) }) {
-            notes.append(Diagnostic(.note, code: .yamlSyntax, message: context, location: location(Mark(parser.context_mark))))
-        }
-        return Diagnostic(code: .yamlSyntax, message: problem, location: location(Mark(parser.problem_mark)), notes: notes)
-    }
-}
-
-extension Mark {
-    fileprivate init(_ mark: yaml_mark_t) {
-        self.init(line: UInt32(truncatingIfNeeded: mark.line + 1), column: UInt32(truncatingIfNeeded: mark.column + 1))
-    }
-}
-
-extension SourceText {
-    /// libyaml reports a bad trailing octet at that octet; people, and the JSON loader, point at
-    /// the character whose encoding it breaks: step back over the lead byte and its continuations.
-    fileprivate func startOfSequence(brokenAt offset: Int) -> Int {
-        var start = min(offset, bytes.count) - 1
-        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        return max(start, 0)
-    }
 }
 
 extension ResolvedScalar {
@@ -382,27 +333,5 @@ extension Diagnostic {
             code: .fileTooLarge,
             message: "the file is \(size) bytes, over the limit of \(limit) bytes for one document; expected a smaller file or a higher limit",
             location: FileLocation(file: file, line: 1, column: 1))
-    }
-}
-
-/// A bare libyaml event scan that builds nothing: the yardstick for the loader's benchmark.
-public enum YAMLEventScan {
-    /// Returns the number of events, or nil if libyaml stopped on an error.
-    public static func countEvents(in bytes: [UInt8]) -> Int? {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) != 0 else { return nil }
-        defer { yaml_parser_delete(&parser) }
-        return bytes.withUnsafeBufferPointer { buffer in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
-            var event = yaml_event_t()
-            var count = 0
-            while true {
-                guard yaml_parser_parse(&parser, &event) != 0 else { return nil }
-                let type = event.type
-                yaml_event_delete(&event)
-                count += 1
-                if type == YAML_STREAM_END_EVENT { return count }
-            }
-        }
     }
 }

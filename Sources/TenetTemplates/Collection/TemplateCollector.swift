@@ -18,7 +18,7 @@ public struct TemplateCollector: Sendable {
     ///
     /// The resources are resolved in parallel, a share of them per resolver, and their inventory
     /// entries made in parallel: a single large template is otherwise one core's work. Only the
-    /// assembly of the resolved document, in order, is serial.
+    /// joining of the resolved shares into one document, in order, is serial.
     public func collect(_ loaded: Document, path: String) throws(Diagnostic) -> CollectedTemplate? {
         let root = loaded.root
         guard TemplateRecognizer.isTemplate(root) else { return nil }
@@ -37,16 +37,16 @@ public struct TemplateCollector: Sendable {
             switch key {
             case "Resources":
                 try assembler.beginMap(at: entry.location)
-                for declared in entries(of: entry, scope: scope, transforms: transforms, path: path) {
-                    try assembler.key(declared.logicalID, at: declared.declaration.keyLocation)
-                    if let warning = declared.warning { warnings.append(warning) }
-                    if declared.notExpanded { notExpanded.append(declared.logicalID) }
-                    guard let resolved = declared.resolved else {
-                        try assembler.append(copyOf: declared.declaration)
-                        continue
+                // Taken from the end of the reversed list, each share is freed once spliced: the
+                // shares and the document never hold the resources twice over.
+                var unspliced = Array(shares(of: entry, scope: scope, transforms: transforms, path: path).reversed())
+                while let share = unspliced.popLast() {
+                    try assembler.append(entriesOf: share.assembled.get())
+                    for declared in share.entries {
+                        if let warning = declared.warning { warnings.append(warning) }
+                        if declared.notExpanded { notExpanded.append(declared.logicalID) }
+                        if let resolved = declared.resolved { resolvedResources.append(resolved) }
                     }
-                    try Self.emitResource(declared.declaration, properties: resolved.properties, into: &assembler)
-                    resolvedResources.append(resolved)
                 }
                 try assembler.end()
             case "Parameters":
@@ -102,17 +102,52 @@ public struct TemplateCollector: Sendable {
     /// work, few enough that a large template's share out evenly across cores.
     private static let resourcesPerResolver = 128
 
-    /// The entries of `Resources` in order, resolved in parallel, each share by a resolver of its
-    /// own (a resolver remembers the conditions it has decided, and is not shared across threads).
-    private func entries(of resources: Node, scope: IntrinsicResolver.Scope, transforms: [String], path: String) -> [ResourceEntry] {
+    /// A share of the entries of `Resources`, looked at, and assembled into a map of their own
+    /// for the collected document to take in whole.
+    private struct ResourceShare: Sendable {
+        var entries: [ResourceEntry]
+        var assembled: Result<DocumentAssembler, Diagnostic>
+    }
+
+    /// The entries of `Resources` in order, resolved and assembled in parallel, each share by a
+    /// resolver of its own (a resolver remembers the conditions it has decided, and is not shared
+    /// across threads). Assembling here, rather than as the document is put together, leaves
+    /// that serial step a copy of each share's nodes.
+    private func shares(of resources: Node, scope: IntrinsicResolver.Scope, transforms: [String], path: String) -> [ResourceShare] {
         let inputs = inputs
-        let shares = Array(stride(from: 0, to: resources.count, by: Self.resourcesPerResolver))
-        return shares.concurrentMap { start in
+        let starts = Array(stride(from: 0, to: resources.count, by: Self.resourcesPerResolver))
+        let declarations = resources.children
+        return starts.concurrentMap { start in
+            let end = min(start + Self.resourcesPerResolver, resources.count)
             let resolver = IntrinsicResolver(scope: scope, inputs: inputs)
-            return resources.children[start..<min(start + Self.resourcesPerResolver, resources.count)].map { declaration in
+            let entries = declarations[start..<end].map { declaration in
                 Self.entry(declaration, resolver: resolver, transforms: transforms, path: path)
             }
-        }.flatMap { $0 }
+            // The loaded arena holds nodes in document order, so the share's stretch of it is
+            // about the size of its assembly: reserved, the shares' arrays never grow by doubling.
+            let stretchEnd = end < resources.count ? Int(declarations[end].id) : resources.document.nodeCount
+            let expectedNodes = stretchEnd - Int(declarations[start].id)
+            return ResourceShare(entries: entries, assembled: Result { () throws(Diagnostic) in
+                try Self.assemble(entries, sourceName: resources.document.sourceName, expectedNodes: expectedNodes)
+            })
+        }
+    }
+
+    /// The share's entries as a map: each resource with its properties resolved, or as written
+    /// when it is not collected.
+    private static func assemble(_ entries: [ResourceEntry], sourceName: String, expectedNodes: Int) throws(Diagnostic) -> DocumentAssembler {
+        var assembler = DocumentAssembler(sourceName: sourceName, expectedNodes: expectedNodes)
+        try assembler.beginMap(at: nil)
+        for declared in entries {
+            try assembler.key(declared.logicalID, at: declared.declaration.keyLocation)
+            if let resolved = declared.resolved {
+                try emitResource(declared.declaration, properties: resolved.properties, into: &assembler)
+            } else {
+                try assembler.append(copyOf: declared.declaration)
+            }
+        }
+        try assembler.end()
+        return assembler
     }
 
     private static func entry(_ declaration: Node, resolver: IntrinsicResolver, transforms: [String], path: String) -> ResourceEntry {

@@ -48,6 +48,14 @@ indirect enum ResolvedTree: Sendable {
         return false
     }
 
+    /// Whether an unresolved value may stand in the tree: paths are made only down to those.
+    private var mayHoldUnresolved: Bool {
+        switch self {
+        case .unresolved, .map, .list: true
+        case .original, .computed, .removed: false
+        }
+    }
+
     var isRemoved: Bool {
         if case .removed = self { return true }
         return false
@@ -111,12 +119,12 @@ extension ResolvedTree {
             case .unresolved(_, let dependsOn):
                 found.append((path, dependsOn))
             case .map(let entries, _):
-                for entry in entries.reversed() where !entry.value.isRemoved { pending.append((entry.value, path.appending(key: entry.key))) }
+                for entry in entries.reversed() where entry.value.mayHoldUnresolved { pending.append((entry.value, path.appending(key: entry.key))) }
             case .list(let elements, _):
                 var index = elements.filter { !$0.isRemoved }.count
                 for element in elements.reversed() where !element.isRemoved {
                     index -= 1
-                    pending.append((element, path.appending(index: index)))
+                    if element.mayHoldUnresolved { pending.append((element, path.appending(index: index))) }
                 }
             case .original, .computed, .removed:
                 break

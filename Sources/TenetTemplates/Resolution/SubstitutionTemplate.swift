@@ -1,5 +1,3 @@
-import Foundation
-
 /// The `${…}` placeholders of an `Fn::Sub` string.
 enum SubstitutionTemplate {
     enum Piece: Equatable {
@@ -12,11 +10,11 @@ enum SubstitutionTemplate {
         var pieces: [Piece] = []
         var literal = ""
         var rest = Substring(template)
-        while let open = rest.range(of: "${") {
-            literal += rest[..<open.lowerBound]
-            let afterOpen = rest[open.upperBound...]
+        while let open = firstOpening(in: rest) {
+            literal += rest[..<open]
+            let afterOpen = rest[rest.index(open, offsetBy: 2)...]
             guard let close = afterOpen.firstIndex(of: "}") else {
-                literal += rest[open.lowerBound...]
+                literal += rest[open...]
                 rest = ""
                 break
             }
@@ -26,12 +24,36 @@ enum SubstitutionTemplate {
             } else {
                 if !literal.isEmpty { pieces.append(.literal(literal)) }
                 literal = ""
-                pieces.append(.placeholder(name.trimmingCharacters(in: .whitespaces)))
+                pieces.append(.placeholder(trimmingWhitespace(name)))
             }
             rest = afterOpen[afterOpen.index(after: close)...]
         }
         literal += rest
         if !literal.isEmpty { pieces.append(.literal(literal)) }
         return pieces
+    }
+
+    // Foundation's `range(of:)` and `trimmingCharacters(in:)` go through NSString, and every
+    // `Fn::Sub` of a large template is split here: these two keep to Swift's own strings.
+
+    /// Where the first `${` of `text` starts.
+    private static func firstOpening(in text: Substring) -> Substring.Index? {
+        var search = text
+        while let dollar = search.firstIndex(of: "$") {
+            let next = search.index(after: dollar)
+            if next < search.endIndex, search[next] == "{" { return dollar }
+            search = search[next...]
+        }
+        return nil
+    }
+
+    /// `text` less the spaces and tabs at either end, as `trimmingCharacters(in: .whitespaces)`.
+    private static func trimmingWhitespace(_ text: Substring) -> String {
+        let scalars = text.unicodeScalars
+        let isWhitespace = { (scalar: Unicode.Scalar) in scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        guard let first = scalars.firstIndex(where: { !isWhitespace($0) }), let last = scalars.lastIndex(where: { !isWhitespace($0) }) else {
+            return ""
+        }
+        return String(scalars[first...last])
     }
 }
