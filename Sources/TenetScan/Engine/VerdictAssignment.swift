@@ -30,12 +30,14 @@ struct VerdictAssignment {
             var checksByEntry: [Int: [FailingCheck]] = [:]
             var unowned: [FailingCheck] = []
             let resources = document.root["Resources"]
+            // By position: a `for … in` would copy each failure out, retaining every reference
+            // it holds, for each of a large run's hundreds of thousands.
             for ruleResult in result.rules {
-                for failure in ruleResult.failures {
-                    if let (entry, check) = owned(failure, under: resources) {
+                for index in ruleResult.failures.indices {
+                    if let (entry, check) = owned(ruleResult.failures[index], under: resources) {
                         checksByEntry[entry, default: []].append(check)
                     } else {
-                        unowned.append(check(for: failure, entry: nil, relativePath: failure.path))
+                        unowned.append(check(for: ruleResult.failures[index], entry: nil, relativePath: ruleResult.failures[index].path))
                     }
                 }
             }
