@@ -43,28 +43,35 @@ public struct GitHubAnnotationsEncoder: ReportEncoder {
 
     /// The runner's escaping for a command's message (actions/toolkit `escapeData`).
     static func escapeData(_ text: String) -> String {
-        var escaped = ""
-        for character in text.unicodeScalars {
-            switch character {
-            case "%": escaped += "%25"
-            case "\r": escaped += "%0D"
-            case "\n": escaped += "%0A"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return escaped
+        percentEncoding(text) { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }
     }
 
     /// Property values also escape the `:` and `,` that delimit them (actions/toolkit `escapeProperty`).
     static func escapeProperty(_ text: String) -> String {
-        var escaped = ""
-        for character in escapeData(text).unicodeScalars {
-            switch character {
-            case ":": escaped += "%3A"
-            case ",": escaped += "%2C"
-            default: escaped.unicodeScalars.append(character)
-            }
+        percentEncoding(text) {
+            $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ",")
         }
-        return escaped
+    }
+
+    /// Both escapings write a character as `%` and its two hex digits, and every character they
+    /// escape is ASCII, so the work is done on UTF-8 bytes, which pass through untouched; a text
+    /// with nothing to escape, as most are, is returned as it is. Going character by character
+    /// through a String cost more than the rest of a large run's report.
+    private static func percentEncoding(_ text: String, of escaped: (UInt8) -> Bool) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.contains(where: escaped) else { return nil }
+            let hexDigits = Array("0123456789ABCDEF".utf8)
+            var encoded: [UInt8] = []
+            encoded.reserveCapacity(bytes.count + 16)
+            for byte in bytes {
+                if escaped(byte) {
+                    encoded += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+                } else {
+                    encoded.append(byte)
+                }
+            }
+            return String(decoding: encoded, as: UTF8.self)
+        } ?? text
     }
 }
