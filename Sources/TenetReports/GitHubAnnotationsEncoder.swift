@@ -43,14 +43,16 @@ public struct GitHubAnnotationsEncoder: ReportEncoder {
 
     /// The runner's escaping for a command's message (actions/toolkit `escapeData`).
     static func escapeData(_ text: String) -> String {
-        percentEncoding(text) { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }
+        percentEncoding(text, of: isEscapedInData)
     }
 
     /// Property values also escape the `:` and `,` that delimit them (actions/toolkit `escapeProperty`).
     static func escapeProperty(_ text: String) -> String {
-        percentEncoding(text) {
-            $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ",")
-        }
+        percentEncoding(text) { isEscapedInData($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ",") }
+    }
+
+    private static func isEscapedInData(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "%") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
     }
 
     /// Both escapings write a character as `%` and its two hex digits, and every character they

@@ -35,11 +35,12 @@ public struct SuppressionPolicy: Sendable {
         var expired: [Suppression] = []
         var expiredSeen: Set<Suppression> = []
         let inline = honoursInline ? inline : [:]
+        let anyCanCover = !centralMatchers.isEmpty || !inline.isEmpty
         // Evaluations are read in place, never copied: a large run has hundreds of thousands,
         // and most runs have no suppression that could cover any of them.
         for index in result.evaluations.indices {
             if result.evaluations[index].isSuppressed { result.evaluations[index].suppression = nil }
-            guard result.evaluations[index].state == .nonCompliant, !centralMatchers.isEmpty || !inline.isEmpty else { continue }
+            guard anyCanCover, result.evaluations[index].state == .nonCompliant else { continue }
             let ruleID = result.evaluations[index].ruleID
             let resource = result.evaluations[index].resource
             var covering = centralMatchers
