@@ -53,20 +53,60 @@ public struct DocumentLoader: Sendable {
         guard size <= limits.maxDocumentBytes else {
             throw Diagnostic.tooLarge(path, size: size, limit: limits.maxDocumentBytes)
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
             throw Diagnostic(code: .unreadableFile, message: "the file cannot be opened for reading (check its permissions)", location: start)
         }
-        defer { try? handle.close() }
+        defer { close(descriptor) }
         // Read one byte past the limit so a file that grew after the size check is still refused.
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try handle.read(upToCount: limits.maxDocumentBytes == .max ? .max : limits.maxDocumentBytes + 1) ?? Data()
+            bytes = try Self.read(descriptor, expecting: size, upTo: limits.maxDocumentBytes == .max ? .max : limits.maxDocumentBytes + 1)
         } catch {
-            throw Diagnostic(code: .unreadableFile, message: "the file could not be read: \(error.localizedDescription)", location: start)
+            throw Diagnostic(code: .unreadableFile, message: "the file could not be read: \(String(cString: strerror(error.code)))", location: start)
         }
-        guard data.count <= limits.maxDocumentBytes else {
-            throw Diagnostic.tooLarge(path, size: data.count, limit: limits.maxDocumentBytes)
+        guard bytes.count <= limits.maxDocumentBytes else {
+            throw Diagnostic.tooLarge(path, size: bytes.count, limit: limits.maxDocumentBytes)
         }
-        return SourceText(name: path, bytes: [UInt8](data))
+        return SourceText(name: path, bytes: bytes)
+    }
+
+    private struct ReadError: Error {
+        var code: Int32
+    }
+
+    /// Reads up to `limit` bytes straight into the array the loaders parse. Read through `Data`,
+    /// a large template's bytes were faulted into memory and copied twice before parsing began.
+    /// The array is sized for the file's size and one byte more, to notice a file still growing;
+    /// only such a file is read on in pieces.
+    private static func read(_ descriptor: Int32, expecting size: Int, upTo limit: Int) throws(ReadError) -> [UInt8] {
+        var failure: Int32 = 0
+        let capacity = min(size, limit - 1) + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if read > 0 {
+                    count += read
+                } else if read == 0 || errno != EINTR {
+                    if read < 0 { failure = errno }
+                    return
+                }
+            }
+        }
+        let grew = bytes.count == capacity
+        var piece = [UInt8](repeating: 0, count: grew ? 1 << 16 : 0)
+        while grew, failure == 0, bytes.count < limit {
+            let read = Foundation.read(descriptor, &piece, min(piece.count, limit - bytes.count))
+            if read > 0 {
+                bytes.append(contentsOf: piece[..<read])
+            } else if read == 0 {
+                break
+            } else if errno != EINTR {
+                failure = errno
+            }
+        }
+        guard failure == 0 else { throw ReadError(code: failure) }
+        return bytes
     }
 }

@@ -27,28 +27,42 @@ public struct ScanEngine: Sendable {
         _ documents: consuming [ScanDocument], evaluatedAt: Date = Date(), skippedFiles: [ScanResult.SkippedFile] = [],
         progress: ScanProgress? = nil
     ) -> ScanResult {
-        scan(consume documents, account: nil as (() throws(Never) -> ScanDocument)?, evaluatedAt: evaluatedAt, skippedFiles: skippedFiles, progress: progress)
+        let documents = consume documents
+        // The resources' order is found on a thread of its own while rules run.
+        let ordering = BackgroundComputation { [documents] in ResourceOrder(documents) }
+        return scan(
+            documents, account: nil as (() throws(Never) -> ScanDocument)?, order: { ordering.value }, evaluatedAt: evaluatedAt,
+            skippedFiles: skippedFiles, progress: progress)
     }
 
     /// `check`'s templates: each is a document, and account-level rules run on all of them
     /// together, ``ScanDocument/account(of:)``, instead of on each. That document — a copy of
-    /// every resource — is assembled on another thread while the templates' own rules run.
+    /// every resource — is assembled on another thread while the templates' own rules run, and
+    /// the resources' order found there once it is, so that neither waits for the rules.
     public func scan(
         templates: [CollectedTemplate], evaluatedAt: Date = Date(), skippedFiles: [ScanResult.SkippedFile] = [], progress: ScanProgress? = nil
     ) throws(Diagnostic) -> ScanResult {
-        let assembly = BackgroundComputation { Result { () throws(Diagnostic) in try ScanDocument.account(of: templates) } }
+        let documents = templates.map(ScanDocument.init(template:))
+        let assembly = BackgroundComputation { [documents] in
+            Result { () throws(Diagnostic) in
+                let account = try ScanDocument.account(of: templates)
+                return (account: account, order: ResourceOrder(documents + [account]))
+            }
+        }
         let result = try scan(
-            templates.map(ScanDocument.init(template:)), account: { () throws(Diagnostic) in try assembly.value.get() },
+            documents, account: { () throws(Diagnostic) in try assembly.value.get().account },
+            order: { () throws(Diagnostic) in try assembly.value.get().order },
             evaluatedAt: evaluatedAt, skippedFiles: skippedFiles, progress: progress)
         Self.free(consume assembly)
         return result
     }
 
     /// With an `account` document, account-level rules run on it alone, after the other
-    /// documents' rules, so that it may still be in the making while those run.
+    /// documents' rules, so that it may still be in the making while those run. `order` is the
+    /// order of every document's resources, the account document's last.
     private func scan<Failure: Error>(
-        _ documents: consuming [ScanDocument], account: (() throws(Failure) -> ScanDocument)?, evaluatedAt: Date,
-        skippedFiles: [ScanResult.SkippedFile], progress: ScanProgress?
+        _ documents: consuming [ScanDocument], account: (() throws(Failure) -> ScanDocument)?, order: () throws(Failure) -> ResourceOrder,
+        evaluatedAt: Date, skippedFiles: [ScanResult.SkippedFile], progress: ScanProgress?
     ) throws(Failure) -> ScanResult {
         var documents = consume documents
         let accountIndex = account.map { _ in documents.count }
@@ -80,17 +94,13 @@ public struct ScanEngine: Sendable {
             progress?.evaluationFinished(inDocument: pair.document)
             return verdicts
         }
-        // The resources' order is found on a thread of its own while rules run, once every
-        // document is known.
-        var ordering = account == nil ? BackgroundComputation { [documents] in ResourceOrder(documents) } : nil
         let ownPairs = pairs.prefix { $0.document != accountIndex }
         var verdicts = Array(ownPairs).concurrentMap { [documents] in evaluate($0, documents) }
         if let account {
             documents.append(try account())
-            ordering = BackgroundComputation { [documents] in ResourceOrder(documents) }
             verdicts += Array(pairs[ownPairs.count...]).concurrentMap { [documents] in evaluate($0, documents) }
         }
-        let resourceOrder = ordering!.value
+        let resourceOrder = try order()
         let accountName = account == nil ? nil : documents.last?.name
         let names = documents.map(\.name)
         let liveDocuments = Set(documents.filter { $0.origin == .live }.map(\.name))
