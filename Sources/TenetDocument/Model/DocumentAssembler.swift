@@ -74,6 +74,13 @@ public struct DocumentAssembler: Sendable {
         try builder.appendEntries(of: fragment.builder)
     }
 
+    /// Appends nodes of one document to the innermost open map, each under the key given, as
+    /// `key(_:at:)` and `append(copyOf:keepingLocations:)` would one by one, but in one pass
+    /// over that document: for taking most of a large document.
+    public mutating func append(entries: [(key: String, value: Node)], keepingLocations: Bool) throws(Diagnostic) {
+        try builder.appendEntries(entries, keepingLocations: keepingLocations)
+    }
+
     public func build() -> Document {
         builder.build()
     }

@@ -172,8 +172,7 @@ struct DocumentBuilder {
     ///
     /// One pass over the source's records, skipping the key checks the source passed when it was
     /// built, and interning keys by the source's pool slot rather than by their text: collecting
-    /// a template copies most of it, and `check` copies every resource once more for the
-    /// account-level rules.
+    /// a template copies most of it.
     mutating func appendCopy(of node: Node, keepingLocations: Bool) throws(Diagnostic) {
         let source = node.document
         if copiedKeySlots.source !== source {
@@ -266,39 +265,91 @@ struct DocumentBuilder {
     /// threads, and the serial work of joining them stays a copy.
     mutating func appendEntries(of fragment: DocumentBuilder) throws(Diagnostic) {
         precondition(fragment.isComplete && fragment.rootID == 0 && fragment.records[0].kind == .map, "a fragment is a finished map")
-        precondition(frames.last?.kind == .map, "entries join an open map")
-        guard records.count + fragment.records.count <= Int32.max else {
-            throw Diagnostic(code: .fileTooLarge, message: "more than \(Int32.max) nodes in one document", location: location(fragment.records[0].start))
+        let shift = try absorb(
+            records: fragment.records, childTable: fragment.childTable, strings: fragment.strings, keyIndexes: fragment.keyIndexes,
+            leavingIndexOf: 0, keepingLocations: true)
+        let root = fragment.records[0]
+        for child in fragment.childTable[Int(root.payload)..<Int(root.payload) + Int(root.count)] {
+            try attachAbsorbed(child + shift, key: fragment.strings[Int(fragment.records[Int(child)].slot)])
         }
-        // The fragment's root is left out: node `n` of the fragment becomes `n + recordShift`.
-        let recordShift = Int32(records.count) - 1
+        warnings.append(contentsOf: fragment.warnings)
+    }
+
+    /// Appends `entries` — nodes of one finished document, each under a key of its own — to the
+    /// innermost open map, as `appendCopy` would one by one, but with only a pass over the
+    /// source's records. The whole of the source's arena is taken in, and its nodes outside the
+    /// entries stay behind, unreachable: `check`'s account document takes every resource of
+    /// every template, which is most of each, and walking each resource's subtree cost more
+    /// than all the rules that run on it.
+    mutating func appendEntries(_ entries: [(key: String, value: Node)], keepingLocations: Bool) throws(Diagnostic) {
+        guard let source = entries.first?.value.document else { return }
+        precondition(entries.allSatisfy { $0.value.document === source }, "the entries are nodes of one document")
+        // Taken in whole, a subtree stays as deep as it was; one placed deeper is copied instead,
+        // so that it meets the depth limit.
+        guard entries.allSatisfy({ frames.count <= $0.value.ancestorCount }) else {
+            for (key, value) in entries {
+                try appendKey(key, start: keepingLocations ? Mark(value.keyLocation) : .none, isMerge: false)
+                try appendCopy(of: value, keepingLocations: keepingLocations)
+            }
+            return
+        }
+        let shift = try absorb(
+            records: source.records, childTable: source.childTable, strings: source.strings, keyIndexes: source.keyIndexes,
+            leavingIndexOf: entries[0].value.parent?.id, keepingLocations: keepingLocations)
+        for (key, value) in entries {
+            try attachAbsorbed(value.id + shift, key: key)
+        }
+    }
+
+    /// Appends another arena's records, child table, strings and key indexes after this one's,
+    /// every index shifted past what is here, and returns the shift of node ids. The nodes are
+    /// attached to nothing yet. The key index of the map the entries are taken from, left behind
+    /// unreachable, is not copied.
+    private mutating func absorb(
+        records absorbed: [NodeRecord], childTable absorbedChildren: [Int32], strings absorbedStrings: [String],
+        keyIndexes absorbedIndexes: [Int32: [String: Int32]], leavingIndexOf abandoned: Int32?, keepingLocations: Bool
+    ) throws(Diagnostic) -> Int32 {
+        guard records.count + absorbed.count <= Int32.max else {
+            throw Diagnostic(code: .fileTooLarge, message: "more than \(Int32.max) nodes in one document", location: location(absorbed.first?.start ?? .none))
+        }
+        let recordShift = Int32(records.count)
         let stringShift = Int32(strings.count)
         let childShift = Int64(childTable.count)
-        let root = fragment.records[0]
-        let parent = frames[frames.count - 1].id
-        strings.append(contentsOf: fragment.strings)
-        for var record in fragment.records.dropFirst() {
-            if fragment.records[Int(record.parent)].kind == .map { record.slot += stringShift }
-            record.parent = record.parent == 0 ? parent : record.parent + recordShift
+        strings.append(contentsOf: absorbedStrings)
+        records.reserveCapacity(records.count + absorbed.count)
+        for var record in absorbed {
+            if record.parent >= 0 {
+                if absorbed[Int(record.parent)].kind == .map { record.slot += stringShift }
+                record.parent += recordShift
+            }
             switch record.kind {
             case .map, .list: record.payload += childShift
             case .string: record.payload += Int64(stringShift)
             default: break
             }
+            if !keepingLocations {
+                record.start = .none
+                record.end = .none
+                record.keyStart = .none
+            }
             records.append(record)
         }
-        // The root's own children come last in the child table: it was the last container to end.
-        childTable.append(contentsOf: fragment.childTable[..<Int(root.payload)].lazy.map { $0 + recordShift })
-        for (id, keys) in fragment.keyIndexes where id != 0 {
+        childTable.append(contentsOf: absorbedChildren.lazy.map { $0 + recordShift })
+        for (id, keys) in absorbedIndexes where id != abandoned {
             keyIndexes[id + recordShift] = keys.mapValues { $0 + recordShift }
         }
-        for child in fragment.childTable[Int(root.payload)...] {
-            let id = child + recordShift
-            try appendKey(fragment.strings[Int(fragment.records[Int(child)].slot)], start: records[Int(id)].keyStart, isMerge: false)
-            records[Int(id)].slot = frames[frames.count - 1].pendingKey!.slot
-            attach(id)
-        }
-        warnings.append(contentsOf: fragment.warnings)
+        return recordShift
+    }
+
+    /// Attaches an absorbed node to the innermost open map under `key`, checked for duplicates.
+    private mutating func attachAbsorbed(_ id: Int32, key: String) throws(Diagnostic) {
+        let map = frames[frames.count - 1].id
+        precondition(records[Int(id)].parent != map, "a node is attached once")
+        try appendKey(key, start: records[Int(id)].keyStart, isMerge: false)
+        let pending = frames[frames.count - 1].pendingKey!
+        records[Int(id)].parent = map
+        records[Int(id)].slot = pending.slot
+        attach(id)
     }
 
     // MARK: Finishing

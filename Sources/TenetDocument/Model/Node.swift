@@ -79,6 +79,17 @@ public struct Node: Sendable {
         return parent < 0 ? nil : Node(document: document, id: parent)
     }
 
+    /// How many containers hold this node: 0 for the root.
+    var ancestorCount: Int {
+        var count = 0
+        var parent = record.parent
+        while parent >= 0 {
+            count += 1
+            parent = document.records[Int(parent)].parent
+        }
+        return count
+    }
+
     /// The key under which this node stands in its parent map.
     public var keyInParent: String? {
         let record = record

@@ -111,15 +111,16 @@ public struct ScanDocument: Sendable {
         var entries: [Entry] = []
         for template in templates {
             guard let resources = template.document.root["Resources"] else { continue }
+            var declarations: [(key: String, value: Node)] = []
             for resource in template.resources {
                 guard let declaration = resources[resource.name ?? ""] else { continue }
-                try assembler.key(resource.id.rawValue, at: nil)
-                try assembler.append(copyOf: declaration, keepingLocations: false)
+                declarations.append((resource.id.rawValue, declaration))
                 entries.append(Entry(
                     key: resource.id.rawValue,
                     resource: ScannedResource(id: resource.id, type: resource.type, document: template.path, location: resource.source),
                     unresolved: resource.unresolved, declaration: declaration))
             }
+            try assembler.append(entries: declarations, keepingLocations: false)
         }
         try assembler.end()
         try assembler.end()
