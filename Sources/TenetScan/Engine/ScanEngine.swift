@@ -95,10 +95,10 @@ public struct ScanEngine: Sendable {
             return verdicts
         }
         let ownPairs = pairs.prefix { $0.document != accountIndex }
-        var verdicts = Array(ownPairs).concurrentMap { [documents] in evaluate($0, documents) }
+        var verdicts = Self.largestFirst(Array(ownPairs), of: documents, rules: rules).concurrentMap { [documents] in evaluate($0, documents) }
         if let account {
             documents.append(try account())
-            verdicts += Array(pairs[ownPairs.count...]).concurrentMap { [documents] in evaluate($0, documents) }
+            verdicts += Self.largestFirst(Array(pairs[ownPairs.count...]), of: documents, rules: rules).concurrentMap { [documents] in evaluate($0, documents) }
         }
         let resourceOrder = try order()
         let accountName = account == nil ? nil : documents.last?.name
@@ -110,6 +110,34 @@ public struct ScanEngine: Sendable {
             accountDocument: accountName, liveDocuments: liveDocuments,
             evaluations: Self.ordered(consume verdicts, of: pairs, in: resourceOrder, rules: rules.count),
             skippedFiles: skippedFiles, evaluatedAt: evaluatedAt)
+    }
+
+    /// The pairs, the rules that judge most resources first, each marked with its place in
+    /// `pairs`. Pairs are handed to the cores in order: a rule over every resource of a large
+    /// template, left until last, would run alone on one core while the others wait for it.
+    private static func largestFirst(_ pairs: [Pair], of documents: [ScanDocument], rules: [CompiledRule]) -> ScheduledPairs {
+        let sizes = pairs.map { pair in
+            let document = documents[pair.document]
+            let descriptor = rules[pair.rule].descriptor
+            return descriptor.appliesToAccount
+                ? document.entries.count : descriptor.resourceTypes.reduce(0) { $0 + (document.entriesByType[$1]?.count ?? 0) }
+        }
+        return ScheduledPairs(pairs: pairs, order: pairs.indices.sorted { sizes[$0] > sizes[$1] })
+    }
+
+    /// Pairs run in one order whose results are wanted in another.
+    private struct ScheduledPairs {
+        var pairs: [Pair]
+        /// Positions in `pairs`, in the order they run.
+        var order: [Int]
+
+        /// `transform` of each pair on all cores, started in `order`, results in `pairs`' order.
+        func concurrentMap<Result: Sendable>(_ transform: @Sendable (Pair) -> Result) -> [Result] {
+            let scheduled = order.map { pairs[$0] }.concurrentMap(transform)
+            var results = [Result?](repeating: nil, count: pairs.count)
+            for (position, result) in zip(order, consume scheduled) { results[position] = result }
+            return results.map { $0! }
+        }
     }
 
     /// The verdicts in the result's order: document, resource id, rule id — that is, by resource
