@@ -23,7 +23,7 @@ extension EvaluationSession {
         if results.isEmpty {
             guard testsResultList else { return .skip }
             if negated {
-                record(failure(clause.span, operatorSpelling: op.spelling(negated: negated), comparison: comparison, subject: .none, message: clause.message, reason: "the query returned no values", at: this))
+                record(failure(clause.span, operatorSpelling: op.spelling(negated: negated), comparison: comparison, subject: .none, message: clause.message, reason: .noValues, at: this))
                 return .fail
             }
             return .pass
@@ -47,7 +47,7 @@ extension EvaluationSession {
                 case .resolved(let value): subject = .value(value)
                 case .unresolved(let unresolved): subject = .unresolved(unresolved)
                 }
-                record(failure(clause.span, operatorSpelling: op.spelling(negated: negated), comparison: comparison, subject: subject, message: clause.message, reason: op.failureReason(negated: negated), at: this))
+                record(failure(clause.span, operatorSpelling: op.spelling(negated: negated), comparison: comparison, subject: subject, message: clause.message, reason: .unary(op, negated: negated), at: this))
             }
         }
         return finish(passed: passed, failed: failed, matchAll: clause.query.matchAll, mark: mark)
@@ -95,17 +95,17 @@ extension EvaluationSession {
             guard muted == 0 else { return }
             let spelling = op.spelling(negated: negated)
             let subject: ClauseFailure.Subject
-            let reason: String
+            let reason: FailureReason.Kind
             switch outcome.answer {
             case .unresolved(let unresolved):
                 subject = .unresolved(unresolved)
-                reason = "the query could not be followed: \(unresolved.reason)"
+                reason = .unresolved(unresolved.cause)
             case .notComparable:
                 subject = outcome.subject.map { .value($0) } ?? .none
-                reason = "the values cannot be compared with \(spelling)"
+                reason = .notComparable(operatorSpelling: spelling)
             case .yes, .no:
                 subject = outcome.subject.map { .value($0) } ?? .none
-                reason = "the value does not satisfy \(spelling)"
+                reason = .unsatisfied(operatorSpelling: spelling)
             }
             record(failure(clause.span, operatorSpelling: spelling, comparison: (op.reportName, negated), subject: subject, expected: outcome.expected, message: clause.message, reason: reason, at: this))
         }

@@ -20,6 +20,8 @@ extension EvaluationSession {
             var convention: Int?
             index = if case .this = query.parts[0] { 1 } else { 0 }
             if let miss = Self.followKeys(of: query, from: &index, value: &value, convention: &convention) { return [miss] }
+            // A query of keys alone (`Properties.Tags`, a filter's `Key`) is done: no conventions to carry.
+            if index == query.parts.count { return [.resolved(value)] }
             current = [.resolved(value)]
             conventions = [convention]
         }
@@ -241,13 +243,37 @@ extension EvaluationSession {
         if let settled = convention {
             return spellings.byConvention[settled].flatMap { value.member($0) }
         }
-        for (index, spelling) in spellings.search {
+        let search = spellings.search
+        if case .node(let node) = value, node.count <= onePassSpellingSearchLimit {
+            return firstSpelling(search, in: node, convention: &convention)
+        }
+        for (index, spelling) in search {
             if let member = value.member(spelling) {
                 convention = index
                 return member
             }
         }
         return nil
+    }
+
+    /// Up to this many entries, a map's keys are compared with every spelling in one pass; a larger
+    /// map (`Resources`) answers each spelling from its hash index.
+    private static let onePassSpellingSearchLimit = 16
+
+    /// The member under the earliest of the spellings, found in one pass over a small map's keys
+    /// instead of a pass per spelling: a key missing as written is nearly always missing under
+    /// every spelling, and every rule looks for such keys in every resource's properties.
+    private static func firstSpelling(_ search: [(convention: Int, spelling: String)], in map: Node, convention: inout Int?) -> QueryValue? {
+        var found: (rank: Int, member: Node)?
+        for child in map.children {
+            guard let key = child.keyInParent, let rank = search.firstIndex(where: { $0.spelling == key }), rank < found?.rank ?? .max else {
+                continue
+            }
+            found = (rank, child)
+        }
+        guard let found else { return nil }
+        convention = search[found.rank].convention
+        return .node(found.member)
     }
 
     /// What a filter tests, as cfn-guard 3.0.1 chooses: each element after `[*]` (scalars too);

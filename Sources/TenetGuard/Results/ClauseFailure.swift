@@ -22,8 +22,8 @@ public struct ClauseFailure: Sendable {
     public let subject: Subject
     public let expected: QueryValue?
     public let message: String?
-    /// Why the check failed, in words.
-    public let reason: String
+    /// Why the check failed, as what its words are made of.
+    public let failureReason: FailureReason
     /// The value the clause was evaluated at (`this`): a resource inside `Resources.*[…] { }`.
     let context: QueryValue?
     /// The root of the evaluated document, against which paths are given.
@@ -66,6 +66,9 @@ public struct ClauseFailure: Sendable {
     }
 
     public var expectedValue: Value? { expected?.documentValue }
+
+    /// Why the check failed, in words.
+    public var reason: String { failureReason.description }
 
     /// Where the offending value stands in its file.
     public var location: FileLocation? {

@@ -30,14 +30,17 @@ struct VerdictAssignment {
             var checksByEntry: [Int: [FailingCheck]] = [:]
             var unowned: [FailingCheck] = []
             let resources = document.root["Resources"]
-            // By position: a `for … in` would copy each failure out, retaining every reference
-            // it holds, for each of a large run's hundreds of thousands.
+            // Borrowed in place from the buffer: a `for … in`, or the array's subscript, copies
+            // each failure out, retaining every reference it holds, for each of a large run's
+            // hundreds of thousands.
             for ruleResult in result.rules {
-                for index in ruleResult.failures.indices {
-                    if let (entry, check) = owned(ruleResult.failures[index], under: resources) {
-                        checksByEntry[entry, default: []].append(check)
-                    } else {
-                        unowned.append(check(for: ruleResult.failures[index], entry: nil, relativePath: ruleResult.failures[index].path))
+                ruleResult.failures.withUnsafeBufferPointer { failures in
+                    for index in failures.indices {
+                        if let (entry, check) = owned(failures[index], under: resources) {
+                            checksByEntry[entry, default: []].append(check)
+                        } else {
+                            unowned.append(check(for: failures[index], entry: nil, relativePath: failures[index].path))
+                        }
                     }
                 }
             }
@@ -101,10 +104,11 @@ struct VerdictAssignment {
         var location = document.nodesHaveLocations
             ? failure.ownerLocation : relativePath.flatMap { path in entry.flatMap { document.entries[$0].declaration?.at(path)?.fileLocation } }
         if location == nil || location?.line == 0 { location = entry.map { document.entries[$0].resource.location } ?? document.account.location }
+        let found = failure.found
         return FailingCheck(
-            propertyPath: relativePath, found: failure.found, expected: failure.expectedValue, message: failure.message,
-            reason: failure.reason, location: location,
-            unresolvedDependency: entry.flatMap { dependency(of: relativePath, found: failure.found != nil, in: $0) })
+            propertyPath: relativePath, found: found, expected: failure.expectedValue, message: failure.message,
+            reason: failure.failureReason, location: location,
+            unresolvedDependency: entry.flatMap { dependency(of: relativePath, found: found != nil, in: $0) })
     }
 
     /// What an unresolved value on the failing path depends on: one at or above the failing node,
