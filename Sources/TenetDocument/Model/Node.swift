@@ -108,7 +108,8 @@ public struct Node: Sendable {
     public var path: JSONPointer {
         var components: [PathComponent] = []
         _ = walkUp(to: -1, collecting: &components)
-        return JSONPointer(components.reversed())
+        components.reverse()
+        return JSONPointer(components)
     }
 
     /// The child of `ancestor` this node lies under (or is), with the path from that child down
@@ -120,7 +121,8 @@ public struct Node: Sendable {
         var components: [PathComponent] = []
         guard let child = walkUp(to: ancestor.id, collecting: &components) else { return nil }
         components.removeLast()
-        return (Node(document: document, id: child), JSONPointer(components.reversed()))
+        components.reverse()
+        return (Node(document: document, id: child), JSONPointer(components))
     }
 
     /// Appends the path components from this node up to `stop` (exclusive; -1 stands above the

@@ -34,7 +34,9 @@ public struct ScanDocument: Sendable {
     /// False when the document's nodes do not carry their own file's locations (it is assembled
     /// from several templates, or is no file); findings then point at the resource, if anywhere.
     var nodesHaveLocations: Bool { origin == .file }
-    private var entryByKey: [String: Int] = [:]
+    /// Entries by the id of their node under `Resources`: verdict assignment looks one up for
+    /// every failure, and a node id hashes in a fraction of the time its key takes.
+    private var entryByNode: [Int32: Int] = [:]
     private(set) var entriesByType: [ResourceType: [Int]] = [:]
 
     public init(
@@ -47,8 +49,9 @@ public struct ScanDocument: Sendable {
         self.insufficientTypes = insufficientTypes
         self.account = account ?? .account(ofDocument: name)
         self.origin = origin
+        let resources = root["Resources"]
         for (index, entry) in entries.enumerated() {
-            entryByKey[entry.key] = index
+            if let node = resources?[entry.key] { entryByNode[node.id] = index }
             entriesByType[entry.resource.type, default: []].append(index)
         }
     }
@@ -129,10 +132,10 @@ public struct ScanDocument: Sendable {
             account: .account(ofDocument: name, inFile: false), origin: .templatesTogether)
     }
 
-    /// The position in `entries` of the resource under `key`: verdict assignment looks one up
-    /// for every failure, and an `Entry` is too large to copy out each time.
-    func entryIndex(forKey key: String) -> Int? {
-        entryByKey[key]
+    /// The position in `entries` of the resource `node` (a child of `Resources`) declares: an
+    /// `Entry` is too large to copy out for each failure.
+    func entryIndex(of node: Node) -> Int? {
+        entryByNode[node.id]
     }
 
     var types: Set<ResourceType> { Set(entriesByType.keys) }

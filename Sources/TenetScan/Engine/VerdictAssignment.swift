@@ -96,7 +96,7 @@ struct VerdictAssignment {
     /// to that resource.
     private func owned(_ failure: ClauseFailure, under resources: Node?) -> (Int, FailingCheck)? {
         guard let resources, let (resource, relative) = failure.ownerNode?.path(below: resources),
-              let key = resource.keyInParent, let entry = document.entryIndex(forKey: key) else { return nil }
+              let entry = document.entryIndex(of: resource) else { return nil }
         return (entry, check(for: failure, entry: entry, relativePath: relative))
     }
 
