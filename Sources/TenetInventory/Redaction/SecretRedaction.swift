@@ -64,8 +64,10 @@ public enum SecretRedaction {
                 guard byte < 0x80 else { return true }
                 if byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") && byte != UInt8(ascii: ".") { end = position + 1 }
             }
+            guard end > 0 else { return false }
+            let last = lowercased(bytes[end - 1])
             return secretStems.contains { stem in
-                guard stem.count <= end else { return false }
+                guard stem.count <= end, stem[stem.count - 1] == last else { return false }
                 return zip(bytes[(end - stem.count)..<end], stem).allSatisfy { lowercased($0) == $1 }
             }
         }
