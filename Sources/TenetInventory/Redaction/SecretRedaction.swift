@@ -46,7 +46,7 @@ public enum SecretRedaction {
     /// The same test of a line as bytes, as a report quotes it from its file.
     public static func mayHoldSecretName(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
-        let lowered = bytes.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }
+        let lowered = bytes.map(lowercased)
         return secretStems.contains(where: lowered.containsBytes)
     }
 
@@ -55,15 +55,26 @@ public enum SecretRedaction {
     /// False when an ASCII name, less trailing separators, does not end in the last word of a
     /// secret phrase, in any case: its last word cannot be that word. Collection asks this of
     /// every key of a template, and almost all fail here without the allocations of
-    /// `splitWords`.
+    /// `splitWords`: one pass over the name's bytes in place, then a comparison per stem.
     private static func mayEndInSecretWord(_ name: String) -> Bool {
-        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
-        let backwards = name.utf8.reversed().drop { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
-        return secretStems.contains { stem in
-            backwards.starts(with: stem.reversed()) { byte, stemByte in
-                (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte) == stemByte
+        var name = name
+        return name.withUTF8 { bytes in
+            var end = 0
+            for (position, byte) in bytes.enumerated() {
+                guard byte < 0x80 else { return true }
+                if byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") && byte != UInt8(ascii: ".") { end = position + 1 }
+            }
+            guard end > 0 else { return false }
+            let last = lowercased(bytes[end - 1])
+            return secretStems.contains { stem in
+                guard stem.count <= end, stem[stem.count - 1] == last else { return false }
+                return zip(bytes[(end - stem.count)..<end], stem).allSatisfy { lowercased($0) == $1 }
             }
         }
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 
     /// `MasterUserPassword` → `["master", "user", "password"]`; `DB_PASSWORD` → `["db", "password"]`.

@@ -37,11 +37,12 @@ public struct TemplateCollector: Sendable {
             switch key {
             case "Resources":
                 try assembler.beginMap(at: entry.location)
+                resolvedResources.reserveCapacity(entry.count)
                 // Taken from the end of the reversed list, each share is freed once spliced: the
                 // shares and the document never hold the resources twice over.
                 var unspliced = Array(shares(of: entry, scope: scope, transforms: transforms, path: path).reversed())
-                while let share = unspliced.popLast() {
-                    try assembler.append(entriesOf: share.assembled.get())
+                while let share = try unspliced.popLast()?.get() {
+                    try assembler.append(entriesOf: share.assembled)
                     for declared in share.entries {
                         if let warning = declared.warning { warnings.append(warning) }
                         if declared.notExpanded { notExpanded.append(declared.logicalID) }
@@ -58,39 +59,35 @@ public struct TemplateCollector: Sendable {
         try assembler.end()
         let document = assembler.build()
 
-        let resourcesNode = document.root["Resources"]!
+        let resourceNodes = document.root["Resources"]!.children
         let empty = Document(value: [:], sourceName: loaded.sourceName).root
         let resources = resolvedResources.concurrentMap { resolved -> InventoryResource in
-            let node = resourcesNode[resolved.logicalID]!
-            let properties = node["Properties"] ?? empty
+            let properties = resourceNodes[resolved.position]["Properties"] ?? empty
             return InventoryResource(
-                type: ResourceType(node["Type"]!.stringValue!),
-                id: .template(path: path, logicalID: resolved.logicalID),
-                name: resolved.logicalID,
-                tags: Self.tags(of: properties),
-                properties: properties,
-                relationships: resolved.references.sorted().filter { $0 != resolved.logicalID && resourcesNode[$0] != nil }.map {
-                    ResourceRelationship(.references, .template(path: path, logicalID: $0))
-                },
-                source: FileLocation(file: path, position: resolved.declaration.keyLocation ?? resolved.declaration.location),
-                unresolved: (resolved.properties?.unresolvedValues() ?? []).map { UnresolvedValue(path: $0.0, dependsOn: $0.1) })
+                type: resolved.type, id: resolved.id, name: resolved.logicalID, tags: Self.tags(of: properties), properties: properties,
+                relationships: resolved.relationships, source: resolved.source, unresolved: resolved.unresolved)
         }
         return CollectedTemplate(path: path, document: document, resources: resources, transforms: transforms, notExpanded: notExpanded, warnings: warnings)
     }
 
-    /// A resource with its properties resolved, and the logical ids it refers to.
+    /// What a typed resource's inventory entry takes from its resolution, made on its share's
+    /// thread: only its properties, nodes of the collected document, wait for that document.
     private struct ResolvedResource: Sendable {
+        /// Among the entries of `Resources`, which the collected document keeps in order: its node
+        /// there is found by position rather than by key.
+        var position: Int
         var logicalID: String
-        var declaration: Node
-        var properties: ResolvedTree?
-        var references: Set<String>
+        var type: ResourceType
+        var id: ResourceID
+        var relationships: [ResourceRelationship]
+        var source: FileLocation
+        var unresolved: [UnresolvedValue]
     }
 
     /// One entry of `Resources`, looked at: what the collector says of it, and, for a typed
     /// resource, its resolution.
     private struct ResourceEntry: Sendable {
         var logicalID: String
-        var declaration: Node
         var warning: Diagnostic?
         /// Whether a transform would expand or replace it.
         var notExpanded = false
@@ -106,59 +103,56 @@ public struct TemplateCollector: Sendable {
     /// for the collected document to take in whole.
     private struct ResourceShare: Sendable {
         var entries: [ResourceEntry]
-        var assembled: Result<DocumentAssembler, Diagnostic>
+        var assembled: DocumentAssembler
     }
 
     /// The entries of `Resources` in order, resolved and assembled in parallel, each share by a
     /// resolver of its own (a resolver remembers the conditions it has decided, and is not shared
     /// across threads). Assembling here, rather than as the document is put together, leaves
-    /// that serial step a copy of each share's nodes.
-    private func shares(of resources: Node, scope: IntrinsicResolver.Scope, transforms: [String], path: String) -> [ResourceShare] {
+    /// that serial step a copy of each share's nodes; each resource is written as soon as it is
+    /// resolved, so no share holds its resolved trees.
+    private func shares(of resources: Node, scope: IntrinsicResolver.Scope, transforms: [String], path: String) -> [Result<ResourceShare, Diagnostic>] {
         let inputs = inputs
         let starts = Array(stride(from: 0, to: resources.count, by: Self.resourcesPerResolver))
         let declarations = resources.children
         return starts.concurrentMap { start in
             let end = min(start + Self.resourcesPerResolver, resources.count)
             let resolver = IntrinsicResolver(scope: scope, inputs: inputs)
-            let entries = declarations[start..<end].map { declaration in
-                Self.entry(declaration, resolver: resolver, transforms: transforms, path: path)
-            }
             // The loaded arena holds nodes in document order, so the share's stretch of it is
             // about the size of its assembly: reserved, the shares' arrays never grow by doubling.
             let stretchEnd = end < resources.count ? Int(declarations[end].id) : resources.document.nodeCount
             let expectedNodes = stretchEnd - Int(declarations[start].id)
-            return ResourceShare(entries: entries, assembled: Result { () throws(Diagnostic) in
-                try Self.assemble(entries, sourceName: resources.document.sourceName, expectedNodes: expectedNodes)
-            })
-        }
-    }
-
-    /// The share's entries as a map: each resource with its properties resolved, or as written
-    /// when it is not collected.
-    private static func assemble(_ entries: [ResourceEntry], sourceName: String, expectedNodes: Int) throws(Diagnostic) -> DocumentAssembler {
-        var assembler = DocumentAssembler(sourceName: sourceName, expectedNodes: expectedNodes)
-        try assembler.beginMap(at: nil)
-        for declared in entries {
-            try assembler.key(declared.logicalID, at: declared.declaration.keyLocation)
-            if let resolved = declared.resolved {
-                try emitResource(declared.declaration, properties: resolved.properties, into: &assembler)
-            } else {
-                try assembler.append(copyOf: declared.declaration)
+            return Result { () throws(Diagnostic) in
+                var assembler = DocumentAssembler(sourceName: resources.document.sourceName, expectedNodes: expectedNodes)
+                var entries: [ResourceEntry] = []
+                entries.reserveCapacity(end - start)
+                try assembler.beginMap(at: nil)
+                for position in start..<end {
+                    let declaration = declarations[position]
+                    entries.append(try Self.entry(declaration, at: position, resolver: resolver, scope: scope, transforms: transforms, path: path, into: &assembler))
+                }
+                try assembler.end()
+                return ResourceShare(entries: entries, assembled: assembler)
             }
         }
-        try assembler.end()
-        return assembler
     }
 
-    private static func entry(_ declaration: Node, resolver: IntrinsicResolver, transforms: [String], path: String) -> ResourceEntry {
+    /// Looks at one entry of `Resources` and writes it into its share's map: a typed resource
+    /// with its properties resolved, anything else as written.
+    private static func entry(
+        _ declaration: Node, at position: Int, resolver: IntrinsicResolver, scope: IntrinsicResolver.Scope, transforms: [String], path: String,
+        into assembler: inout DocumentAssembler
+    ) throws(Diagnostic) -> ResourceEntry {
         let logicalID = declaration.keyInParent!
-        var declared = ResourceEntry(logicalID: logicalID, declaration: declaration)
+        try assembler.key(logicalID, at: declaration.keyLocation)
+        var declared = ResourceEntry(logicalID: logicalID)
         guard declaration.kind == .map, let type = declaration["Type"]?.stringValue else {
             if logicalID.hasPrefix("Fn::ForEach") {
                 declared.notExpanded = true
             } else {
                 declared.warning = Diagnostic(.warning, code: .resourceWithoutType, message: "resource '\(logicalID)' has no Type; expected a resource type such as AWS::S3::Bucket, so it is not collected", location: FileLocation(file: path, position: declaration.keyLocation ?? declaration.location))
             }
+            try assembler.append(copyOf: declaration)
             return declared
         }
         if let problem = typeProblem(type) {
@@ -167,9 +161,16 @@ public struct TemplateCollector: Sendable {
         declared.notExpanded = !transforms.isEmpty && expandingTypePrefixes.contains(where: type.hasPrefix)
         resolver.beginResource()
         let properties = declaration["Properties"].map { resolver.resolve($0) }
+        try emitResource(declaration, properties: properties, into: &assembler)
         var references = resolver.references
         for dependency in dependsOn(declaration) { references.insert(dependency) }
-        declared.resolved = ResolvedResource(logicalID: logicalID, declaration: declaration, properties: properties, references: references)
+        declared.resolved = ResolvedResource(
+            position: position, logicalID: logicalID, type: ResourceType(type), id: .template(path: path, logicalID: logicalID),
+            relationships: references.sorted().filter { $0 != logicalID && scope.declaresResource($0) }.map {
+                ResourceRelationship(.references, .template(path: path, logicalID: $0))
+            },
+            source: FileLocation(file: path, position: declaration.keyLocation ?? declaration.location),
+            unresolved: properties?.unresolvedValues() ?? [])
         return declared
     }
 

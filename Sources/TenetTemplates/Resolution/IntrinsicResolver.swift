@@ -15,7 +15,10 @@ final class IntrinsicResolver {
         let parameters: [String: Node]
         let mappings: Node?
         let conditions: Node?
-        let resourceNames: Set<String>
+        /// The template's `Resources`, asked whether a name is a logical id. Its loaded map is
+        /// already indexed by key: no set of a large template's names is made, on one thread,
+        /// before its resources are shared out.
+        let resources: Node?
 
         init(template root: Node) {
             var parameters: [String: Node] = [:]
@@ -23,7 +26,11 @@ final class IntrinsicResolver {
             self.parameters = parameters
             mappings = root["Mappings"]
             conditions = root["Conditions"]
-            resourceNames = Set(root["Resources"]?.entries.map(\.key) ?? [])
+            resources = root["Resources"]
+        }
+
+        func declaresResource(_ name: String) -> Bool {
+            resources?[name] != nil
         }
     }
 
@@ -61,30 +68,42 @@ final class IntrinsicResolver {
         guard depth < Self.maxDepth else { return .original(node) }
         switch node.kind {
         case .map:
-            if node.count == 1, let (name, argument) = node.entries.first, Self.isIntrinsic(name) {
-                return resolveIntrinsic(name, argument, whole: node, depth: depth)
+            let children = node.children
+            if children.count == 1, let name = children[0].keyInParent, Self.isIntrinsic(name) {
+                return resolveIntrinsic(name, children[0], whole: node, depth: depth)
             }
-            var entries: [ResolvedTree.Entry] = []
-            var changed = false
-            for child in node.children {
+            // The entries are made from the first child that changes on: most maps of a template
+            // change nowhere, and stay the loaded node without an array made and dropped.
+            var entries: [ResolvedTree.Entry]?
+            for (position, child) in children.enumerated() {
                 let key = child.keyInParent!
                 var value = resolve(child, depth: depth + 1)
                 if SecretRedaction.isSecretName(key), let redacted = Self.redacted(value, at: child.location) {
                     value = redacted
                 }
-                if !value.isOriginal(child) { changed = true }
-                entries.append(ResolvedTree.Entry(key: key, keyLocation: child.keyLocation, value: value))
+                if entries == nil, !value.isOriginal(child) {
+                    entries = []
+                    entries!.reserveCapacity(children.count)
+                    for unchanged in children[..<position] {
+                        entries!.append(ResolvedTree.Entry(key: unchanged.keyInParent!, keyLocation: unchanged.keyLocation, value: .original(unchanged)))
+                    }
+                }
+                entries?.append(ResolvedTree.Entry(key: key, keyLocation: child.keyLocation, value: value))
             }
-            return changed ? .map(entries, at: node.location) : .original(node)
+            return entries.map { .map($0, at: node.location) } ?? .original(node)
         case .list:
-            var elements: [ResolvedTree] = []
-            var changed = false
-            for child in node.children {
+            let children = node.children
+            var elements: [ResolvedTree]?
+            for (position, child) in children.enumerated() {
                 let value = resolve(child, depth: depth + 1)
-                if !value.isOriginal(child) { changed = true }
-                elements.append(value)
+                if elements == nil, !value.isOriginal(child) {
+                    elements = []
+                    elements!.reserveCapacity(children.count)
+                    for unchanged in children[..<position] { elements!.append(.original(unchanged)) }
+                }
+                elements?.append(value)
             }
-            return changed ? .list(elements, at: node.location) : .original(node)
+            return elements.map { .list($0, at: node.location) } ?? .original(node)
         default:
             return .original(node)
         }
@@ -171,7 +190,7 @@ final class IntrinsicResolver {
         if target == "AWS::NoValue" { return .removed }
         if let value = inputs.pseudoParameter(target) { return .computed(value, at: location) }
         guard let declaration = scope.parameters[target], !isSecretParameter(target) else {
-            if scope.resourceNames.contains(target) { references.insert(target) }
+            if scope.declaresResource(target) { references.insert(target) }
             return nil
         }
         let type = declaration["Type"]?.stringValue ?? "String"
@@ -181,7 +200,7 @@ final class IntrinsicResolver {
     }
 
     private func dependency(ofReference target: String) -> String {
-        if scope.resourceNames.contains(target) { return "resource \(target)" }
+        if scope.declaresResource(target) { return "resource \(target)" }
         if scope.parameters[target] != nil {
             return isSecretParameter(target) ? "parameter \(target) (NoEcho)" : "parameter \(target) (no value given)"
         }

@@ -1,10 +1,13 @@
 import TenetDocument
+import TenetInventory
 
 /// A template subtree after intrinsic resolution, before it is written into a document.
 ///
 /// Subtrees in which nothing was resolved stay references to the loaded nodes (`original`), so
-/// resolving a large template copies only what changed until the final assembly.
-indirect enum ResolvedTree: Sendable {
+/// resolving a large template copies only what changed until the final assembly. Only the case
+/// that nests a tree is indirect: the resolver makes a tree for every node it visits, and a boxed
+/// `original` would cost an allocation each.
+enum ResolvedTree: Sendable {
     struct Entry: Sendable {
         var key: String
         var keyLocation: SourceLocation?
@@ -19,7 +22,7 @@ indirect enum ResolvedTree: Sendable {
     case list([ResolvedTree], at: SourceLocation)
     /// An intrinsic kept as written because its value depends on something the template does not
     /// decide.
-    case unresolved(ResolvedTree, dependsOn: String)
+    indirect case unresolved(ResolvedTree, dependsOn: String)
     /// `Ref: AWS::NoValue`: the property or list element disappears.
     case removed
 
@@ -110,26 +113,39 @@ extension ResolvedTree {
         }
     }
 
-    /// The top-most unresolved values, with their paths below `base`.
-    func unresolvedValues(under base: JSONPointer = .root) -> [(JSONPointer, String)] {
-        var found: [(JSONPointer, String)] = []
-        var pending: [(ResolvedTree, JSONPointer)] = [(self, base)]
-        while let (tree, path) = pending.popLast() {
-            switch tree {
-            case .unresolved(_, let dependsOn):
-                found.append((path, dependsOn))
-            case .map(let entries, _):
-                for entry in entries.reversed() where entry.value.mayHoldUnresolved { pending.append((entry.value, path.appending(key: entry.key))) }
-            case .list(let elements, _):
-                var index = elements.filter { !$0.isRemoved }.count
-                for element in elements.reversed() where !element.isRemoved {
-                    index -= 1
-                    if element.mayHoldUnresolved { pending.append((element, path.appending(index: index))) }
-                }
-            case .original, .computed, .removed:
-                break
-            }
-        }
+    /// The top-most unresolved values, with their paths from the tree's root.
+    ///
+    /// The path is grown and shrunk in place as the walk descends and returns: a pointer is made
+    /// only for a value found, not for every map and list on the way.
+    func unresolvedValues() -> [UnresolvedValue] {
+        var found: [UnresolvedValue] = []
+        var path: [PathComponent] = []
+        collectUnresolved(into: &found, path: &path)
         return found
+    }
+
+    private func collectUnresolved(into found: inout [UnresolvedValue], path: inout [PathComponent]) {
+        switch self {
+        case .unresolved(_, let dependsOn):
+            found.append(UnresolvedValue(path: JSONPointer(path), dependsOn: dependsOn))
+        case .map(let entries, _):
+            for entry in entries where entry.value.mayHoldUnresolved {
+                path.append(.key(entry.key))
+                entry.value.collectUnresolved(into: &found, path: &path)
+                path.removeLast()
+            }
+        case .list(let elements, _):
+            var index = 0
+            for element in elements where !element.isRemoved {
+                if element.mayHoldUnresolved {
+                    path.append(.index(index))
+                    element.collectUnresolved(into: &found, path: &path)
+                    path.removeLast()
+                }
+                index += 1
+            }
+        case .original, .computed, .removed:
+            break
+        }
     }
 }
