@@ -9,7 +9,7 @@ extension RandomAccessCollection where Self: Sendable, Index == Int, Element: Se
         DispatchQueue.concurrentPerform(iterations: count) { offset in
             slots[offset] = transform(self[base + offset])
         }
-        return slots.values.map { $0! }
+        return slots.takeAll()
     }
 }
 
@@ -29,7 +29,16 @@ private final class ResultSlots<Element>: @unchecked Sendable {
         set { storage[index] = newValue }
     }
 
-    var values: [Element?] { Array(storage) }
+    /// Moves every result out, all slots having been written: a copy of each would retain what
+    /// it holds only for the slot's copy to release it, and a result can be a large resource.
+    func takeAll() -> [Element] {
+        Array(unsafeUninitializedCapacity: storage.count) { buffer, count in
+            for index in storage.indices {
+                (buffer.baseAddress! + index).initialize(to: storage[index].take()!)
+            }
+            count = storage.count
+        }
+    }
 
     deinit {
         storage.deinitialize()

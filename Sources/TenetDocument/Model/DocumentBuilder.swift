@@ -316,7 +316,6 @@ struct DocumentBuilder {
         let stringShift = Int32(strings.count)
         let childShift = Int64(childTable.count)
         strings.append(contentsOf: absorbedStrings)
-        records.reserveCapacity(records.count + absorbed.count)
         for var record in absorbed {
             if record.parent >= 0 {
                 if absorbed[Int(record.parent)].kind == .map { record.slot += stringShift }
