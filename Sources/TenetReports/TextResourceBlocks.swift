@@ -84,8 +84,7 @@ struct TextResourceBlocks {
 
     /// One diagnostic per failing check (one for the resource when there is none), the status,
     /// suppression and fix as notes of the last. A check on the resource itself has no path to
-    /// name: its location is the resource's. Checks are read in place: copying each one out of
-    /// the evaluation took a reference to each of its strings and values.
+    /// name: its location is the resource's.
     private mutating func appendDiagnostics(_ reported: ReportedEvaluation, at position: Int, to text: inout [UInt8]) {
         let renderer = report.renderer
         let severity = Self.severity(reported)
@@ -99,21 +98,19 @@ struct TextResourceBlocks {
             }
             appendLocation(notesLocation, severity: severity, quoting: quoting, to: &text)
         }
-        reported.evaluation.checks.withUnsafeBufferPointer { checks in
-            for index in checks.indices {
-                let location = checks[index].location ?? reported.resource.location
-                text.append(UInt8(ascii: "\n"))
-                messageLines.appendHeadline(checks[index], of: reported.described, severity: severity, renderer: renderer, to: &text)
-                FindingText.appendComparisonAndDependency(of: checks[index], to: &text)
-                appendLocation(location, severity: severity, quoting: quoting, to: &text)
-                if let path = FindingText.shownPath(of: checks[index]) {
-                    renderer.appendNote(gutterWidth: DiagnosticRenderer.gutterWidth(of: location), into: &text) { text in
-                        text.append(contentsOf: "at ".utf8)
-                        path.append(to: &text)
-                    }
+        for check in reported.evaluation.checks {
+            let location = check.location ?? reported.resource.location
+            text.append(UInt8(ascii: "\n"))
+            messageLines.appendHeadline(check, of: reported.described, severity: severity, renderer: renderer, to: &text)
+            FindingText.appendComparisonAndDependency(of: check, to: &text)
+            appendLocation(location, severity: severity, quoting: quoting, to: &text)
+            if let path = FindingText.shownPath(of: check) {
+                renderer.appendNote(gutterWidth: DiagnosticRenderer.gutterWidth(of: location), into: &text) { text in
+                    text.append(contentsOf: "at ".utf8)
+                    path.append(to: &text)
                 }
-                notesLocation = location
             }
+            notesLocation = location
         }
         let gutterWidth = DiagnosticRenderer.gutterWidth(of: notesLocation)
         renderer.appendNote(gutterWidth: gutterWidth, into: &text) { appendStatus(reported, to: &$0) }
