@@ -13,7 +13,7 @@ enum Disposition: String, Sendable, CaseIterable {
 
     init(_ evaluation: Evaluation) {
         switch evaluation.state {
-        case .nonCompliant: self = evaluation.suppression == nil ? .violation : .suppressed
+        case .nonCompliant: self = evaluation.isSuppressed ? .suppressed : .violation
         case .error: self = .error
         case .insufficientData: self = .insufficientData
         case .compliant: self = .compliant

@@ -129,9 +129,9 @@ struct FindingText: Sendable {
 
     /// The check's property path as a report names it; nil when there is none or it is the
     /// resource itself (the empty pointer), which the finding's location already shows.
-    static func shownPath(of check: FailingCheck) -> String? {
+    static func shownPath(of check: FailingCheck) -> JSONPointer? {
         guard let path = check.propertyPath, !path.components.isEmpty else { return nil }
-        return path.description
+        return path
     }
 
     /// `file:line:column` with the file as reports name it.

@@ -73,7 +73,7 @@ private struct Tally: Sendable {
                 let severity = evaluations.rules[position].rule.severity
                 let state = all[position].state
                 tally.table[Self.index(severity, state)] += 1
-                if state == .nonCompliant, all[position].suppression != nil { tally.suppressed += 1 }
+                if state == .nonCompliant, all[position].isSuppressed { tally.suppressed += 1 }
                 if evaluations.policy.fails(all[position], severity: severity) { tally.failing += 1 }
                 if all[position].resource.type == .account { tally.accountEvaluations += 1 }
             }

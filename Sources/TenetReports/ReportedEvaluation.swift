@@ -150,14 +150,18 @@ struct ReportContext: Sendable {
 
     /// Documents as the result lists them, then any document only an evaluation names; never the
     /// account pseudo-document, which is no file. A document is looked up only where it differs
-    /// from the previous evaluation's, as the result keeps each document's verdicts together.
+    /// from the previous evaluation's, as the result keeps each document's verdicts together, and
+    /// each evaluation is read in place, not copied.
     var documents: [String] {
         var seen = Set(result.documents + [result.accountDocument].compactMap { $0 })
         var documents = result.documents
         var previous: String?
-        for evaluation in result.evaluations where evaluation.resource.document != previous {
-            previous = evaluation.resource.document
-            if seen.insert(evaluation.resource.document).inserted { documents.append(evaluation.resource.document) }
+        result.evaluations.withUnsafeBufferPointer { all in
+            for index in all.indices where all[index].resource.document != previous {
+                let document = all[index].resource.document
+                previous = document
+                if seen.insert(document).inserted { documents.append(document) }
+            }
         }
         return documents
     }

@@ -31,10 +31,19 @@ public final class SourceLines: @unchecked Sendable {
         let bytes: [UInt8]
         let lineStarts: [Int]
 
+        /// Line breaks are found with `memchr`: the file is indexed under the lock, while the
+        /// other cores wait for their first quoted line.
         init(_ bytes: [UInt8]) {
             self.bytes = bytes
             var starts = [0]
-            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            bytes.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
+                var offset = 0
+                while let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) {
+                    offset = base.distance(to: UnsafeRawPointer(found)) + 1
+                    starts.append(offset)
+                }
+            }
             lineStarts = starts
         }
 

@@ -14,15 +14,24 @@ struct TextResourceBlocks {
     /// The file the last location pointed into: a chunk's findings nearly all lie in one file.
     private var file: QuotedFile?
 
-    /// A file's name as the report shows it and its lines, with those already quoted: many
-    /// findings quote the same line (a resource's declaration when a property is missing).
+    /// A file's name as the report shows it and its lines, with the locations in it already
+    /// drawn: a resource's findings point at few lines (its declaration when a property is
+    /// missing), so three diagnostics in four draw a location (` --> file:line:column`, the
+    /// quoted line and its caret) drawn before.
     private final class QuotedFile {
         let name: String
-        let shownName: String
+        private let shownName: String
         private let sources: SourceLines
         /// Read when a line is first quoted: a file only suppressed findings point into is not.
         private lazy var text = sources.text(of: name)
-        private var quoted: [Int: ArraySlice<UInt8>?] = [:]
+        private var drawn: [DrawnLocation: [UInt8]] = [:]
+
+        /// What the bytes of a drawn location depend on besides the file.
+        private struct DrawnLocation: Hashable {
+            let position: SourceLocation
+            let severity: Diagnostic.Severity
+            let quoting: Bool
+        }
 
         init(_ name: String, of context: ReportContext) {
             self.name = name
@@ -30,11 +39,18 @@ struct TextResourceBlocks {
             sources = context.options.sources
         }
 
-        func quotedLine(_ number: Int) -> ArraySlice<UInt8>? {
-            if let known = quoted[number] { return known }
-            let line = text?.quotedLine(number)
-            quoted[number] = line
-            return line
+        /// The location line and, when `quoting`, the line it points at with a caret under the column.
+        func location(_ position: SourceLocation, severity: Diagnostic.Severity, quoting: Bool, renderer: DiagnosticRenderer) -> [UInt8] {
+            let key = DrawnLocation(position: position, severity: severity, quoting: quoting)
+            if let known = drawn[key] { return known }
+            var location: [UInt8] = []
+            let gutterWidth = DiagnosticRenderer.gutterWidth(of: FileLocation(file: name, position: position))
+            renderer.appendLocation(file: shownName, at: position, gutterWidth: gutterWidth, into: &location)
+            if quoting, let line = text?.quotedLine(position.line) {
+                renderer.appendSourceLine(line, at: position, severity: severity, gutterWidth: gutterWidth, into: &location)
+            }
+            drawn[key] = location
+            return location
         }
     }
 
@@ -46,8 +62,10 @@ struct TextResourceBlocks {
     /// nothing about it is listed.
     mutating func append(_ group: ReportContext.ResourceGroup, to text: inout [UInt8]) {
         let context = report.context
-        let all = context.evaluations.evaluations
-        let listed = group.positions.filter { context.options.verbose || Disposition(all[$0]).isListedByDefault }
+        let verbose = context.options.verbose
+        let listed = context.evaluations.evaluations.withUnsafeBufferPointer { all in
+            group.positions.filter { verbose || Disposition(all[$0]).isListedByDefault }
+        }
         guard let first = listed.first else { return }
         text.append(contentsOf: report.style.bold("-- \(context.evaluations[first].resourceName) (\(group.resource.type))").utf8)
         for position in listed {
@@ -69,36 +87,34 @@ struct TextResourceBlocks {
     /// name: its location is the resource's.
     private mutating func appendDiagnostics(_ reported: ReportedEvaluation, at position: Int, to text: inout [UInt8]) {
         let renderer = report.renderer
-        let evaluation = reported.evaluation
         let severity = Self.severity(reported)
-        let code = DiagnosticCode(reported.rule.id)
         // Suppressed findings were reviewed already: their location is enough, no source quote.
         let quoting = reported.disposition != .suppressed
         var notesLocation = reported.location
-        if evaluation.checks.isEmpty {
+        if reported.evaluation.checks.isEmpty {
             text.append(UInt8(ascii: "\n"))
-            renderer.appendHeadline(severity, code: code, into: &text) { $0.append(contentsOf: report.text.headline(reported).utf8) }
+            renderer.appendHeadline(severity, code: DiagnosticCode(reported.rule.id), into: &text) {
+                $0.append(contentsOf: report.text.headline(reported).utf8)
+            }
             appendLocation(notesLocation, severity: severity, quoting: quoting, to: &text)
         }
-        for check in evaluation.checks {
+        for check in reported.evaluation.checks {
             let location = check.location ?? reported.resource.location
             text.append(UInt8(ascii: "\n"))
-            renderer.appendHeadline(severity, code: code, into: &text) { text in
-                messageLines.append(check, of: reported.described, to: &text)
-                FindingText.appendComparisonAndDependency(of: check, to: &text)
-            }
+            messageLines.appendHeadline(check, of: reported.described, severity: severity, renderer: renderer, to: &text)
+            FindingText.appendComparisonAndDependency(of: check, to: &text)
             appendLocation(location, severity: severity, quoting: quoting, to: &text)
             if let path = FindingText.shownPath(of: check) {
                 renderer.appendNote(gutterWidth: DiagnosticRenderer.gutterWidth(of: location), into: &text) { text in
                     text.append(contentsOf: "at ".utf8)
-                    text.append(contentsOf: path.utf8)
+                    path.append(to: &text)
                 }
             }
             notesLocation = location
         }
         let gutterWidth = DiagnosticRenderer.gutterWidth(of: notesLocation)
         renderer.appendNote(gutterWidth: gutterWidth, into: &text) { appendStatus(reported, to: &$0) }
-        if let suppression = evaluation.suppression {
+        if let suppression = reported.evaluation.suppression {
             renderer.appendNote(gutterWidth: gutterWidth, into: &text) { $0.append(contentsOf: report.text.suppressionSummary(suppression).utf8) }
         }
         if let fix = report.fixes.fix(for: reported, at: position) {
@@ -115,10 +131,7 @@ struct TextResourceBlocks {
         guard let location else { return }
         let file = file.flatMap { $0.name == location.file ? $0 : nil } ?? QuotedFile(location.file, of: report.context)
         self.file = file
-        let gutterWidth = DiagnosticRenderer.gutterWidth(of: location)
-        report.renderer.appendLocation(file: file.shownName, at: location.position, gutterWidth: gutterWidth, into: &text)
-        guard quoting, let line = file.quotedLine(location.line) else { return }
-        report.renderer.appendSourceLine(line, at: location.position, severity: severity, gutterWidth: gutterWidth, into: &text)
+        text.append(contentsOf: file.location(location.position, severity: severity, quoting: quoting, renderer: report.renderer))
     }
 
     /// Errors for what fails the run, warnings for open findings that do not, notes for what

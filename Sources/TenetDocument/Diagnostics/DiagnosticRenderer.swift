@@ -61,7 +61,7 @@ public struct DiagnosticRenderer: Sendable {
 
     /// The width of the line numbers' gutter: the digits of the line the diagnostic points at.
     public static func gutterWidth(of location: FileLocation?) -> Int {
-        location.map { String($0.line).utf8.count } ?? 0
+        location.map { decimalWidth($0.line) } ?? 0
     }
 
     /// `error[code]: ` and the message `message` appends.
@@ -85,9 +85,9 @@ public struct DiagnosticRenderer: Sendable {
         text.append(UInt8(ascii: " "))
         text.append(contentsOf: file.utf8)
         text.append(UInt8(ascii: ":"))
-        text.append(contentsOf: String(position.line).utf8)
+        Self.appendDecimal(position.line, into: &text)
         text.append(UInt8(ascii: ":"))
-        text.append(contentsOf: String(position.column).utf8)
+        Self.appendDecimal(position.column, into: &text)
     }
 
     /// The quoted line under the location, in valid UTF-8, with a caret under the column.
@@ -98,7 +98,7 @@ public struct DiagnosticRenderer: Sendable {
         Self.pad(gutterWidth + 1, into: &text)
         paint("|", 34, bold: true, into: &text)
         text.append(UInt8(ascii: "\n"))
-        paint(34, bold: true, into: &text) { $0.append(contentsOf: String(position.line).utf8) }
+        paint(34, bold: true, into: &text) { Self.appendDecimal(position.line, into: &$0) }
         text.append(UInt8(ascii: " "))
         paint("|", 34, bold: true, into: &text)
         text.append(UInt8(ascii: " "))
@@ -128,7 +128,7 @@ public struct DiagnosticRenderer: Sendable {
     /// is one `Character`, and is left as it is). Nearly every note is one line: it is only
     /// searched for a break.
     private static func indentFurtherLines(of text: inout [UInt8], from start: Int, by width: Int) {
-        guard text[start...].contains(UInt8(ascii: "\n")) else { return }
+        guard text[start...].withUnsafeBufferPointer({ $0.contains(UInt8(ascii: "\n")) }) else { return }
         var indented: [UInt8] = []
         indented.reserveCapacity(text.count - start + 16 * width)
         var lineStart = start
@@ -139,6 +139,30 @@ public struct DiagnosticRenderer: Sendable {
         }
         indented.append(contentsOf: text[lineStart...])
         text.replaceSubrange(start..<text.count, with: indented)
+    }
+
+    /// The characters of `String(value)`, counted without making it: a report takes the gutter's
+    /// width of each of a hundred thousand locations.
+    private static func decimalWidth(_ value: Int) -> Int {
+        var width = value < 0 ? 2 : 1
+        var rest = value.magnitude
+        while rest >= 10 {
+            width += 1
+            rest /= 10
+        }
+        return width
+    }
+
+    /// `String(value)`'s bytes, written without making the string.
+    private static func appendDecimal(_ value: Int, into text: inout [UInt8]) {
+        if value < 0 { text.append(UInt8(ascii: "-")) }
+        let start = text.count
+        var rest = value.magnitude
+        repeat {
+            text.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        text[start...].reverse()
     }
 
     /// Columns count Unicode scalars, and a tab is shown as four spaces.

@@ -32,27 +32,33 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
     }
 
     public var description: String {
-        var result = ""
+        var text: [UInt8] = []
+        append(to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The RFC 6901 form's bytes appended to `text`: reports write a path for each of a large
+    /// run's findings.
+    public func append(to text: inout [UInt8]) {
         for component in components {
-            result.append("/")
+            text.append(UInt8(ascii: "/"))
             switch component {
             case .key(let key) where !key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }):
-                // Nearly every key needs no escape: appended whole, not a scalar at a time, as
-                // reports write a path for each of a large run's findings.
-                result.append(key)
+                // Nearly every key needs no escape: appended whole, not a byte at a time.
+                text.append(contentsOf: key.utf8)
             case .key(let key):
-                for character in key.unicodeScalars {
-                    switch character {
-                    case "~": result.append("~0")
-                    case "/": result.append("~1")
-                    default: result.unicodeScalars.append(character)
+                // `~` and `/` are ASCII: no byte of a longer UTF-8 sequence is taken for either.
+                for byte in key.utf8 {
+                    switch byte {
+                    case UInt8(ascii: "~"): text.append(contentsOf: "~0".utf8)
+                    case UInt8(ascii: "/"): text.append(contentsOf: "~1".utf8)
+                    default: text.append(byte)
                     }
                 }
             case .index(let index):
-                result.append(String(index))
+                text.append(contentsOf: String(index).utf8)
             }
         }
-        return result
     }
 
     /// Parses the RFC 6901 form. Every segment becomes a key: a pointer alone cannot tell a list

@@ -22,7 +22,7 @@ public struct FailurePolicy: Sendable, Equatable {
         case .insufficientData:
             return failOnInsufficientData
         case .nonCompliant:
-            return evaluation.suppression == nil && evaluation.baseline != .persistent && severity >= threshold
+            return !evaluation.isSuppressed && evaluation.baseline != .persistent && severity >= threshold
         case .compliant, .notApplicable:
             return false
         }
