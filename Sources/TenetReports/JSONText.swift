@@ -56,7 +56,7 @@ struct JSONText {
     /// `count` elements of the list being written, made by `element` on all cores and handed to
     /// `write` in order after what was written before them. Memory stays bounded: a few chunks of
     /// elements are held at a time, never the whole list.
-    mutating func elements(count: Int, flushingTo write: ([UInt8]) -> Void, _ element: @Sendable (Int, inout JSONText) -> Void) {
+    mutating func elements(count: Int, flushingTo write: ([UInt8]) -> Void, _ element: @escaping @Sendable (Int, inout JSONText) -> Void) {
         write(bytes)
         bytes.removeAll(keepingCapacity: true)
         let start = self
