@@ -1,20 +1,19 @@
 import Foundation
+import TenetDocument
 
 /// A report file written as its encoder makes it: into a temporary file beside it, renamed over
 /// it at the end, so a reader never sees half a report and a report on every resource of a large
 /// run is never held whole (a JSON report is twice the size of the text one). Every file a
 /// command generates is written through it.
 ///
-/// Only a regular file is replaced that way. A device, pipe or terminal (`-o /dev/null`,
-/// `-o /dev/stdout`, `>(gzip > r.gz)`) is written in place — renaming over it would put a
-/// regular file where the device was — and a symbolic link keeps pointing where it did: the
-/// file it names is the one replaced.
+/// Only a regular file is replaced that way; a device or pipe is written in place
+/// (`OutputPath`), and a symbolic link keeps pointing where it did: the file it names is the one
+/// replaced.
 public enum ReportFile {
     /// Writes what `produce` hands on to `path`; throws the first failed write, leaving no
     /// temporary file and `path` as it was.
     public static func write(to path: String, _ produce: (_ write: ([UInt8]) -> Void) -> Void) throws {
-        var status = stat()
-        if stat(path, &status) == 0, [S_IFCHR, S_IFIFO, S_IFSOCK].contains(status.st_mode & S_IFMT) {
+        if OutputPath.isWrittenInPlace(path) {
             guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
             try write(into: handle, produce)
             return

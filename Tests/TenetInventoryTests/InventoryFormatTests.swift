@@ -91,6 +91,20 @@ final class InventoryFormatTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), [])
     }
 
+    func testAPipeIsWrittenInPlaceAndStaysAPipe() throws {
+        let path = directory.appendingPathComponent("inventory.fifo").path
+        XCTAssertEqual(mkfifo(path, 0o600), 0)
+        let reading = BackgroundComputation { FileHandle(forReadingAtPath: path)?.readDataToEndOfFile() }
+        _ = try write([bucket("logs", properties: [:])], to: "inventory.fifo")
+        let lines = String(decoding: try XCTUnwrap(reading.value), as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertTrue(lines[1].contains("\"logs\""), String(lines[1]))
+        var status = stat()
+        XCTAssertEqual(stat(path, &status), 0)
+        XCTAssertEqual(status.st_mode & S_IFMT, S_IFIFO)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["inventory.fifo"])
+    }
+
     func testBadInventoriesAreRefusedWithTheirLine() throws {
         let cases: [(text: String, code: DiagnosticCode, line: Int, message: String)] = [
             ("", .emptyDocument, 1, "expected a header line"),

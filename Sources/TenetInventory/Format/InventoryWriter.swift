@@ -7,10 +7,12 @@ import TenetDocument
 /// Writes an inventory file: the header, then resources one line each, in the order given.
 ///
 /// Everything goes to a temporary file beside the target, renamed over it by `commit()`, so a
-/// run that fails half-way never leaves a half-written inventory where a reader would find it.
+/// run that fails half-way never leaves a half-written inventory where a reader would find it;
+/// a device or pipe is written in place (`OutputPath`).
 public final class InventoryWriter {
     /// Nil when writing to standard output.
     public let path: String?
+    /// Nil when writing in place: to standard output, a device or a pipe.
     private let temporaryPath: String?
     private let handle: FileHandle
     private var buffer: [UInt8] = []
@@ -18,6 +20,15 @@ public final class InventoryWriter {
 
     public init(path: String, header: SnapshotHeader) throws(Diagnostic) {
         self.path = path
+        if OutputPath.isWrittenInPlace(path) {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw Diagnostic(code: .inventoryWriteFailed, message: "cannot open it for writing; expected a writable file, device or pipe", location: FileLocation(file: path, line: 1, column: 1))
+            }
+            temporaryPath = nil
+            self.handle = handle
+            append(InventoryFormat.headerValue(header))
+            return
+        }
         let directory = (path as NSString).deletingLastPathComponent
         let temporaryPath = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(UUID().uuidString).partial"
         self.temporaryPath = temporaryPath
@@ -60,15 +71,19 @@ public final class InventoryWriter {
     /// Makes the file visible under its name. Until then readers see the previous file, if any.
     public func commit() throws(Diagnostic) {
         try flush()
-        guard let path, let temporaryPath else {
+        guard let path else {
             committed = true
             return
         }
         do {
-            try handle.synchronize()
+            if temporaryPath != nil { try handle.synchronize() }
             try handle.close()
         } catch {
             throw Diagnostic(code: .inventoryWriteFailed, message: "the inventory could not be written: \(error.localizedDescription)", location: FileLocation(file: path, line: 1, column: 1))
+        }
+        guard let temporaryPath else {
+            committed = true
+            return
         }
         // rename(2) replaces an existing file atomically. Foundation's replaceItemAt on Linux
         // failed with "the file doesn't exist" after removing the old inventory.

@@ -23,10 +23,10 @@ extension BaselineFile {
     }
 
     /// Writes the file whole or not at all: a half-written baseline would class every finding past
-    /// the cut as new.
+    /// the cut as new. A device or pipe is written in place (`OutputPath`).
     public func write(to path: String) throws(Diagnostic) {
         do {
-            try Data(encoded.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(encoded.utf8).write(to: URL(fileURLWithPath: path), options: OutputPath.isWrittenInPlace(path) ? [] : .atomic)
         } catch {
             throw Diagnostic(code: .baselineWriteFailed, message: "could not write the baseline to '\(path)': \(error.localizedDescription)")
         }
