@@ -38,10 +38,11 @@ public struct TemplateCollector: Sendable {
             case "Resources":
                 try assembler.beginMap(at: entry.location)
                 resolvedResources.reserveCapacity(entry.count)
-                // Taken from the end of the reversed list, each share is freed once spliced: the
-                // shares and the document never hold the resources twice over.
-                var unspliced = Array(shares(of: entry, scope: scope, transforms: transforms, path: path).reversed())
-                while let share = try unspliced.popLast()?.get() {
+                // Each share is spliced in as soon as it and the ones before it are resolved, while
+                // later ones still are, and freed once spliced: the shares and the document never
+                // hold the resources twice over.
+                try resolveShares(of: entry, scope: scope, transforms: transforms, path: path) { share throws(Diagnostic) in
+                    let share = try share.get()
                     try assembler.append(entriesOf: share.assembled)
                     for declared in share.entries {
                         if let warning = declared.warning { warnings.append(warning) }
@@ -98,6 +99,9 @@ public struct TemplateCollector: Sendable {
     /// Resolvers each take this many resources: enough that making one costs nothing beside their
     /// work, few enough that a large template's share out evenly across cores.
     private static let resourcesPerResolver = 128
+    /// Shares resolved ahead of the splicing, at most: enough that no core waits for a slow share,
+    /// few enough that resolved shares never hold much of the template.
+    private static let sharesAhead = 4 * ProcessInfo.processInfo.activeProcessorCount
 
     /// A share of the entries of `Resources`, looked at, and assembled into a map of their own
     /// for the collected document to take in whole.
@@ -110,12 +114,15 @@ public struct TemplateCollector: Sendable {
     /// resolver of its own (a resolver remembers the conditions it has decided, and is not shared
     /// across threads). Assembling here, rather than as the document is put together, leaves
     /// that serial step a copy of each share's nodes; each resource is written as soon as it is
-    /// resolved, so no share holds its resolved trees.
-    private func shares(of resources: Node, scope: IntrinsicResolver.Scope, transforms: [String], path: String) -> [Result<ResourceShare, Diagnostic>] {
+    /// resolved, so no share holds its resolved trees. Each share is handed to `splice` in order.
+    private func resolveShares(
+        of resources: Node, scope: IntrinsicResolver.Scope, transforms: [String], path: String,
+        splicingInOrder splice: (Result<ResourceShare, Diagnostic>) throws(Diagnostic) -> Void
+    ) throws(Diagnostic) {
         let inputs = inputs
         let starts = Array(stride(from: 0, to: resources.count, by: Self.resourcesPerResolver))
         let declarations = resources.children
-        return starts.concurrentMap { start in
+        try starts.concurrentMap(window: Self.sharesAhead, { start in
             let end = min(start + Self.resourcesPerResolver, resources.count)
             let resolver = IntrinsicResolver(scope: scope, inputs: inputs)
             // The loaded arena holds nodes in document order, so the share's stretch of it is
@@ -134,7 +141,7 @@ public struct TemplateCollector: Sendable {
                 try assembler.end()
                 return ResourceShare(entries: entries, assembled: assembler)
             }
-        }
+        }, inOrder: splice)
     }
 
     /// Looks at one entry of `Resources` and writes it into its share's map: a typed resource
