@@ -62,6 +62,11 @@ struct DocumentBuilder {
 
     func start(of id: Int32) -> Mark { records[Int(id)].start }
 
+    func end(of id: Int32) -> Mark { records[Int(id)].end }
+
+    /// Whether this is a finished map whose entries `appendEntries(of:)` can take.
+    var isMapFragment: Bool { isComplete && rootID == 0 && records[0].kind == .map }
+
     var isComplete: Bool { rootID >= 0 && frames.isEmpty }
     var depth: Int { frames.count }
 
@@ -264,7 +269,7 @@ struct DocumentBuilder {
     /// a pass over the fragment's records: a large map's entries can be built apart, on several
     /// threads, and the serial work of joining them stays a copy.
     mutating func appendEntries(of fragment: DocumentBuilder) throws(Diagnostic) {
-        precondition(fragment.isComplete && fragment.rootID == 0 && fragment.records[0].kind == .map, "a fragment is a finished map")
+        precondition(fragment.isMapFragment, "a fragment is a finished map")
         let shift = try absorb(
             records: fragment.records, childTable: fragment.childTable, strings: fragment.strings, keyIndexes: fragment.keyIndexes,
             leavingIndexOf: 0, keepingLocations: true)

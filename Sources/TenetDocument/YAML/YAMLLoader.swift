@@ -11,6 +11,10 @@ public struct YAMLLoader: Sendable {
     /// Files at least this large are parsed on a thread of their own; tests lower it to compare
     /// the two ways of reading.
     var pipelineThreshold = YAMLEventStream.pipelineThreshold
+    /// Files at least this large have their `Resources` block read in runs on all cores
+    /// (`SplitTemplateRead`); tests lower it to compare that reading with the whole one.
+    var splitThreshold = SplitTemplateRead.threshold
+    var splitRunBytes = SplitTemplateRead.runBytes
 
     public init(limits: LoadLimits = .default) {
         self.limits = limits
@@ -19,6 +23,9 @@ public struct YAMLLoader: Sendable {
     public func load(_ source: SourceText) throws(Diagnostic) -> Document {
         guard source.bytes.count <= limits.maxDocumentBytes else {
             throw Diagnostic.tooLarge(source.name, size: source.bytes.count, limit: limits.maxDocumentBytes)
+        }
+        if source.bytes.count >= splitThreshold, let document = SplitTemplateRead(source: source, limits: limits, runBytes: splitRunBytes).document() {
+            return document
         }
         var reader = YAMLEventReader(source: source, limits: limits, pipelineThreshold: pipelineThreshold)
         do {
@@ -30,7 +37,7 @@ public struct YAMLLoader: Sendable {
 }
 
 /// The state of one reading: the builder, the anchors seen, and the open collections.
-private struct YAMLEventReader {
+struct YAMLEventReader {
     private struct Level {
         var isMap: Bool
         var expectingKey: Bool
@@ -42,7 +49,7 @@ private struct YAMLEventReader {
 
     let source: SourceText
     let pipelineThreshold: Int
-    var builder: DocumentBuilder
+    private(set) var builder: DocumentBuilder
     var anchors: [String: Int32] = [:]
     var keyAnchors: [String: (text: String, mark: Mark)] = [:]
     var openAnchors: Set<String> = []
@@ -57,15 +64,31 @@ private struct YAMLEventReader {
     /// million warnings.
     static let listedUnknownTags = 100
 
-    init(source: SourceText, limits: LoadLimits, pipelineThreshold: Int) {
+    /// Lines of the file above `source`, when it is a run of a larger file's lines.
+    let lineOffset: UInt32
+    /// For such a run, where it stops and where the collections its end closes end in the whole
+    /// file: read alone, a run closes them where it stops, at the start of a line; in the whole
+    /// file they close at the next token, further along that line.
+    var runEnd: (stop: Mark, closing: Mark)?
+    /// Whether any anchor was defined.
+    var hasAnchors: Bool { !anchors.isEmpty || !keyAnchors.isEmpty || !openAnchors.isEmpty }
+
+    init(source: SourceText, limits: LoadLimits, pipelineThreshold: Int, lineOffset: Int = 0) {
         self.source = source
         self.pipelineThreshold = pipelineThreshold
+        self.lineOffset = UInt32(lineOffset)
         // Templates run 16 to 20 bytes of YAML per node; reserving for 16 spares the arena's arrays
         // from growing (and copying) while loading, and untouched reserve costs no memory.
         builder = DocumentBuilder(sourceName: source.name, limits: limits, expectedNodes: source.bytes.count / 16)
     }
 
     mutating func read() throws(Diagnostic) -> Document {
+        try readEvents()
+        return builder.build()
+    }
+
+    /// Reads the whole source into `builder`, which is then complete.
+    mutating func readEvents() throws(Diagnostic) {
         try YAMLEventStream.forEachEvent(in: source, pipelineThreshold: pipelineThreshold) { (event) throws(Diagnostic) in try handle(event) }
         guard documents > 0, builder.isComplete else {
             throw Diagnostic(code: .emptyDocument, message: "the file holds no YAML document; expected a mapping such as a template", location: FileLocation(file: source.name, line: 1, column: 1))
@@ -77,11 +100,16 @@ private struct YAMLEventReader {
                 location: location(first)))
         }
         builder.warnings = builder.warnings.map { $0.withSource(source) }
-        return builder.build()
+    }
+
+    private func mark(_ mark: yaml_mark_t) -> Mark {
+        var mark = Mark(mark)
+        mark.line += lineOffset
+        return mark
     }
 
     private mutating func handle(_ event: yaml_event_t) throws(Diagnostic) {
-        let start = Mark(event.start_mark)
+        let start = mark(event.start_mark)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
@@ -102,7 +130,7 @@ private struct YAMLEventReader {
                 try builder.appendKey(key.text, start: start, isMerge: key.isMerge)
                 levels[levels.count - 1].expectingKey = false
             } else {
-                let id = try appendScalar(text, tag: tag, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, start: start, end: Mark(event.end_mark))
+                let id = try appendScalar(text, tag: tag, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, start: start, end: mark(event.end_mark))
                 if let anchor {
                     try checkNewAnchor(anchor, at: start)
                     anchors[anchor] = id
@@ -146,7 +174,8 @@ private struct YAMLEventReader {
             }
             levels.append(Level(isMap: isMap, expectingKey: isMap, wrapperID: wrapperID, id: id, anchor: anchor))
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
-            let end = Mark(event.end_mark)
+            var end = mark(event.end_mark)
+            if let runEnd, end == runEnd.stop { end = runEnd.closing }
             let level = levels.removeLast()
             try builder.endContainer(end: end)
             if level.wrapperID != nil { try builder.endContainer(end: end) }
