@@ -114,7 +114,7 @@ let package = Package(
             path: "Tests/HistoryCrashRecorder"
         ),
 
-        .testTarget(name: "TenetDocumentTests", dependencies: ["TenetDocument"], exclude: ["Support/cfnlint_decode.py"]),
+        .testTarget(name: "TenetDocumentTests", dependencies: ["TenetDocument", "TenetTestServers"], exclude: ["Support/cfnlint_decode.py"]),
         .testTarget(name: "TenetXMLTests", dependencies: ["TenetXML"]),
         .testTarget(name: "TenetTemplatesTests", dependencies: ["TenetTemplates", "TenetInventory", "TenetDocument"]),
         .testTarget(
@@ -123,7 +123,8 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "TenetInventoryTests", dependencies: ["TenetInventory", "TenetDocument"]),
-        // Real servers on loopback (moto, Python stubs) shared by the test targets that talk to AWS.
+        // Test support shared by test targets: real servers on loopback (moto, Python stubs) for those
+        // that talk to AWS, and a seeded random generator for replayable fuzzing.
         .target(
             name: "TenetTestServers",
             dependencies: ["TenetAWS"],

@@ -1,4 +1,5 @@
 import Foundation
+import TenetTestServers
 import Testing
 @testable import TenetDocument
 
@@ -136,6 +137,35 @@ import Testing
             }
         }
         #expect(readInRuns > files.count / 2)
+    }
+
+    /// A template mangled at random — bytes that open and close YAML's structures dropped in
+    /// anywhere — reads, or is refused, alike either way.
+    @Test func aMangledTemplateReadsAlikeEitherWay() {
+        var generator = SeededGenerator(seed: 0x7E4E7)
+        let pristine = Array(Self.template(resources: 12).utf8)
+        let structural = Array(" \n:-[]{},\"'#&*!|>\t%?".utf8)
+        for _ in 0..<300 {
+            var bytes = pristine
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                let position = Int.random(in: 0..<bytes.count, using: &generator)
+                let byte = structural.randomElement(using: &generator)!
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: bytes.insert(byte, at: position)
+                case 1: bytes.remove(at: position)
+                default: bytes[position] = byte
+                }
+            }
+            let source = SourceText(name: "mangled.yaml", bytes: bytes)
+            switch (Result { () throws(Diagnostic) in try Self.whole.load(source) }, Result { () throws(Diagnostic) in try Self.split.load(source) }) {
+            case (.success(let whole), .success(let split)):
+                #expect(Self.tree(of: split) == Self.tree(of: whole), "\(String(decoding: bytes, as: UTF8.self))")
+            case (.failure(let whole), .failure(let split)):
+                #expect(split == whole)
+            default:
+                Issue.record("read one way and refused the other: \(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
     }
 
     private static func refusal(_ loader: YAMLLoader, _ source: SourceText) -> Diagnostic? {
