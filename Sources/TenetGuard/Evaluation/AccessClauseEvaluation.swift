@@ -16,14 +16,13 @@ extension EvaluationSession {
         _ clause: AccessClause, _ op: UnaryOperator, negated: Bool, this: QueryValue, scope: VariableScope
     ) throws(Diagnostic) -> GuardStatus {
         let results = try evaluateQueryOperand(clause.query, this: this, scope: scope).results
-        let comparison = (op.reportName, negated)
         // cfn-guard tests the result list as a whole for `empty` on a bare variable or a query
         // ending in a filter: no results is empty, an unresolved or null result is empty.
         let testsResultList = op == .empty && (clause.query.isBareVariable || clause.query.endsInFilter)
         if results.isEmpty {
             guard testsResultList else { return .skip }
             if negated {
-                record(failure(clause.span, operatorSpelling: op.spelling(negated: negated), comparison: comparison, subject: .none, message: clause.message, reason: .noValues, at: this))
+                record(failure(clause.failedClause, subject: .none, reason: .noValues, at: this))
                 return .fail
             }
             return .pass
@@ -47,7 +46,7 @@ extension EvaluationSession {
                 case .resolved(let value): subject = .value(value)
                 case .unresolved(let unresolved): subject = .unresolved(unresolved)
                 }
-                record(failure(clause.span, operatorSpelling: op.spelling(negated: negated), comparison: comparison, subject: subject, message: clause.message, reason: .unary(op, negated: negated), at: this))
+                record(failure(clause.failedClause, subject: subject, reason: .unary(op, negated: negated), at: this))
             }
         }
         return finish(passed: passed, failed: failed, matchAll: clause.query.matchAll, mark: mark)
@@ -93,7 +92,7 @@ extension EvaluationSession {
             }
             failed += 1
             guard muted == 0 else { return }
-            let spelling = op.spelling(negated: negated)
+            let spelling = clause.failedClause.operatorSpelling
             let subject: ClauseFailure.Subject
             let reason: FailureReason.Kind
             switch outcome.answer {
@@ -107,7 +106,7 @@ extension EvaluationSession {
                 subject = outcome.subject.map { .value($0) } ?? .none
                 reason = .unsatisfied(operatorSpelling: spelling)
             }
-            record(failure(clause.span, operatorSpelling: spelling, comparison: (op.reportName, negated), subject: subject, expected: outcome.expected, message: clause.message, reason: reason, at: this))
+            record(failure(clause.failedClause, subject: subject, expected: outcome.expected, reason: reason, at: this))
         }
         return finish(passed: passed, failed: failed, matchAll: clause.query.matchAll, mark: mark)
     }

@@ -67,7 +67,7 @@ extension EvaluationSession {
         let results = try resolve(block.query, this: this, scope: scope)
         if results.isEmpty {
             guard block.requiresValues else { return .skip }
-            record(failure(block.span, operatorSpelling: "!empty", comparison: ("Empty", true), subject: .none, reason: .noValues, at: this))
+            record(failure(FailedClause(span: block.span, operatorSpelling: "!empty", comparison: ("Empty", true)), subject: .none, reason: .noValues, at: this))
             return .fail
         }
         let mark = failures.count
@@ -76,7 +76,9 @@ extension EvaluationSession {
         for result in results {
             switch result {
             case .unresolved(let unresolved):
-                record(failure(block.span, operatorSpelling: "{ }", comparison: ("Exists", false), subject: .unresolved(unresolved), reason: .unresolved(unresolved.cause), at: this))
+                record(failure(
+                    FailedClause(span: block.span, operatorSpelling: "{ }", comparison: ("Exists", false)), subject: .unresolved(unresolved),
+                    reason: .unresolved(unresolved.cause), at: this))
                 statuses.append(.fail)
             case .resolved(let value):
                 statuses.append(try evaluate(block.body, this: value, scope: scope))
@@ -142,9 +144,10 @@ extension EvaluationSession {
         let passes = (referenced == .pass) != reference.negated
         if !passes {
             record(failure(
-                reference.span, operatorSpelling: reference.negated ? "not \(reference.name)" : reference.name,
-                comparison: ("Rule", reference.negated), subject: .none, message: reference.message,
-                reason: .rule(name: reference.name, status: referenced), at: nil))
+                FailedClause(
+                    span: reference.span, operatorSpelling: reference.negated ? "not \(reference.name)" : reference.name,
+                    comparison: ("Rule", reference.negated), message: reference.message),
+                subject: .none, reason: .rule(name: reference.name, status: referenced), at: nil))
         }
         return passes ? .pass : .fail
     }
@@ -179,11 +182,10 @@ extension EvaluationSession {
     }
 
     func failure(
-        _ span: SourceSpan, operatorSpelling: String, comparison: (String, Bool), subject: ClauseFailure.Subject,
-        expected: QueryValue? = nil, message: String? = nil, reason: FailureReason.Kind, at context: QueryValue?
+        _ clause: FailedClause, subject: ClauseFailure.Subject, expected: QueryValue? = nil, reason: FailureReason.Kind, at context: QueryValue?
     ) -> ClauseFailure {
         ClauseFailure(
-            rule: currentRule, clause: span, operatorSpelling: operatorSpelling, comparison: comparison, subject: subject,
-            expected: expected, message: message, failureReason: FailureReason(reason), context: context, root: documentRoot)
+            rule: currentRule, failedClause: clause, subject: subject, expected: expected, failureReason: FailureReason(reason), context: context,
+            root: documentRoot)
     }
 }

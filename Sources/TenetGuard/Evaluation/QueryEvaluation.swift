@@ -28,19 +28,23 @@ extension EvaluationSession {
         while index < query.parts.count {
             let part = query.parts[index]
             // A run of keys (`%buckets.Properties.A.B`): each value is walked through the whole
-            // run and replaced in place, instead of building a new list of results per key.
+            // run, instead of building a new list of results per key. The results go to a new
+            // list rather than replacing the old in place: the old is often a variable's cached
+            // values, which replacing would first copy whole.
             if case .key = part {
                 var end = index + 1
                 while end < query.parts.count, case .key = query.parts[end] { end += 1 }
+                var followed: [QueryResult] = []
+                followed.reserveCapacity(current.count)
                 for position in current.indices {
-                    guard case .resolved(var value) = current[position] else { continue }
-                    var partIndex = index
-                    if let miss = Self.followKeys(of: query, from: &partIndex, value: &value, convention: &conventions[position]) {
-                        current[position] = miss
-                    } else {
-                        current[position] = .resolved(value)
+                    guard case .resolved(var value) = current[position] else {
+                        followed.append(current[position])
+                        continue
                     }
+                    var partIndex = index
+                    followed.append(Self.followKeys(of: query, from: &partIndex, value: &value, convention: &conventions[position]) ?? .resolved(value))
                 }
+                current = followed
                 index = end
                 continue
             }

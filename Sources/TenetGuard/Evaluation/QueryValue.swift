@@ -179,7 +179,10 @@ public enum QueryValue: Sendable {
 
 /// The root a rule sees: the document, with parameter maps laid over it as extra top-level keys
 /// (`RuleParameters`, or the maps of `validate -i`), without copying the document.
-public struct DataRoot: Sendable {
+///
+/// A class: held inline, its node and list would make every `QueryValue` twice the size of a
+/// node, and every result, outcome and failure of a large run carries query values.
+public final class DataRoot: Sendable {
     public let base: Node
     /// Top-level entries added to the document. The document's own key wins on a clash, so a test
     /// case's `RuleParameters` overrides the defaults.

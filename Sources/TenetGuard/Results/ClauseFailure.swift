@@ -14,14 +14,15 @@ public struct ClauseFailure: Sendable {
     }
 
     public let rule: String
-    public let clause: SourceSpan
+    let failedClause: FailedClause
+    public var clause: SourceSpan { failedClause.span }
     /// `==`, `not exists`, … as written; a rule name for a rule reference.
-    public let operatorSpelling: String
+    public var operatorSpelling: String { failedClause.operatorSpelling }
     /// cfn-guard's name for the operator and whether it was negated (`["Eq", true]`).
-    public let comparison: (name: String, negated: Bool)
+    public var comparison: (name: String, negated: Bool) { failedClause.comparison }
     public let subject: Subject
     public let expected: QueryValue?
-    public let message: String?
+    public var message: String? { failedClause.message }
     /// Why the check failed, as what its words are made of.
     public let failureReason: FailureReason
     /// The value the clause was evaluated at (`this`): a resource inside `Resources.*[…] { }`.

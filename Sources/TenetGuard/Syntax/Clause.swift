@@ -86,6 +86,8 @@ public final class AccessClause: Sendable {
     public let leadingNot: Bool
     public let message: String?
     public let span: SourceSpan
+    /// What each of this clause's failures shares, made once here rather than for each failure.
+    let failedClause: FailedClause
 
     init(query: Query, comparison: Comparison, leadingNot: Bool, message: String?, span: SourceSpan) {
         self.query = query
@@ -93,6 +95,11 @@ public final class AccessClause: Sendable {
         self.leadingNot = leadingNot
         self.message = message
         self.span = span
+        let (spelling, reportName, negated) = switch comparison {
+        case .unary(let op, let negated): (op.spelling(negated: negated != leadingNot), op.reportName, negated != leadingNot)
+        case .binary(let op, let negated, _): (op.spelling(negated: negated), op.reportName, negated)
+        }
+        failedClause = FailedClause(span: span, operatorSpelling: spelling, comparison: (reportName, negated), message: message)
     }
 }
 

@@ -10,6 +10,7 @@ public struct GuardRegex: @unchecked Sendable, Hashable, CustomStringConvertible
     public let pattern: String
     // NSRegularExpression is immutable and documented as safe to share between threads.
     let compiled: NSRegularExpression
+    private let memo = RegexMatchMemo()
 
     /// Compiles `pattern` in ICU's dialect (see `icuPattern`).
     public init?(pattern: String) {
@@ -97,7 +98,7 @@ public struct GuardRegex: @unchecked Sendable, Hashable, CustomStringConvertible
     }
 
     public func matches(_ text: String) -> Bool {
-        compiled.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        memo.answer(for: text) { text in compiled.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil }
     }
 
     /// Every match with its capture groups, for `regex_replace`.

@@ -27,7 +27,12 @@ struct VerdictAssignment {
                     on: .entry(entry))
             }
         case .success(let result):
-            var checksByEntry: [Int: [FailingCheck]] = [:]
+            // Checks of the rule's own resources, by position in `targets`: a large run files a
+            // hundred thousand checks, and a binary search of the sorted targets costs a fraction
+            // of hashing each entry into a dictionary of arrays.
+            var checksByTarget = [[FailingCheck]](repeating: [], count: targets.count)
+            var checksOutsideTargets: [Int: [FailingCheck]] = [:]
+            var failedAnyResource = false
             var unowned: [FailingCheck] = []
             let resources = document.root["Resources"]
             // Borrowed in place from the buffer: a `for … in`, or the array's subscript, copies
@@ -36,26 +41,29 @@ struct VerdictAssignment {
             for ruleResult in result.rules {
                 ruleResult.failures.withUnsafeBufferPointer { failures in
                     for index in failures.indices {
-                        if let (entry, check) = owned(failures[index], under: resources) {
-                            checksByEntry[entry, default: []].append(check)
-                        } else {
+                        guard let (entry, check) = owned(failures[index], under: resources) else {
                             unowned.append(check(for: failures[index], entry: nil, relativePath: failures[index].path))
+                            continue
+                        }
+                        failedAnyResource = true
+                        if let target = Self.position(of: entry, in: targets) {
+                            checksByTarget[target].append(check)
+                        } else {
+                            checksOutsideTargets[entry, default: []].append(check)
                         }
                     }
                 }
             }
             let passState: ComplianceState = result.status == .skip ? .notApplicable : .compliant
-            let failedAnyResource = !checksByEntry.isEmpty
-            for entry in targets {
-                // Taken out, so that what remains are the resources outside the rule's types.
-                let checks = checksByEntry.removeValue(forKey: entry) ?? []
+            for (target, entry) in targets.enumerated() {
+                let checks = checksByTarget[target]
                 verdicts.append(
                     Evaluation(
                         ruleID: rule.id, resource: document.entries[entry].resource, state: checks.isEmpty ? passState : .nonCompliant, checks: checks),
                     on: .entry(entry))
             }
             // Cross-resource rules may fail resources outside their declared types.
-            for (entry, checks) in checksByEntry.sorted(by: { document.entries[$0.key].key < document.entries[$1.key].key }) {
+            for (entry, checks) in checksOutsideTargets.sorted(by: { document.entries[$0.key].key < document.entries[$1.key].key }) {
                 verdicts.append(
                     Evaluation(ruleID: rule.id, resource: document.entries[entry].resource, state: .nonCompliant, checks: checks), on: .entry(entry))
             }
@@ -77,6 +85,17 @@ struct VerdictAssignment {
     /// Positions in `document.entries`, in document order.
     private func targetEntries() -> [Int] {
         rule.resourceTypes.flatMap { document.entriesByType[$0] ?? [] }.sorted()
+    }
+
+    /// Where `entry` stands in the ascending `targets`; nil when it is not one of them.
+    private static func position(of entry: Int, in targets: [Int]) -> Int? {
+        var low = 0
+        var high = targets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if targets[middle] < entry { low = middle + 1 } else { high = middle }
+        }
+        return low < targets.count && targets[low] == entry ? low : nil
     }
 
     private func insufficientData() -> Verdicts {
@@ -119,7 +138,19 @@ struct VerdictAssignment {
         let unresolved = document.entries[entry].unresolved
         guard !unresolved.isEmpty, let path, path.components.first == .key("Properties") else { return nil }
         let underProperties = path.components.dropFirst()
-        return unresolved.first { underProperties.starts(with: $0.path.components) || (found && $0.path.components.starts(with: underProperties)) }?
-            .dependsOn
+        // One pass over each pair of paths finds how far they agree, which answers both
+        // directions; read in place, as every failure of a resource with unresolved values asks.
+        return unresolved.withUnsafeBufferPointer { values in
+            for index in values.indices {
+                let components = values[index].path.components
+                var shared = 0
+                while shared < components.count, shared < underProperties.count,
+                      components[shared] == underProperties[underProperties.startIndex + shared] {
+                    shared += 1
+                }
+                if shared == components.count || (found && shared == underProperties.count) { return values[index].dependsOn }
+            }
+            return nil
+        }
     }
 }

@@ -16,7 +16,8 @@ struct Verdicts: Sendable {
     /// One per evaluation, in the same order.
     private(set) var subjects: [Subject] = []
 
-    mutating func append(_ evaluation: Evaluation, on subject: Subject) {
+    /// Takes the evaluation, so that it is moved into place rather than copied and destroyed.
+    mutating func append(_ evaluation: consuming Evaluation, on subject: Subject) {
         evaluations.append(evaluation)
         subjects.append(subject)
     }
