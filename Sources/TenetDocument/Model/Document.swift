@@ -11,6 +11,11 @@ public final class Document: Sendable {
     let records: [NodeRecord]
     /// Children of containers, stored contiguously per container (`NodeRecord.payload` is the start).
     let childTable: [Int32]
+    /// The key slot (`NodeRecord.slot`) of each child in `childTable`, at the same position. A key
+    /// lookup compares a map's keys without reading each child's record: rules sweep every
+    /// resource of a large template, one rule after another, and those records are never in
+    /// cache, while a map's run of slots here is one or two cache lines.
+    let childKeySlots: [Int32]
     /// The string pool: string values and map keys.
     let strings: [String]
     /// Hash indexes for maps too large for a linear key search (CloudFormation's `Resources`).
@@ -27,6 +32,7 @@ public final class Document: Sendable {
         self.sourceName = sourceName
         self.records = records
         self.childTable = childTable
+        childKeySlots = childTable.map { records[Int($0)].slot }
         self.strings = strings
         self.keyIndexes = keyIndexes
         self.rootID = rootID

@@ -58,11 +58,8 @@ public struct Node: Sendable {
             return index[key].map { Node(document: document, id: $0) }
         }
         let start = Int(record.payload)
-        for offset in 0..<Int(record.count) {
-            let child = document.childTable[start + offset]
-            if document.strings[Int(document.records[Int(child)].slot)] == key {
-                return Node(document: document, id: child)
-            }
+        for position in start..<start + Int(record.count) where document.strings[Int(document.childKeySlots[position])] == key {
+            return Node(document: document, id: document.childTable[position])
         }
         return nil
     }
