@@ -74,7 +74,7 @@ private struct Tally: Sendable {
                 let state = all[position].state
                 tally.table[Self.index(severity, state)] += 1
                 if state == .nonCompliant, all[position].isSuppressed { tally.suppressed += 1 }
-                if evaluations.policy.fails(all[position], severity: severity) { tally.failing += 1 }
+                if all[position].fails(under: evaluations.policy, severity: severity) { tally.failing += 1 }
                 if all[position].resource.type == .account { tally.accountEvaluations += 1 }
             }
         }
