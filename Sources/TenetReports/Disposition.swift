@@ -1,4 +1,3 @@
-import TenetRules
 import TenetScan
 
 /// How a report presents one evaluation: the compliance state, with suppressed findings set
@@ -12,6 +11,22 @@ enum Disposition: String, Sendable, CaseIterable {
     case compliant
     case notApplicable
 
+    init(_ evaluation: Evaluation) {
+        self.init(state: evaluation.state, isSuppressed: evaluation.isSuppressed)
+    }
+
+    /// From the parts of an evaluation it depends on, for a caller that reads them in place: an
+    /// evaluation passed whole from an array is copied, retaining everything it holds.
+    init(state: ComplianceState, isSuppressed: Bool) {
+        switch state {
+        case .nonCompliant: self = isSuppressed ? .suppressed : .violation
+        case .error: self = .error
+        case .insufficientData: self = .insufficientData
+        case .compliant: self = .compliant
+        case .notApplicable: self = .notApplicable
+        }
+    }
+
     /// Whether reports list it one by one without `--verbose`: the verdicts someone must act on
     /// or may want to review. Passes and not-applicables are only counted.
     var isListedByDefault: Bool {
@@ -19,25 +34,5 @@ enum Disposition: String, Sendable, CaseIterable {
         case .violation, .suppressed, .error, .insufficientData: true
         case .compliant, .notApplicable: false
         }
-    }
-}
-
-/// What reports ask of an evaluation, asked of it in place: an evaluation read from an array and
-/// passed as an argument is copied, retaining everything it holds, where a method's receiver is
-/// borrowed, and reports ask this of hundreds of thousands of evaluations.
-extension Evaluation {
-    var disposition: Disposition {
-        switch state {
-        case .nonCompliant: isSuppressed ? .suppressed : .violation
-        case .error: .error
-        case .insufficientData: .insufficientData
-        case .compliant: .compliant
-        case .notApplicable: .notApplicable
-        }
-    }
-
-    /// `policy.fails(self, severity:)`: the receiver is passed on as it was borrowed.
-    func fails(under policy: FailurePolicy, severity: Severity) -> Bool {
-        policy.fails(self, severity: severity)
     }
 }

@@ -31,7 +31,7 @@ struct FindingText: Sendable {
     /// what an unresolved value depends on.
     func checkSummary(_ check: FailingCheck) -> String {
         var text = Array(Self.message(of: check).utf8)
-        check.appendComparisonAndDependency(to: &text)
+        Self.appendComparisonAndDependency(found: check.found, expected: check.expected, dependency: check.unresolvedDependency, to: &text)
         return String(decoding: text, as: UTF8.self)
     }
 
@@ -91,7 +91,7 @@ struct FindingText: Sendable {
         lines.append("State: \(evaluation.state.rawValue)")
         if let detail = evaluation.detail { lines.append("Detail: \(detail)") }
         for check in evaluation.checks {
-            lines.append("Check: \(check.shownPath.map { "\($0): " } ?? "")\(Self.message(of: check))")
+            lines.append("Check: \(Self.shownPath(check.propertyPath).map { "\($0): " } ?? "")\(Self.message(of: check))")
             if check.message != nil { lines.append("  reason: \(check.reason)") }
             if let found = check.found { lines.append("  found: \(Self.valueText(found))") }
             if let expected = check.expected { lines.append("  expected: \(Self.valueText(expected))") }
@@ -102,6 +102,38 @@ struct FindingText: Sendable {
         if let suppression = evaluation.suppression { lines.append("Suppression: \(suppressionSummary(suppression))") }
         if let remediation = reported.rule.metadata?.remediation { lines.append("Fix: \(remediation)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// What follows a check's message: ` (found true, expected false)`, ` (missing, expected …)`
+    /// when the property is absent, and `; depends on …`. Appended as bytes, and given the check's
+    /// parts rather than the check, which a caller reading it from its evaluation's list would
+    /// copy, retaining every value and string it holds: the text report writes this for each of
+    /// a hundred thousand findings.
+    static func appendComparisonAndDependency(found: Value?, expected: Value?, dependency: String?, to text: inout [UInt8]) {
+        if found != nil || expected != nil {
+            if let found {
+                text.append(contentsOf: " (found ".utf8)
+                appendValueText(found, to: &text)
+            } else {
+                text.append(contentsOf: " (missing".utf8)
+            }
+            if let expected {
+                text.append(contentsOf: ", expected ".utf8)
+                appendValueText(expected, to: &text)
+            }
+            text.append(UInt8(ascii: ")"))
+        }
+        if let dependency {
+            text.append(contentsOf: "; depends on ".utf8)
+            text.append(contentsOf: dependency.utf8)
+        }
+    }
+
+    /// A check's property path as a report names it; nil when there is none or it is the
+    /// resource itself (the empty pointer), which the finding's location already shows.
+    static func shownPath(_ propertyPath: JSONPointer?) -> JSONPointer? {
+        guard let propertyPath, !propertyPath.components.isEmpty else { return nil }
+        return propertyPath
     }
 
     /// `file:line:column` with the file as reports name it.
@@ -169,40 +201,5 @@ struct FindingText: Sendable {
         case .inlineGuard: "inline Metadata.guard.SuppressedRules"
         case .central: "suppressions file"
         }
-    }
-}
-
-/// The wording of a check, asked of it in place: a check read from its evaluation's list and
-/// passed as an argument is copied, retaining every value and string it holds, where a method's
-/// receiver is borrowed, and the text report asks this of a hundred thousand checks.
-extension FailingCheck {
-    /// What follows a check's message: ` (found true, expected false)`, ` (missing, expected …)`
-    /// when the property is absent, and `; depends on …`. Appended as bytes: the text report
-    /// writes it for each of a hundred thousand findings.
-    func appendComparisonAndDependency(to text: inout [UInt8]) {
-        if found != nil || expected != nil {
-            if let found {
-                text.append(contentsOf: " (found ".utf8)
-                FindingText.appendValueText(found, to: &text)
-            } else {
-                text.append(contentsOf: " (missing".utf8)
-            }
-            if let expected {
-                text.append(contentsOf: ", expected ".utf8)
-                FindingText.appendValueText(expected, to: &text)
-            }
-            text.append(UInt8(ascii: ")"))
-        }
-        if let unresolvedDependency {
-            text.append(contentsOf: "; depends on ".utf8)
-            text.append(contentsOf: unresolvedDependency.utf8)
-        }
-    }
-
-    /// The property path as a report names it; nil when there is none or it is the resource
-    /// itself (the empty pointer), which the finding's location already shows.
-    var shownPath: JSONPointer? {
-        guard let propertyPath, !propertyPath.components.isEmpty else { return nil }
-        return propertyPath
     }
 }

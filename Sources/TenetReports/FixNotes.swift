@@ -17,7 +17,7 @@ struct FixNotes: Sendable {
         var seen: Set<ObjectIdentifier> = []
         for group in groups {
             for resource in group.resources {
-                for position in resource.positions where evaluations.evaluations[position].disposition == .violation {
+                for position in resource.positions where Disposition(evaluations.evaluations[position]) == .violation {
                     let rule = evaluations.rules[position]
                     guard seen.insert(ObjectIdentifier(rule)).inserted, rule.rule.metadata?.remediation != nil else { continue }
                     first[ObjectIdentifier(rule)] = (position, reference(evaluations[position]))

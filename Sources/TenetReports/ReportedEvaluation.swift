@@ -70,7 +70,7 @@ struct ReportedEvaluations: RandomAccessCollection, Sendable {
         let evaluation = evaluations[position]
         let rule = rules[position]
         return ReportedEvaluation(
-            evaluation: evaluation, rule: rule, disposition: evaluation.disposition,
+            evaluation: evaluation, rule: rule, disposition: Disposition(evaluation),
             failsRun: policy.fails(evaluation, severity: rule.rule.severity))
     }
 }

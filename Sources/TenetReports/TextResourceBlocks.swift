@@ -64,9 +64,8 @@ struct TextResourceBlocks {
     mutating func append(_ group: ReportContext.ResourceGroup, to text: inout [UInt8]) {
         let context = report.context
         let verbose = context.options.verbose
-        // Each evaluation is read in place through the buffer (see `Evaluation.disposition`).
         let listed = context.evaluations.evaluations.withUnsafeBufferPointer { all in
-            group.positions.filter { verbose || all[$0].disposition.isListedByDefault }
+            group.positions.filter { verbose || Disposition(state: all[$0].state, isSuppressed: all[$0].isSuppressed).isListedByDefault }
         }
         guard let first = listed.first else { return }
         text.append(contentsOf: report.style.bold("-- \(context.evaluations[first].resourceName) (\(group.resource.type))").utf8)
@@ -100,7 +99,8 @@ struct TextResourceBlocks {
             }
             appendLocation(notesLocation, severity: severity, quoting: quoting, to: &text)
         }
-        // Each check is read in place through the buffer (see `FailingCheck.shownPath`).
+        // Each check is read in place, a part at a time, through the buffer: a check passed whole
+        // would be copied.
         reported.evaluation.checks.withUnsafeBufferPointer { checks in
             for index in checks.indices {
                 let location = checks[index].location ?? reported.resource.location
@@ -108,9 +108,10 @@ struct TextResourceBlocks {
                 messageLines.appendHeadline(
                     message: checks[index].message, reason: { checks[index].reason }, of: reported.described, severity: severity,
                     renderer: renderer, to: &text)
-                checks[index].appendComparisonAndDependency(to: &text)
+                FindingText.appendComparisonAndDependency(
+                    found: checks[index].found, expected: checks[index].expected, dependency: checks[index].unresolvedDependency, to: &text)
                 appendLocation(location, severity: severity, quoting: quoting, to: &text)
-                if let path = checks[index].shownPath {
+                if let path = FindingText.shownPath(checks[index].propertyPath) {
                     renderer.appendNote(gutterWidth: DiagnosticRenderer.gutterWidth(of: location), into: &text) { text in
                         text.append(contentsOf: "at ".utf8)
                         path.append(to: &text)

@@ -15,11 +15,16 @@ extension Array where Element == UInt8 {
 
     /// Appends `count` spaces, copied from a run kept for the purpose: indentation and padding are
     /// appended several times for each of a large report's hundreds of thousands of findings, and
-    /// appending a `repeatElement` goes element by element.
+    /// appending a `repeatElement` goes element by element. The run is a static string, whose
+    /// bytes no reference count guards: slicing a shared array retained it, and the cores writing
+    /// a report contended for its count.
     public mutating func appendSpaces(_ count: Int) {
-        guard count <= spaceRun.count else { return append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
-        append(contentsOf: spaceRun[..<count])
+        spaceRun.withUTF8Buffer { spaces in
+            guard count <= spaces.count else { return append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
+            append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<count]))
+        }
     }
 }
 
-private let spaceRun = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+/// 64 spaces.
+private let spaceRun: StaticString = "                                                                "
