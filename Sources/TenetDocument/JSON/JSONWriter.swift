@@ -129,14 +129,43 @@ public struct JSONWriter: Sendable {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            while let index = firstByteNeedingEscape(in: bytes, from: runStart) {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                appendEscape(of: byte, to: &output)
+                appendEscape(of: bytes[index], to: &output)
                 runStart = index + 1
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// The first control character, `"` or `\` at or after `start`. Searched eight bytes at a time
+    /// while none of them is one: a large JSON report is hundreds of megabytes of strings, and
+    /// testing each byte was most of the time taken to write them.
+    private static func firstByteNeedingEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var index = start
+        while index < bytes.count {
+            if index + 8 <= bytes.count, !holdsByteNeedingEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let byte = bytes[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether any of the eight bytes of `word` is below 0x20, `"` or `\`, by the bit test for a
+    /// byte below a bound (a byte equal to `"` or `\` is zero once the word is XORed with it):
+    /// the high bit of a byte is set in `(x - 0x01…01 × n) & ~x & 0x80…80` when some byte of `x`
+    /// is below `n`.
+    private static func holdsByteNeedingEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        func hasByteBelow(_ x: UInt64, _ bound: UInt64) -> Bool { (x &- ones &* bound) & ~x & highBits != 0 }
+        return hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x22), 1) || hasByteBelow(word ^ (ones &* 0x5C), 1)
     }
 
     private static func appendEscape(of byte: UInt8, to output: inout [UInt8]) {
