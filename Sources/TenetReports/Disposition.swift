@@ -12,8 +12,14 @@ enum Disposition: String, Sendable, CaseIterable {
     case notApplicable
 
     init(_ evaluation: Evaluation) {
-        switch evaluation.state {
-        case .nonCompliant: self = evaluation.isSuppressed ? .suppressed : .violation
+        self.init(state: evaluation.state, isSuppressed: evaluation.isSuppressed)
+    }
+
+    /// From the parts of an evaluation it depends on, for a caller that reads them in place: an
+    /// evaluation passed whole from an array is copied, retaining everything it holds.
+    init(state: ComplianceState, isSuppressed: Bool) {
+        switch state {
+        case .nonCompliant: self = isSuppressed ? .suppressed : .violation
         case .error: self = .error
         case .insufficientData: self = .insufficientData
         case .compliant: self = .compliant

@@ -31,31 +31,8 @@ struct FindingText: Sendable {
     /// what an unresolved value depends on.
     func checkSummary(_ check: FailingCheck) -> String {
         var text = Array(Self.message(of: check).utf8)
-        Self.appendComparisonAndDependency(of: check, to: &text)
+        Self.appendComparisonAndDependency(found: check.found, expected: check.expected, dependency: check.unresolvedDependency, to: &text)
         return String(decoding: text, as: UTF8.self)
-    }
-
-    /// What follows a check's message: ` (found true, expected false)`, ` (missing, expected …)`
-    /// when the property is absent, and `; depends on …`. Appended as bytes: the text report
-    /// writes it for each of a hundred thousand findings.
-    static func appendComparisonAndDependency(of check: FailingCheck, to text: inout [UInt8]) {
-        if check.found != nil || check.expected != nil {
-            if let found = check.found {
-                text.append(contentsOf: " (found ".utf8)
-                appendValueText(found, to: &text)
-            } else {
-                text.append(contentsOf: " (missing".utf8)
-            }
-            if let expected = check.expected {
-                text.append(contentsOf: ", expected ".utf8)
-                appendValueText(expected, to: &text)
-            }
-            text.append(UInt8(ascii: ")"))
-        }
-        if let dependency = check.unresolvedDependency {
-            text.append(contentsOf: "; depends on ".utf8)
-            text.append(contentsOf: dependency.utf8)
-        }
     }
 
     /// The rule's message, else the reason, on one line. Guard messages are usually indented
@@ -114,7 +91,7 @@ struct FindingText: Sendable {
         lines.append("State: \(evaluation.state.rawValue)")
         if let detail = evaluation.detail { lines.append("Detail: \(detail)") }
         for check in evaluation.checks {
-            lines.append("Check: \(Self.shownPath(of: check).map { "\($0): " } ?? "")\(Self.message(of: check))")
+            lines.append("Check: \(Self.shownPath(check.propertyPath).map { "\($0): " } ?? "")\(Self.message(of: check))")
             if check.message != nil { lines.append("  reason: \(check.reason)") }
             if let found = check.found { lines.append("  found: \(Self.valueText(found))") }
             if let expected = check.expected { lines.append("  expected: \(Self.valueText(expected))") }
@@ -127,11 +104,36 @@ struct FindingText: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// The check's property path as a report names it; nil when there is none or it is the
+    /// What follows a check's message: ` (found true, expected false)`, ` (missing, expected …)`
+    /// when the property is absent, and `; depends on …`. Appended as bytes, and given the check's
+    /// parts rather than the check, which a caller reading it from its evaluation's list would
+    /// copy, retaining every value and string it holds: the text report writes this for each of
+    /// a hundred thousand findings.
+    static func appendComparisonAndDependency(found: Value?, expected: Value?, dependency: String?, to text: inout [UInt8]) {
+        if found != nil || expected != nil {
+            if let found {
+                text.append(contentsOf: " (found ".utf8)
+                appendValueText(found, to: &text)
+            } else {
+                text.append(contentsOf: " (missing".utf8)
+            }
+            if let expected {
+                text.append(contentsOf: ", expected ".utf8)
+                appendValueText(expected, to: &text)
+            }
+            text.append(UInt8(ascii: ")"))
+        }
+        if let dependency {
+            text.append(contentsOf: "; depends on ".utf8)
+            text.append(contentsOf: dependency.utf8)
+        }
+    }
+
+    /// A check's property path as a report names it; nil when there is none or it is the
     /// resource itself (the empty pointer), which the finding's location already shows.
-    static func shownPath(of check: FailingCheck) -> JSONPointer? {
-        guard let path = check.propertyPath, !path.components.isEmpty else { return nil }
-        return path
+    static func shownPath(_ propertyPath: JSONPointer?) -> JSONPointer? {
+        guard let propertyPath, !propertyPath.components.isEmpty else { return nil }
+        return propertyPath
     }
 
     /// `file:line:column` with the file as reports name it.

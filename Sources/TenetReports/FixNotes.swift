@@ -27,10 +27,18 @@ struct FixNotes: Sendable {
         self.first = first
     }
 
-    /// What the note of the evaluation at `position` says after `fix: `; nil when it is no
-    /// violation or its rule has no fix.
-    func fix(for reported: ReportedEvaluation, at position: Int) -> String? {
+    /// What a violation's note says after `fix: `.
+    struct Fix {
+        let text: String
+        /// Whether it points back to the rule's first violation: the same at every later one.
+        let isReference: Bool
+    }
+
+    /// The fix note of the evaluation at `position`; nil when it is no violation or its rule has
+    /// no fix.
+    func fix(for reported: ReportedEvaluation, at position: Int) -> Fix? {
         guard reported.disposition == .violation, let first = first[ObjectIdentifier(reported.described)] else { return nil }
-        return first.position == position ? reported.rule.metadata?.remediation : first.reference
+        guard first.position == position else { return Fix(text: first.reference, isReference: true) }
+        return reported.rule.metadata.map { Fix(text: $0.remediation, isReference: false) }
     }
 }

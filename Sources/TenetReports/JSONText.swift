@@ -22,7 +22,7 @@ struct JSONText {
 
     mutating func field(_ key: String, _ number: Int) {
         member(key)
-        bytes.append(contentsOf: String(number).utf8)
+        bytes.appendDecimal(number)
     }
 
     mutating func field(_ key: String, _ flag: Bool) {
@@ -39,12 +39,12 @@ struct JSONText {
 
     /// An object, as a field when `key` is given, else as the next element of a list.
     mutating func object(_ key: String? = nil, _ members: (inout JSONText) -> Void) {
-        container(key, open: "{", close: "}", members)
+        container(key, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), members)
     }
 
     /// A list, as a field when `key` is given, else as the next element of a list.
     mutating func list(_ key: String? = nil, _ elements: (inout JSONText) -> Void) {
-        container(key, open: "[", close: "]", elements)
+        container(key, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), elements)
     }
 
     /// The next element of a list: a string.
@@ -75,13 +75,13 @@ struct JSONText {
         return bytes
     }
 
-    private mutating func container(_ key: String?, open: Character, close: Character, _ body: (inout JSONText) -> Void) {
+    private mutating func container(_ key: String?, open: UInt8, close: UInt8, _ body: (inout JSONText) -> Void) {
         member(key)
-        bytes.append(open.asciiValue!)
+        bytes.append(open)
         written.append(0)
         body(&self)
         if written.removeLast() > 0 { newline(depth: written.count) }
-        bytes.append(close.asciiValue!)
+        bytes.append(close)
     }
 
     /// Separates the member from the one before it, indents it, and writes its key in an object.
@@ -97,7 +97,7 @@ struct JSONText {
 
     private mutating func newline(depth: Int) {
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        bytes.appendSpaces(2 * depth)
     }
 
     /// Scalars are written directly; lists and maps go through `JSONWriter`, whose walk is

@@ -23,15 +23,16 @@ struct MessageLines {
         let severity: Diagnostic.Severity
     }
 
-    /// Appends the headline for `check`, a check of `rule`'s, up to the end of its message.
-    /// `DiagnosticRenderer.appendHeadline` ends with the message, so the part before it is drawn
-    /// once by the renderer and copied for every later check.
+    /// Appends the headline for a check of `rule`'s with `message`, up to the end of the
+    /// message; `reason` is asked for when the rule gave none. Given the check's parts rather than
+    /// the check, which would be copied. `DiagnosticRenderer.appendHeadline` ends with the message,
+    /// so the part before it is drawn once by the renderer and copied for every later check.
     mutating func appendHeadline(
-        _ check: FailingCheck, of rule: DescribedRule, severity: Diagnostic.Severity, renderer: DiagnosticRenderer, to text: inout [UInt8]
+        message: String?, reason: () -> String, of rule: DescribedRule, severity: Diagnostic.Severity, renderer: DiagnosticRenderer,
+        to text: inout [UInt8]
     ) {
         text.append(contentsOf: start(of: rule, severity: severity, renderer: renderer))
-        guard let message = check.message else { return text.append(contentsOf: check.reason.utf8) }
-        guard let line = line(message, of: rule) else { return text.append(contentsOf: check.reason.utf8) }
+        guard let message, let line = line(message, of: rule) else { return text.append(contentsOf: reason().utf8) }
         text.append(contentsOf: line)
     }
 

@@ -55,7 +55,8 @@ public struct ReportSummary: Sendable, Equatable {
 }
 
 /// The summary's counts over some of the evaluations, by severity and state in a table by
-/// position rather than in dictionaries, each evaluation read in place rather than copied.
+/// position rather than in dictionaries, each evaluation read in place, a field at a time, rather
+/// than copied.
 private struct Tally: Sendable {
     private static let severities = Severity.allCases
     private static let states = ComplianceState.allCases
@@ -74,7 +75,9 @@ private struct Tally: Sendable {
                 let state = all[position].state
                 tally.table[Self.index(severity, state)] += 1
                 if state == .nonCompliant, all[position].isSuppressed { tally.suppressed += 1 }
-                if evaluations.policy.fails(all[position], severity: severity) { tally.failing += 1 }
+                let fails = evaluations.policy.fails(
+                    state: state, isSuppressed: all[position].isSuppressed, baseline: all[position].baseline, severity: severity)
+                if fails { tally.failing += 1 }
                 if all[position].resource.type == .account { tally.accountEvaluations += 1 }
             }
         }

@@ -33,11 +33,16 @@ struct ReportedEvaluation: Sendable {
     /// The resource's name within its document: the logical id for a template resource
     /// (`storage.yaml#Bucket` → `Bucket`), `account` for the document's pseudo-resource, the
     /// whole id (an ARN) otherwise.
+    /// Compared as bytes, without making `document#`: every evaluation of a JSON or SARIF report
+    /// names its resource.
     var resourceName: String {
+        let resource = evaluation.resource
         let id = resource.id.rawValue
-        if resource.type == .account && id == resource.document { return "account" }
-        let prefix = resource.document + "#"
-        return id.hasPrefix(prefix) ? String(id.dropFirst(prefix.count)) : id
+        let document = resource.document
+        if resource.type == .account && id == document { return "account" }
+        let bytes = id.utf8
+        guard bytes.starts(with: document.utf8), bytes.dropFirst(document.utf8.count).first == UInt8(ascii: "#") else { return id }
+        return String(Substring(bytes.dropFirst(document.utf8.count + 1)))
     }
 }
 

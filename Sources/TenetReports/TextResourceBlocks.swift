@@ -13,6 +13,7 @@ struct TextResourceBlocks {
     private var messageLines = MessageLines()
     /// The file the last location pointed into: a chunk's findings nearly all lie in one file.
     private var file: QuotedFile?
+    private var drawnClosingNotes: [ClosingNotes: [UInt8]] = [:]
 
     /// A file's name as the report shows it and its lines, with the locations in it already
     /// drawn: a resource's findings point at few lines (its declaration when a property is
@@ -64,7 +65,7 @@ struct TextResourceBlocks {
         let context = report.context
         let verbose = context.options.verbose
         let listed = context.evaluations.evaluations.withUnsafeBufferPointer { all in
-            group.positions.filter { verbose || Disposition(all[$0]).isListedByDefault }
+            group.positions.filter { verbose || Disposition(state: all[$0].state, isSuppressed: all[$0].isSuppressed).isListedByDefault }
         }
         guard let first = listed.first else { return }
         text.append(contentsOf: report.style.bold("-- \(context.evaluations[first].resourceName) (\(group.resource.type))").utf8)
@@ -98,30 +99,69 @@ struct TextResourceBlocks {
             }
             appendLocation(notesLocation, severity: severity, quoting: quoting, to: &text)
         }
-        for check in reported.evaluation.checks {
-            let location = check.location ?? reported.resource.location
-            text.append(UInt8(ascii: "\n"))
-            messageLines.appendHeadline(check, of: reported.described, severity: severity, renderer: renderer, to: &text)
-            FindingText.appendComparisonAndDependency(of: check, to: &text)
-            appendLocation(location, severity: severity, quoting: quoting, to: &text)
-            if let path = FindingText.shownPath(of: check) {
-                renderer.appendNote(gutterWidth: DiagnosticRenderer.gutterWidth(of: location), into: &text) { text in
-                    text.append(contentsOf: "at ".utf8)
-                    path.append(to: &text)
+        // Each check is read in place, a part at a time, through the buffer: a check passed whole
+        // would be copied.
+        reported.evaluation.checks.withUnsafeBufferPointer { checks in
+            for index in checks.indices {
+                let location = checks[index].location ?? reported.resource.location
+                text.append(UInt8(ascii: "\n"))
+                messageLines.appendHeadline(
+                    message: checks[index].message, reason: { checks[index].reason }, of: reported.described, severity: severity,
+                    renderer: renderer, to: &text)
+                FindingText.appendComparisonAndDependency(
+                    found: checks[index].found, expected: checks[index].expected, dependency: checks[index].unresolvedDependency, to: &text)
+                appendLocation(location, severity: severity, quoting: quoting, to: &text)
+                if let path = FindingText.shownPath(checks[index].propertyPath) {
+                    renderer.appendNote(gutterWidth: DiagnosticRenderer.gutterWidth(of: location), into: &text) { text in
+                        text.append(contentsOf: "at ".utf8)
+                        path.append(to: &text)
+                    }
                 }
+                notesLocation = location
             }
-            notesLocation = location
         }
         let gutterWidth = DiagnosticRenderer.gutterWidth(of: notesLocation)
+        let fix = report.fixes.fix(for: reported, at: position)
+        guard reported.evaluation.isSuppressed || fix?.isReference == false else {
+            return text.append(contentsOf: closingNotes(of: reported, gutterWidth: gutterWidth, fixReference: fix))
+        }
         renderer.appendNote(gutterWidth: gutterWidth, into: &text) { appendStatus(reported, to: &$0) }
         if let suppression = reported.evaluation.suppression {
             renderer.appendNote(gutterWidth: gutterWidth, into: &text) { $0.append(contentsOf: report.text.suppressionSummary(suppression).utf8) }
         }
-        if let fix = report.fixes.fix(for: reported, at: position) {
-            renderer.appendNote(gutterWidth: gutterWidth, into: &text) { text in
-                text.append(contentsOf: "fix: ".utf8)
-                text.append(contentsOf: fix.utf8)
-            }
+        if let fix {
+            appendFixNote(fix.text, gutterWidth: gutterWidth, to: &text)
+        }
+    }
+
+    /// The status note and the fix note pointing back to the rule's first violation, which end
+    /// nearly every finding: the same for all findings of a rule with the same status, drawn once.
+    private mutating func closingNotes(of reported: ReportedEvaluation, gutterWidth: Int, fixReference: FixNotes.Fix?) -> [UInt8] {
+        let key = ClosingNotes(
+            rule: ObjectIdentifier(reported.described), gutterWidth: gutterWidth, disposition: reported.disposition,
+            failsRun: reported.failsRun, baseline: reported.evaluation.baseline)
+        if let known = drawnClosingNotes[key] { return known }
+        var notes: [UInt8] = []
+        report.renderer.appendNote(gutterWidth: gutterWidth, into: &notes) { appendStatus(reported, to: &$0) }
+        if let fixReference { appendFixNote(fixReference.text, gutterWidth: gutterWidth, to: &notes) }
+        drawnClosingNotes[key] = notes
+        return notes
+    }
+
+    /// What the closing notes depend on besides the policy, which is the report's: whether a fix
+    /// reference follows is the rule's, as only its first violation shows the fix in full.
+    private struct ClosingNotes: Hashable {
+        let rule: ObjectIdentifier
+        let gutterWidth: Int
+        let disposition: Disposition
+        let failsRun: Bool
+        let baseline: BaselineClass?
+    }
+
+    private func appendFixNote(_ fix: String, gutterWidth: Int, to text: inout [UInt8]) {
+        report.renderer.appendNote(gutterWidth: gutterWidth, into: &text) { text in
+            text.append(contentsOf: "fix: ".utf8)
+            text.append(contentsOf: fix.utf8)
         }
     }
 

@@ -80,14 +80,14 @@ public struct DiagnosticRenderer: Sendable {
     /// The location line, ` --> file:line:column`, on a line of its own.
     public func appendLocation(file: String, at position: SourceLocation, gutterWidth: Int, into text: inout [UInt8]) {
         text.append(UInt8(ascii: "\n"))
-        Self.pad(gutterWidth, into: &text)
+        text.appendSpaces(gutterWidth)
         paint("-->", 34, bold: true, into: &text)
         text.append(UInt8(ascii: " "))
         text.append(contentsOf: file.utf8)
         text.append(UInt8(ascii: ":"))
-        Self.appendDecimal(position.line, into: &text)
+        text.appendDecimal(position.line)
         text.append(UInt8(ascii: ":"))
-        Self.appendDecimal(position.column, into: &text)
+        text.appendDecimal(position.column)
     }
 
     /// The quoted line under the location, in valid UTF-8, with a caret under the column.
@@ -95,18 +95,18 @@ public struct DiagnosticRenderer: Sendable {
         _ source: ArraySlice<UInt8>, at position: SourceLocation, severity: Diagnostic.Severity, gutterWidth: Int, into text: inout [UInt8]
     ) {
         text.append(UInt8(ascii: "\n"))
-        Self.pad(gutterWidth + 1, into: &text)
+        text.appendSpaces(gutterWidth + 1)
         paint("|", 34, bold: true, into: &text)
         text.append(UInt8(ascii: "\n"))
-        paint(34, bold: true, into: &text) { Self.appendDecimal(position.line, into: &$0) }
+        paint(34, bold: true, into: &text) { $0.appendDecimal(position.line) }
         text.append(UInt8(ascii: " "))
         paint("|", 34, bold: true, into: &text)
         text.append(UInt8(ascii: " "))
         Self.appendReplacingTabs(source, to: &text)
         text.append(UInt8(ascii: "\n"))
-        Self.pad(gutterWidth + 1, into: &text)
+        text.appendSpaces(gutterWidth + 1)
         paint("|", 34, bold: true, into: &text)
-        Self.pad(Self.caretOffset(in: source, column: position.column) + 1, into: &text)
+        text.appendSpaces(Self.caretOffset(in: source, column: position.column) + 1)
         paint("^", severity.colorCode, bold: true, into: &text)
     }
 
@@ -115,7 +115,7 @@ public struct DiagnosticRenderer: Sendable {
     /// its first.
     public func appendNote(gutterWidth: Int, into text: inout [UInt8], _ message: (inout [UInt8]) -> Void) {
         text.append(UInt8(ascii: "\n"))
-        Self.pad(gutterWidth + 1, into: &text)
+        text.appendSpaces(gutterWidth + 1)
         text.append(contentsOf: "= ".utf8)
         paint("note", nil, bold: true, into: &text)
         text.append(contentsOf: ": ".utf8)
@@ -134,7 +134,7 @@ public struct DiagnosticRenderer: Sendable {
         var lineStart = start
         for end in start..<text.count where text[end] == UInt8(ascii: "\n") && (end == 0 || text[end - 1] != UInt8(ascii: "\r")) {
             indented.append(contentsOf: text[lineStart...end])
-            indented.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+            indented.appendSpaces(width)
             lineStart = end + 1
         }
         indented.append(contentsOf: text[lineStart...])
@@ -151,18 +151,6 @@ public struct DiagnosticRenderer: Sendable {
             rest /= 10
         }
         return width
-    }
-
-    /// `String(value)`'s bytes, written without making the string.
-    private static func appendDecimal(_ value: Int, into text: inout [UInt8]) {
-        if value < 0 { text.append(UInt8(ascii: "-")) }
-        let start = text.count
-        var rest = value.magnitude
-        repeat {
-            text.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        text[start...].reverse()
     }
 
     /// Columns count Unicode scalars, and a tab is shown as four spaces.
@@ -198,17 +186,9 @@ public struct DiagnosticRenderer: Sendable {
     private static func appendReplacingTabs(_ line: ArraySlice<UInt8>, to text: inout [UInt8]) {
         guard line.contains(UInt8(ascii: "\t")) else { return text.append(contentsOf: line) }
         for byte in line {
-            if byte == UInt8(ascii: "\t") { pad(4, into: &text) } else { text.append(byte) }
+            if byte == UInt8(ascii: "\t") { text.appendSpaces(4) } else { text.append(byte) }
         }
     }
-
-    /// Copied from a run of spaces: a report pads several times for each of its findings.
-    private static func pad(_ count: Int, into text: inout [UInt8]) {
-        guard count <= spaces.count else { return text.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
-        text.append(contentsOf: spaces[..<count])
-    }
-
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 }
 
 extension Diagnostic.Severity {

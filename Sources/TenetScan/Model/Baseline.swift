@@ -8,8 +8,16 @@ public struct FindingFingerprint: RawRepresentable, Hashable, Comparable, Sendab
     public init(rawValue: String) { self.rawValue = rawValue }
 
     public init(rule: String, resource: ResourceID, propertyPath: String?) {
-        let key = [rule, resource.rawValue, propertyPath ?? ""].joined(separator: "\u{1F}")
-        rawValue = HexDigest.sha256(of: Array(key.utf8), keeping: 16)
+        // The key's bytes are gathered in one buffer, not joined as strings first: a JSON or SARIF
+        // report takes the fingerprint of each of a large run's hundreds of thousands of findings.
+        var key: [UInt8] = []
+        key.reserveCapacity(rule.utf8.count + resource.rawValue.utf8.count + (propertyPath?.utf8.count ?? 0) + 2)
+        key.append(contentsOf: rule.utf8)
+        key.append(0x1F)
+        key.append(contentsOf: resource.rawValue.utf8)
+        key.append(0x1F)
+        if let propertyPath { key.append(contentsOf: propertyPath.utf8) }
+        rawValue = HexDigest.sha256(of: key, keeping: 16)
     }
 
     public var description: String { rawValue }

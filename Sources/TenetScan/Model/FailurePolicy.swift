@@ -16,13 +16,20 @@ public struct FailurePolicy: Sendable, Equatable {
     /// Whether this verdict fails the run. Suppressed findings and findings a baseline already
     /// knew do not; an evaluation error always does.
     public func fails(_ evaluation: Evaluation, severity: Severity) -> Bool {
-        switch evaluation.state {
+        fails(state: evaluation.state, isSuppressed: evaluation.isSuppressed, baseline: evaluation.baseline, severity: severity)
+    }
+
+    /// The same decision from the parts of a verdict it depends on, for a caller that reads them
+    /// in place: an evaluation passed whole from an array is copied, retaining everything it
+    /// holds, and a report asks this of each of hundreds of thousands.
+    public func fails(state: ComplianceState, isSuppressed: Bool, baseline: BaselineClass?, severity: Severity) -> Bool {
+        switch state {
         case .error:
             return true
         case .insufficientData:
             return failOnInsufficientData
         case .nonCompliant:
-            return !evaluation.isSuppressed && evaluation.baseline != .persistent && severity >= threshold
+            return !isSuppressed && baseline != .persistent && severity >= threshold
         case .compliant, .notApplicable:
             return false
         }
