@@ -6,14 +6,8 @@ import Testing
 /// node and mark for mark, and the same refusal of every broken input, wherever in the file it
 /// stands — in the first batch, or thousands of batches in.
 @Suite struct YAMLPipelineTests {
-    private static let inLine = loader(pipelineThreshold: .max)
-    private static let pipelined = loader(pipelineThreshold: 0)
-
-    private static func loader(pipelineThreshold: Int) -> YAMLLoader {
-        var loader = YAMLLoader()
-        loader.pipelineThreshold = pipelineThreshold
-        return loader
-    }
+    private static let inLine = yamlLoader()
+    private static let pipelined = yamlLoader(pipelineThreshold: 0)
 
     /// Many batches' worth of resources, with the short-form tags, flow collections, block
     /// scalars, anchors and merge keys a template may hold.
@@ -44,7 +38,7 @@ import Testing
         let inLine = try Self.inLine.load(source)
         let pipelined = try Self.pipelined.load(source)
         #expect(inLine.nodeCount > 60_000)
-        #expect(Self.nodes(of: pipelined) == Self.nodes(of: inLine))
+        #expect(nodeTree(of: pipelined) == nodeTree(of: inLine))
         #expect(pipelined.warnings == inLine.warnings)
         #expect(pipelined.warnings.count == 101)
     }
@@ -73,8 +67,8 @@ import Testing
         // Early in the file, before the parser has filled a batch, and deep into it.
         for text in [tail + "Trailing:\n" + padding.dropFirst("Padding:\n".count), padding + tail] {
             let source = SourceText(name: "broken.yaml", bytes: Array(text.utf8))
-            let inLine = try #require(Self.refusal(Self.inLine, source))
-            let pipelined = try #require(Self.refusal(Self.pipelined, source))
+            let inLine = try #require(refusal(Self.inLine, source))
+            let pipelined = try #require(refusal(Self.pipelined, source))
             #expect(pipelined == inLine)
         }
     }
@@ -83,36 +77,17 @@ import Testing
         var bytes = Array(Self.template.utf8)
         bytes.insert(contentsOf: [0x20, 0xC3, 0x28], at: bytes.count * 3 / 4)
         let source = SourceText(name: "broken.yaml", bytes: bytes)
-        let inLine = try #require(Self.refusal(Self.inLine, source))
+        let inLine = try #require(refusal(Self.inLine, source))
         #expect(inLine.code == .invalidUTF8)
-        #expect(Self.refusal(Self.pipelined, source) == inLine)
+        #expect(refusal(Self.pipelined, source) == inLine)
     }
 
     @Test func aTruncatedLargeFileIsRefusedAlike() throws {
         let bytes = Array(Self.template.utf8)
         let lineEnd = try #require(bytes[(bytes.count / 2)...].firstIndex(of: UInt8(ascii: "\n")))
         let source = SourceText(name: "broken.yaml", bytes: Array(bytes[...lineEnd]) + Array("      Flow: [a, b".utf8))
-        let inLine = try #require(Self.refusal(Self.inLine, source))
+        let inLine = try #require(refusal(Self.inLine, source))
         #expect(inLine.code == .yamlSyntax)
-        #expect(Self.refusal(Self.pipelined, source) == inLine)
-    }
-
-    private static func refusal(_ loader: YAMLLoader, _ source: SourceText) -> Diagnostic? {
-        do {
-            _ = try loader.load(source)
-            return nil
-        } catch {
-            return error
-        }
-    }
-
-    /// Every node with its path, kind, value (or size) and marks, in arena order.
-    private static func nodes(of document: Document) -> [String] {
-        (0..<Int32(document.nodeCount)).map { id in
-            let node = Node(document: document, id: id)
-            let marks = "\(node.location) \(node.endLocation) \(String(describing: node.keyLocation))"
-            let value = node.kind.isScalar ? "\(node.value)" : "\(node.count) children"
-            return "\(node.path) \(node.kind) \(value) \(marks)"
-        }
+        #expect(refusal(Self.pipelined, source) == inLine)
     }
 }

@@ -8,16 +8,9 @@ import Testing
 /// cannot vouch for (a value spanning the cut, anchors, warnings, errors) must come out as the
 /// whole reading has it.
 @Suite struct YAMLSplitReadTests {
-    private static let whole = loader(splitThreshold: .max)
+    private static let whole = yamlLoader()
     /// Every file split, into runs of as few entries as possible: each entry boundary is a cut.
-    private static let split = loader(splitThreshold: 0)
-
-    private static func loader(splitThreshold: Int) -> YAMLLoader {
-        var loader = YAMLLoader()
-        loader.splitThreshold = splitThreshold
-        loader.splitRunBytes = 1
-        return loader
-    }
+    private static let split = yamlLoader(splitThreshold: 0)
 
     /// What a template's resources hold: short-form tags, flow collections, block scalars that
     /// end an entry (kept trailing lines, too), comments at every indentation between entries,
@@ -68,8 +61,8 @@ import Testing
         let source = SourceText(name: "template.yaml", bytes: Array(text.utf8))
         let runs = try #require(SplitTemplateRead(source: source, limits: .default, runBytes: 1).document(), "the template is read in runs")
         let whole = try Self.whole.load(source)
-        #expect(Self.tree(of: runs) == Self.tree(of: whole))
-        #expect(Self.tree(of: runs).count > 1_500)
+        #expect(nodeTree(of: runs) == nodeTree(of: whole))
+        #expect(nodeTree(of: runs).count > 1_500)
     }
 
     /// Inputs a reading in runs cannot vouch for: it gives up, and the whole reading answers.
@@ -91,7 +84,7 @@ import Testing
         #expect(SplitTemplateRead(source: source, limits: .default, runBytes: 1).document() == nil)
         let split = try Self.split.load(source)
         let whole = try Self.whole.load(source)
-        #expect(Self.tree(of: split) == Self.tree(of: whole))
+        #expect(nodeTree(of: split) == nodeTree(of: whole))
         #expect(split.warnings == whole.warnings)
     }
 
@@ -111,8 +104,8 @@ import Testing
         let resources = try #require(body.range(of: "Resources: # the stack\n\n"))
         for text in [body.replacingCharacters(in: resources, with: "Resources:\n" + entry), body.replacingOccurrences(of: "Outputs:", with: entry + "Outputs:")] {
             let source = SourceText(name: "broken.yaml", bytes: Array(text.utf8))
-            let whole = try #require(Self.refusal(Self.whole, source))
-            #expect(Self.refusal(Self.split, source) == whole)
+            let whole = try #require(refusal(Self.whole, source))
+            #expect(refusal(Self.split, source) == whole)
         }
     }
 
@@ -129,7 +122,7 @@ import Testing
             if SplitTemplateRead(source: source, limits: .default, runBytes: 1).document() != nil { readInRuns += 1 }
             switch (Result { () throws(Diagnostic) in try Self.whole.load(source) }, Result { () throws(Diagnostic) in try Self.split.load(source) }) {
             case (.success(let whole), .success(let split)):
-                #expect(Self.tree(of: split) == Self.tree(of: whole), "\(file.lastPathComponent)")
+                #expect(nodeTree(of: split) == nodeTree(of: whole), "\(file.lastPathComponent)")
             case (.failure(let whole), .failure(let split)):
                 #expect(split == whole, "\(file.lastPathComponent)")
             default:
@@ -159,35 +152,12 @@ import Testing
             let source = SourceText(name: "mangled.yaml", bytes: bytes)
             switch (Result { () throws(Diagnostic) in try Self.whole.load(source) }, Result { () throws(Diagnostic) in try Self.split.load(source) }) {
             case (.success(let whole), .success(let split)):
-                #expect(Self.tree(of: split) == Self.tree(of: whole), "\(String(decoding: bytes, as: UTF8.self))")
+                #expect(nodeTree(of: split) == nodeTree(of: whole), "\(String(decoding: bytes, as: UTF8.self))")
             case (.failure(let whole), .failure(let split)):
                 #expect(split == whole)
             default:
                 Issue.record("read one way and refused the other: \(String(decoding: bytes, as: UTF8.self))")
             }
         }
-    }
-
-    private static func refusal(_ loader: YAMLLoader, _ source: SourceText) -> Diagnostic? {
-        do {
-            _ = try loader.load(source)
-            return nil
-        } catch {
-            return error
-        }
-    }
-
-    /// Every node reachable from the root, in document order, with its path, kind, value and
-    /// marks: the arenas of the two readings hold their nodes in different orders.
-    private static func tree(of document: Document) -> [String] {
-        var lines: [String] = []
-        var pending = [document.root]
-        while let node = pending.popLast() {
-            let marks = "\(node.location) \(node.endLocation) \(String(describing: node.keyLocation))"
-            let value = node.kind.isScalar ? "\(node.value)" : "\(node.count) children"
-            lines.append("\(node.path) \(node.kind) \(value) \(marks)")
-            pending.append(contentsOf: node.children.reversed())
-        }
-        return lines
     }
 }
