@@ -145,7 +145,9 @@ public struct ScanEngine: Sendable {
     /// stable counting sorts of positions, by rule and then by rank, find that order in time
     /// linear in the number of verdicts, comparing nothing. Each evaluation is then moved, never
     /// copied, from its pair's verdicts straight to its place: a copy of an evaluation retains
-    /// every reference it holds, and a large run has hundreds of thousands of them.
+    /// every reference it holds, and a large run has hundreds of thousands of them. The moves,
+    /// to scattered places, are shared out by pair among the cores, which would otherwise wait
+    /// on one: every evaluation has a place of its own.
     private static func ordered(_ verdicts: consuming [Verdicts], of pairs: [Pair], in resourceOrder: ResourceOrder, rules: Int) -> [Evaluation] {
         var verdicts = consume verdicts
         let count = verdicts.reduce(0) { $0 + $1.evaluations.count }
@@ -163,23 +165,64 @@ public struct ScanEngine: Sendable {
         for (position, source) in stablyOrdered(byRule, by: ranks, keyCount: resourceOrder.count).enumerated() {
             destination[Int(source)] = Int32(position)
         }
+        var laidOut = 0
+        let ends = verdicts.map { run in
+            laidOut += run.evaluations.count
+            return laidOut
+        }
+        let placeOf = destination
+        let pairCount = verdicts.count
+        let pairsPerShare = max(1, pairCount / (4 * ProcessInfo.processInfo.activeProcessorCount))
         return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-            var source = count
-            for pairIndex in verdicts.indices.reversed() {
-                while let evaluation = verdicts[pairIndex].takeLast() {
-                    source -= 1
-                    (buffer.baseAddress! + Int(destination[source])).initialize(to: evaluation)
+            verdicts.withUnsafeMutableBufferPointer { runs in
+                let moves = EvaluationMoves(runs: runs, places: buffer)
+                DispatchQueue.concurrentPerform(iterations: (pairCount + pairsPerShare - 1) / pairsPerShare) { share in
+                    for pairIndex in share * pairsPerShare..<min((share + 1) * pairsPerShare, pairCount) {
+                        moves.move(run: pairIndex, endingAt: ends[pairIndex], to: placeOf)
+                    }
                 }
             }
             initialized = count
         }
     }
 
+    /// Moves pairs' evaluations to their places in the result. Shared by the cores that do the
+    /// moves: each takes its own pairs, and every evaluation's place is distinct.
+    private struct EvaluationMoves: @unchecked Sendable {
+        let runs: UnsafeMutableBufferPointer<Verdicts>
+        let places: UnsafeMutableBufferPointer<Evaluation>
+
+        /// Moves the evaluations of `runs[run]`, which stand at positions up to `end` of all
+        /// the runs laid end to end, to the places `destination` gives those positions.
+        func move(run: Int, endingAt end: Int, to destination: [Int32]) {
+            var source = end
+            while let evaluation = runs[run].takeLast() {
+                source -= 1
+                (places.baseAddress! + Int(destination[source])).initialize(to: evaluation)
+            }
+        }
+    }
+
     /// Drops the last reference to `value` on another thread: freeing a large document is a walk
-    /// over every node, which need not hold up ordering and reporting.
-    private static func free(_ value: consuming some Sendable) {
-        let value = consume value
-        DispatchQueue.global().async { withExtendedLifetime(value) {} }
+    /// over every node, which need not hold up ordering and reporting. The value is dropped there
+    /// explicitly: a copy captured by the job would leave this thread's copy to be released
+    /// last, here, whenever the job finished first.
+    private static func free<Value: Sendable>(_ value: consuming Value) {
+        let held = HeldForFreeing(consume value)
+        DispatchQueue.global().async { held.drop() }
+    }
+
+    private final class HeldForFreeing<Value: Sendable>: @unchecked Sendable {
+        /// Written by `drop` alone, on the freeing thread.
+        private var value: Value?
+
+        init(_ value: consuming Value) {
+            self.value = consume value
+        }
+
+        func drop() {
+            value = nil
+        }
     }
 
     /// `positions` ordered by `key[position]`, those with equal keys in the order given.
