@@ -56,7 +56,7 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
                     }
                 }
             case .index(let index):
-                text.append(contentsOf: String(index).utf8)
+                text.appendDecimal(index)
             }
         }
     }

@@ -87,7 +87,7 @@ struct SplitTemplateRead {
         let blockBytes = source.bytes[block]
         let lastBreak = blockBytes.lastIndex(of: UInt8(ascii: "\n"))
         bytes.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: blockBytes.lazy.filter { $0 == UInt8(ascii: "\n") }.count))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: block.upperBound - (lastBreak.map { $0 + 1 } ?? block.lowerBound)))
+        bytes.appendSpaces(block.upperBound - (lastBreak.map { $0 + 1 } ?? block.lowerBound))
         bytes.append(contentsOf: source.bytes[block.upperBound...])
         var reader = YAMLEventReader(source: SourceText(name: source.name, bytes: bytes), limits: limits, pipelineThreshold: .max)
         return Result { () throws(Diagnostic) in

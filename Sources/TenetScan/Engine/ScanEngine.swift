@@ -161,16 +161,12 @@ public struct ScanEngine: Sendable {
             ruleIndexes.append(contentsOf: repeatElement(Int32(pair.rule), count: verdicts[pairIndex].evaluations.count))
         }
         let byRule = stablyOrdered(Array(0..<Int32(count)), by: ruleIndexes, keyCount: rules)
-        var destination = [Int32](repeating: 0, count: count)
-        for (position, source) in stablyOrdered(byRule, by: ranks, keyCount: resourceOrder.count).enumerated() {
-            destination[Int(source)] = Int32(position)
-        }
+        let destination = inverse(of: stablyOrdered(byRule, by: ranks, keyCount: resourceOrder.count))
         var laidOut = 0
         let ends = verdicts.map { run in
             laidOut += run.evaluations.count
             return laidOut
         }
-        let placeOf = destination
         let pairCount = verdicts.count
         let pairsPerShare = max(1, pairCount / (4 * ProcessInfo.processInfo.activeProcessorCount))
         return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -178,7 +174,7 @@ public struct ScanEngine: Sendable {
                 let moves = EvaluationMoves(runs: runs, places: buffer)
                 DispatchQueue.concurrentPerform(iterations: (pairCount + pairsPerShare - 1) / pairsPerShare) { share in
                     for pairIndex in share * pairsPerShare..<min((share + 1) * pairsPerShare, pairCount) {
-                        moves.move(run: pairIndex, endingAt: ends[pairIndex], to: placeOf)
+                        moves.move(run: pairIndex, endingAt: ends[pairIndex], to: destination)
                     }
                 }
             }
@@ -223,6 +219,13 @@ public struct ScanEngine: Sendable {
         func drop() {
             value = nil
         }
+    }
+
+    /// Where each position stands in `order`, a permutation of `0..<order.count`.
+    private static func inverse(of order: [Int32]) -> [Int32] {
+        var places = [Int32](repeating: 0, count: order.count)
+        for (place, position) in order.enumerated() { places[Int(position)] = Int32(place) }
+        return places
     }
 
     /// `positions` ordered by `key[position]`, those with equal keys in the order given.
