@@ -90,6 +90,9 @@ import TenetDocument
         #expect(queue["M"]?[1]?["n"]?.stringValue == "o")
         #expect(queue["L"]?.path.description == "/Resources/stack.yaml#Queue/Properties/L")
         #expect(queue["L"]?.location.line == (keepingLocations ? 26 : 0))
+        // The source's pool came along whole, and its keys still have one id each.
+        #expect(entriesMissedByKeyID(in: whole).isEmpty)
+        #expect(whole.keyID("Properties") != nil && whole.keyID("NoSuchKey") == nil)
     }
 
     @Test func placedDeeperThanTheyStoodTheyAreCopiedAndMatch() throws {

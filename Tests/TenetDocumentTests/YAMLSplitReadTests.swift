@@ -63,6 +63,7 @@ import Testing
         let whole = try Self.whole.load(source)
         #expect(nodeTree(of: runs) == nodeTree(of: whole))
         #expect(nodeTree(of: runs).count > 1_500)
+        #expect(entriesMissedByKeyID(in: runs).isEmpty)
     }
 
     /// Inputs a reading in runs cannot vouch for: it gives up, and the whole reading answers.
@@ -123,6 +124,7 @@ import Testing
             switch (Result { () throws(Diagnostic) in try Self.whole.load(source) }, Result { () throws(Diagnostic) in try Self.split.load(source) }) {
             case (.success(let whole), .success(let split)):
                 #expect(nodeTree(of: split) == nodeTree(of: whole), "\(file.lastPathComponent)")
+                #expect(entriesMissedByKeyID(in: split).isEmpty, "\(file.lastPathComponent)")
             case (.failure(let whole), .failure(let split)):
                 #expect(split == whole, "\(file.lastPathComponent)")
             default:

@@ -319,6 +319,20 @@ import TenetDocument
         #expect(overridden["size_limit"] == .pass)
     }
 
+    /// Keys of the evaluated document are looked up by its key ids; a parameter's keys, which the
+    /// document may not have at all, and a literal's are looked up by spelling, retries included.
+    @Test func keysAreFoundAlikeInTheDocumentItsParametersAndLiterals() throws {
+        let rules = """
+            let limits = { "MaxSize": 500 }
+            rule document { Resources.Volume.Properties.size == 100 }
+            rule parameters { Resources.Volume.Properties.Size <= RuleParameters.max_size }
+            rule literal { Resources.Volume.Properties.Size <= %limits.max_size }
+            """
+        let limits = try GuardFixture.document("MaxSize: 200")
+        let statuses = try GuardFixture.statuses(rules, Self.template, parameters: RuleParameters(byRule: ["parameters": limits.root]))
+        #expect(statuses == ["document": .pass, "parameters": .pass, "literal": .pass])
+    }
+
     @Test func failuresCarryRuleClausePathValuesAndLocation() throws {
         let rules = "rule encrypted {\n  Resources.*[ Type == 'AWS::EC2::Volume' ].Properties.Encrypted == true <<Volumes must be encrypted>>\n}"
         let result = try GuardFixture.evaluate(rules, Self.template)

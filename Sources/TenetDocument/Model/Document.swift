@@ -11,11 +11,14 @@ public final class Document: Sendable {
     let records: [NodeRecord]
     /// Children of containers, stored contiguously per container (`NodeRecord.payload` is the start).
     let childTable: [Int32]
-    /// The key slot (`NodeRecord.slot`) of each child in `childTable`, at the same position. A key
-    /// lookup compares a map's keys without reading each child's record: rules sweep every
-    /// resource of a large template, one rule after another, and those records are never in
-    /// cache, while a map's run of slots here is one or two cache lines.
+    /// The key slot (`NodeRecord.slot`) of each child in `childTable`, at the same position. A key lookup compares a map's keys without reading each
+    /// child's record: rules sweep every resource of a large template, one rule after another,
+    /// and those records are never in cache, while a map's run of slots here is one or two cache
+    /// lines.
     let childKeySlots: [Int32]
+    /// The slot of each spelling of a map key: the builder gives every key of one spelling one
+    /// slot, arenas absorbed whole included.
+    let keySlotsBySpelling: [String: Int32]
     /// The string pool: string values and map keys.
     let strings: [String]
     /// Hash indexes for maps too large for a linear key search (CloudFormation's `Resources`).
@@ -27,12 +30,13 @@ public final class Document: Sendable {
 
     init(
         sourceName: String, records: [NodeRecord], childTable: [Int32], strings: [String],
-        keyIndexes: [Int32: [String: Int32]], rootID: Int32, warnings: [Diagnostic]
+        keySlotsBySpelling: [String: Int32], keyIndexes: [Int32: [String: Int32]], rootID: Int32, warnings: [Diagnostic]
     ) {
         self.sourceName = sourceName
         self.records = records
         self.childTable = childTable
         childKeySlots = childTable.map { records[Int($0)].slot }
+        self.keySlotsBySpelling = keySlotsBySpelling
         self.strings = strings
         self.keyIndexes = keyIndexes
         self.rootID = rootID
@@ -41,10 +45,10 @@ public final class Document: Sendable {
 
     convenience init(building builder: DocumentBuilder) {
         precondition(builder.isComplete, "a document is built once its root value is complete")
-        let (records, childTable, strings, keyIndexes, rootID) = builder.parts()
+        let (records, childTable, strings, keySlots, keyIndexes, rootID) = builder.parts()
         self.init(
             sourceName: builder.sourceName, records: records, childTable: childTable, strings: strings,
-            keyIndexes: keyIndexes, rootID: rootID, warnings: builder.warnings)
+            keySlotsBySpelling: keySlots, keyIndexes: keyIndexes, rootID: rootID, warnings: builder.warnings)
     }
 
     public var root: Node { Node(document: self, id: rootID) }
@@ -52,8 +56,21 @@ public final class Document: Sendable {
     /// The number of nodes stored, including keys' values reached through aliases.
     public var nodeCount: Int { records.count }
 
+    /// How this document spells `key` as a map key; nil when no map of the document has it, which
+    /// answers a lookup of that key anywhere without reading a node.
+    public func keyID(_ key: String) -> KeyID? {
+        keySlotsBySpelling[key].map(KeyID.init)
+    }
+
     /// Maps with more entries than this get a hash index; below it a linear scan is faster.
     static let indexedMapThreshold = 12
+}
+
+/// A map key as one document stores it. Found once per document and key (`Document.keyID`), it
+/// finds a map's entry by comparing integers: the rule interpreter looks up the same few keys in
+/// every resource, for every rule.
+public struct KeyID: Hashable, Sendable {
+    let slot: Int32
 }
 
 /// A packed position: 1-based line and column.

@@ -271,7 +271,8 @@ struct DocumentBuilder {
     mutating func appendEntries(of fragment: DocumentBuilder) throws(Diagnostic) {
         precondition(fragment.isMapFragment, "a fragment is a finished map")
         let shift = try absorb(
-            records: fragment.records, childTable: fragment.childTable, strings: fragment.strings, keyIndexes: fragment.keyIndexes,
+            records: fragment.records, childTable: fragment.childTable, strings: fragment.strings, keySlots: fragment.keySlots,
+            keyIndexes: fragment.keyIndexes,
             leavingIndexOf: 0, keepingLocations: true)
         let root = fragment.records[0]
         for child in fragment.childTable[Int(root.payload)..<Int(root.payload) + Int(root.count)] {
@@ -299,7 +300,8 @@ struct DocumentBuilder {
             return
         }
         let shift = try absorb(
-            records: source.records, childTable: source.childTable, strings: source.strings, keyIndexes: source.keyIndexes,
+            records: source.records, childTable: source.childTable, strings: source.strings, keySlots: source.keySlotsBySpelling,
+            keyIndexes: source.keyIndexes,
             leavingIndexOf: entries[0].value.parent?.id, keepingLocations: keepingLocations)
         for (key, value) in entries {
             try attachAbsorbed(value.id + shift, key: key)
@@ -309,10 +311,12 @@ struct DocumentBuilder {
     /// Appends another arena's records, child table, strings and key indexes after this one's,
     /// every index shifted past what is here, and returns the shift of node ids. The nodes are
     /// attached to nothing yet. The key index of the map the entries are taken from, left behind
-    /// unreachable, is not copied.
+    /// unreachable, is not copied. Map keys take this arena's slots, one per spelling, which
+    /// `Document.keyID` relies on.
     private mutating func absorb(
         records absorbed: [NodeRecord], childTable absorbedChildren: [Int32], strings absorbedStrings: [String],
-        keyIndexes absorbedIndexes: [Int32: [String: Int32]], leavingIndexOf abandoned: Int32?, keepingLocations: Bool
+        keySlots absorbedKeySlots: [String: Int32], keyIndexes absorbedIndexes: [Int32: [String: Int32]],
+        leavingIndexOf abandoned: Int32?, keepingLocations: Bool
     ) throws(Diagnostic) -> Int32 {
         guard records.count + absorbed.count <= Int32.max else {
             throw Diagnostic(code: .fileTooLarge, message: "more than \(Int32.max) nodes in one document", location: location(absorbed.first?.start ?? .none))
@@ -321,9 +325,11 @@ struct DocumentBuilder {
         let stringShift = Int32(strings.count)
         let childShift = Int64(childTable.count)
         strings.append(contentsOf: absorbedStrings)
+        var ownKeySlots = [Int32](repeating: -1, count: absorbedStrings.count)
+        for (key, slot) in absorbedKeySlots { ownKeySlots[Int(slot)] = internKey(key) }
         for var record in absorbed {
             if record.parent >= 0 {
-                if absorbed[Int(record.parent)].kind == .map { record.slot += stringShift }
+                if absorbed[Int(record.parent)].kind == .map { record.slot = ownKeySlots[Int(record.slot)] }
                 record.parent += recordShift
             }
             switch record.kind {
@@ -362,8 +368,8 @@ struct DocumentBuilder {
         Document(building: self)
     }
 
-    func parts() -> ([NodeRecord], [Int32], [String], [Int32: [String: Int32]], Int32) {
-        (records, childTable, strings, keyIndexes, rootID)
+    func parts() -> ([NodeRecord], [Int32], [String], [String: Int32], [Int32: [String: Int32]], Int32) {
+        (records, childTable, strings, keySlots, keyIndexes, rootID)
     }
 
     // MARK: Internals

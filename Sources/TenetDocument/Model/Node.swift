@@ -64,6 +64,20 @@ public struct Node: Sendable {
         return nil
     }
 
+    /// The value stored under the key `key` identifies, which must be of this node's document.
+    public subscript(key: KeyID) -> Node? {
+        let record = record
+        guard record.kind == .map else { return nil }
+        if record.count > Document.indexedMapThreshold, let index = document.keyIndexes[id] {
+            return index[document.strings[Int(key.slot)]].map { Node(document: document, id: $0) }
+        }
+        let start = Int(record.payload)
+        for position in start..<start + Int(record.count) where document.childKeySlots[position] == key.slot {
+            return Node(document: document, id: document.childTable[position])
+        }
+        return nil
+    }
+
     /// The element at `index` of a list.
     public subscript(index: Int) -> Node? {
         let record = record

@@ -18,6 +18,8 @@ final class EvaluationSession {
     private lazy var sharedScope = VariableScope(parent: nil, bindings: file.bindingsByName, root: sharedRoot.value)
     private var parameterScopes: [String: VariableScope] = [:]
 
+    /// Lookups of the file's keys in the document.
+    var documentKeys: DocumentKeys
     private var outcomes: [Int: RuleResult] = [:]
     private var ruleStack: [Int] = []
 
@@ -40,6 +42,7 @@ final class EvaluationSession {
         self.now = now
         self.resourceTypeIndexes = resourceTypeIndexes
         self.sharedRoot = DataRoot(base: root, overlay: parameters.shared)
+        documentKeys = DocumentKeys(document: root.document, keyCount: file.keyCount)
     }
 
     /// Every rule's result, in file order.

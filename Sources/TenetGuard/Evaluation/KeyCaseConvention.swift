@@ -86,11 +86,14 @@ enum KeyCaseConvention: CaseIterable {
 /// the time to a first answer.
 public final class KeySpellings: @unchecked Sendable {
     private let key: String
+    /// The key's number among its rules file's distinct keys.
+    let number: Int
     private let lock = NSLock()
     private var computed: (byConvention: [String?], search: [(convention: Int, spelling: String)])?
 
-    init(of key: String) {
+    init(of key: String, number: Int) {
         self.key = key
+        self.number = number
     }
 
     /// Per `KeyCaseConvention.allCases` index; nil where the spelling is the key itself.

@@ -19,7 +19,7 @@ extension EvaluationSession {
             var value = this
             var convention: Int?
             index = if case .this = query.parts[0] { 1 } else { 0 }
-            if let miss = Self.followKeys(of: query, from: &index, value: &value, convention: &convention) { return [miss] }
+            if let miss = followKeys(of: query, from: &index, value: &value, convention: &convention) { return [miss] }
             // A query of keys alone (`Properties.Tags`, a filter's `Key`) is done: no conventions to carry.
             if index == query.parts.count { return [.resolved(value)] }
             current = [.resolved(value)]
@@ -42,7 +42,7 @@ extension EvaluationSession {
                         continue
                     }
                     var partIndex = index
-                    followed.append(Self.followKeys(of: query, from: &partIndex, value: &value, convention: &conventions[position]) ?? .resolved(value))
+                    followed.append(followKeys(of: query, from: &partIndex, value: &value, convention: &conventions[position]) ?? .resolved(value))
                 }
                 current = followed
                 index = end
@@ -76,7 +76,7 @@ extension EvaluationSession {
     /// Follows the key parts from `index` on, from one value, without building arrays: the common
     /// chain `Properties.A.B`. At the first miss it returns the unresolved result, which ends the
     /// query, since later parts pass an unresolved result through unchanged.
-    private static func followKeys(of query: Query, from index: inout Int, value: inout QueryValue, convention: inout Int?) -> QueryResult? {
+    private func followKeys(of query: Query, from index: inout Int, value: inout QueryValue, convention: inout Int?) -> QueryResult? {
         while index < query.parts.count, case .key(let key, let spellings) = query.parts[index] {
             guard let member = member(key, spellings: spellings, of: value, convention: &convention) else {
                 let cause: UnresolvedCause = value.kind == .map ? .missingKey(key) : .noKeys(value.kind)
@@ -144,7 +144,7 @@ extension EvaluationSession {
         }
         switch part {
         case .key(let key, let spellings):
-            if let member = Self.member(key, spellings: spellings, of: value, convention: &convention) {
+            if let member = member(key, spellings: spellings, of: value, convention: &convention) {
                 results.append(.resolved(member))
             } else {
                 results.append(unresolved(value.kind == .map ? .missingKey(key) : .noKeys(value.kind)))
@@ -241,43 +241,23 @@ extension EvaluationSession {
     }
 
     /// The member under `key`, retried under other case conventions on a miss, as cfn-guard does:
-    /// every convention in order until one finds it, and after that only the one that did.
-    static func member(_ key: String, spellings: KeySpellings, of value: QueryValue, convention: inout Int?) -> QueryValue? {
+    /// every convention in order until one finds it, and after that only the one that did. A node
+    /// of the document is looked up by key id; a parameter's, or a literal, by spelling.
+    func member(_ key: String, spellings: KeySpellings, of value: QueryValue, convention: inout Int?) -> QueryValue? {
+        if case .node(let node) = value, node.document === documentKeys.document {
+            return documentKeys.member(key, spellings: spellings, of: node, convention: &convention).map(QueryValue.node)
+        }
         if let member = value.member(key) { return member }
         if let settled = convention {
             return spellings.byConvention[settled].flatMap { value.member($0) }
         }
-        let search = spellings.search
-        if case .node(let node) = value, node.count <= onePassSpellingSearchLimit {
-            return firstSpelling(search, in: node, convention: &convention)
-        }
-        for (index, spelling) in search {
+        for (index, spelling) in spellings.search {
             if let member = value.member(spelling) {
                 convention = index
                 return member
             }
         }
         return nil
-    }
-
-    /// Up to this many entries, a map's keys are compared with every spelling in one pass; a larger
-    /// map (`Resources`) answers each spelling from its hash index.
-    private static let onePassSpellingSearchLimit = 16
-
-    /// The member under the earliest of the spellings, found in one pass over a small map's keys
-    /// instead of a pass per spelling: a key missing as written is nearly always missing under
-    /// every spelling, and every rule looks for such keys in every resource's properties.
-    private static func firstSpelling(_ search: [(convention: Int, spelling: String)], in map: Node, convention: inout Int?) -> QueryValue? {
-        var found: (rank: Int, member: Node)?
-        for child in map.children {
-            guard let key = child.keyInParent, let rank = search.firstIndex(where: { $0.spelling == key }), rank < found?.rank ?? .max else {
-                continue
-            }
-            found = (rank, child)
-        }
-        guard let found else { return nil }
-        convention = search[found.rank].convention
-        return .node(found.member)
     }
 
     /// What a filter tests, as cfn-guard 3.0.1 chooses: each element after `[*]` (scalars too);

@@ -43,9 +43,9 @@ extension GuardParser {
         case .word(let word) where word == "this" || word == "THIS":
             return .this
         case .word(let word):
-            return Self.keyPart(word)
+            return keyPart(word)
         case .string(let key):
-            return Self.keyPart(key)
+            return keyPart(key)
         default:
             throw error("expected a query (a key, a quoted key, %variable or this), found \(token.describedForError)", at: token)
         }
@@ -68,8 +68,8 @@ extension GuardParser {
         switch token.kind {
         case .symbol(.star): return .allValues(capture: nil)
         case .symbol(.percent): return .keyFromVariable(try expectTouchingName(after: ".%"))
-        case .word(let word): return Self.keyPart(word)
-        case .string(let key): return Self.keyPart(key)
+        case .word(let word): return keyPart(word)
+        case .string(let key): return keyPart(key)
         case .int(let index): return .index(Self.absoluteIndex(index))
         default:
             throw error("expected a key, '*' or '%variable' after '.', found \(token.describedForError)", at: token)
@@ -92,7 +92,7 @@ extension GuardParser {
         case .string(let key) where following.isSymbol(.closeBracket):
             _ = try next()
             _ = try next()
-            return Self.keyPart(key)
+            return keyPart(key)
         case .word(let word) where Self.isName(word) && following.isSymbol(.closeBracket):
             _ = try next()
             _ = try next()
@@ -132,9 +132,12 @@ extension GuardParser {
 
     /// cfn-guard reads a key that is an integer as a list index, and a negative index as its
     /// absolute value (see docs/guard-compatibility.md).
-    static func keyPart(_ key: String) -> QueryPart {
-        if let index = Int64(key) { return .index(absoluteIndex(index)) }
-        return .key(key, spellings: KeySpellings(of: key))
+    mutating func keyPart(_ key: String) -> QueryPart {
+        if let index = Int64(key) { return .index(Self.absoluteIndex(index)) }
+        if let spellings = keySpellings[key] { return .key(key, spellings: spellings) }
+        let spellings = KeySpellings(of: key, number: keySpellings.count)
+        keySpellings[key] = spellings
+        return .key(key, spellings: spellings)
     }
 
     static func absoluteIndex(_ index: Int64) -> Int {

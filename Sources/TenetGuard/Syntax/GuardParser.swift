@@ -13,6 +13,9 @@ public struct GuardParser {
     var depth = 0
     /// Where the last consumed token ended, to close spans.
     var previousEnd = 0
+    /// One per distinct key of the file, numbered in order of appearance: every part naming a
+    /// key shares its spellings, and a session keeps what the key is in its document by number.
+    var keySpellings: [String: KeySpellings] = [:]
 
     init(source: SourceText) {
         lexer = GuardLexer(source: source)
@@ -59,7 +62,8 @@ public struct GuardParser {
                 body: ClauseBlock(bindings: [], conjunction: defaultClauses), span: span(from: defaultStart))
             rules.insert(rule, at: 0)
         }
-        return RulesFile(source: lexer.source, bindings: bindings, rules: rules, parameterizedRules: parameterizedRules)
+        return RulesFile(
+            source: lexer.source, bindings: bindings, rules: rules, parameterizedRules: parameterizedRules, keyCount: keySpellings.count)
     }
 
     enum RuleDeclaration {

@@ -20,10 +20,10 @@ public struct ParameterizedRule: Sendable {
 public struct RulesFile: Sendable {
     /// The file name as given; `default` rule reports name it.
     public var name: String
-    public var bindings: [VariableBinding]
+    public let bindings: [VariableBinding]
     /// Rules in evaluation order: the implicit `default` rule (top-level clauses) first.
-    public var rules: [GuardRule]
-    public var parameterizedRules: [ParameterizedRule]
+    public let rules: [GuardRule]
+    public let parameterizedRules: [ParameterizedRule]
     /// The text the rules were parsed from, to quote in evaluation errors.
     public let source: SourceText
 
@@ -34,9 +34,12 @@ public struct RulesFile: Sendable {
     let rulesByName: [String: [Int]]
     let parameterizedRulesByName: [String: Int]
     let bindingsByName: [String: VariableBinding]
+    /// The number of distinct keys the queries name (`KeySpellings.number` is below it).
+    let keyCount: Int
 
-    init(source: SourceText, bindings: [VariableBinding], rules: [GuardRule], parameterizedRules: [ParameterizedRule]) {
+    init(source: SourceText, bindings: [VariableBinding], rules: [GuardRule], parameterizedRules: [ParameterizedRule], keyCount: Int) {
         self.name = source.name
+        self.keyCount = keyCount
         self.source = source
         self.bindings = bindings
         self.rules = rules

@@ -34,3 +34,18 @@ func nodeTree(of document: Document) -> [String] {
     }
     return lines
 }
+
+/// The paths of the map entries reachable from the root that their key's `KeyID` does not find:
+/// none, when every key of one spelling has one id, in arenas taken in whole and runs read apart
+/// as much as in a document read in one piece.
+func entriesMissedByKeyID(in document: Document) -> [String] {
+    var missed: [String] = []
+    var pending = [document.root]
+    while let node = pending.popLast() {
+        for (key, value) in node.entries where document.keyID(key).flatMap({ node[$0] }) != value {
+            missed.append(value.path.description)
+        }
+        pending.append(contentsOf: node.children)
+    }
+    return missed
+}
