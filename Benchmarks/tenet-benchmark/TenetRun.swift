@@ -42,6 +42,17 @@ struct TenetRun {
             peakMB: Int(usage.ru_maxrss / 1024))
     }
 
+    /// `count` runs of `tenet` with `arguments`, and the median's figures: `2.04 s wall (median
+    /// of 5; best 1.93 s), 3.77 s CPU, peak RSS 256 MB; host stole 1.4% of CPU time`. One run
+    /// says little on a shared host; the best says what the machine can do when left alone.
+    static func median(of count: Int, _ tenet: String, _ arguments: [String]) -> String {
+        let steal = HostSteal()
+        let runs = (0..<count).map { _ in measure(tenet, arguments) }.sorted { $0.seconds < $1.seconds }
+        let median = runs[runs.count / 2]
+        return "\(String(format: "%.2f", median.seconds)) s wall (median of \(count); best \(String(format: "%.2f", runs[0].seconds)) s), "
+            + "\(String(format: "%.2f", median.cpuSeconds)) s CPU, peak RSS \(median.peakMB) MB\(steal.share.map { "; \($0)" } ?? "")"
+    }
+
     /// `5.46 s wall, 7.39 s CPU, peak RSS 241 MB`.
     var figures: String {
         "\(String(format: "%.2f", seconds)) s wall, \(String(format: "%.2f", cpuSeconds)) s CPU, peak RSS \(peakMB) MB"
