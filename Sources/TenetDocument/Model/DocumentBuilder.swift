@@ -115,7 +115,8 @@ struct DocumentBuilder {
     mutating func appendKey(_ key: String, start: Mark, isMerge: Bool) throws(Diagnostic) {
         let index = frames.count - 1
         let frame = frames[index]
-        if !isMerge, let existing = child(named: key, in: frame) {
+        let slot = internKey(key)
+        if !isMerge, let existing = child(named: key, slot: slot, in: frame) {
             throw Diagnostic(
                 code: .duplicateKey,
                 message: "duplicate key '\(key)' in this mapping; each key may appear only once",
@@ -123,7 +124,6 @@ struct DocumentBuilder {
                 notes: [Diagnostic(.note, code: .duplicateKey, message: "'\(key)' was first defined here",
                                    location: location(records[Int(existing)].keyStart))])
         }
-        let slot = internKey(key)
         frames[index].pendingKey = PendingKey(slot: slot, mark: start, isMerge: isMerge)
     }
 
@@ -390,11 +390,13 @@ struct DocumentBuilder {
         FileLocation(file: sourceName, position: mark.location)
     }
 
-    private func child(named key: String, in frame: Frame) -> Int32? {
+    /// The child of the open map under `key`, whose slot is `slot`: every key of this arena has
+    /// its spelling's one slot, absorbed ones included, so a small map's keys compare as integers.
+    private func child(named key: String, slot: Int32, in frame: Frame) -> Int32? {
         if let keyIndex = frame.keyIndex { return openKeyIndexes[keyIndex][key] }
         for position in frame.childStart..<pendingChildren.count {
             let child = pendingChildren[position]
-            if strings[Int(records[Int(child)].slot)] == key { return child }
+            if records[Int(child)].slot == slot { return child }
         }
         return nil
     }
