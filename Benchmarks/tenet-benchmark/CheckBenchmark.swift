@@ -29,12 +29,7 @@ enum CheckBenchmark {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let small = directory.appending(path: "small.yaml").path
         try Data(TemplateText.yaml(resources: 5).utf8).write(to: URL(fileURLWithPath: small))
-        let steal = HostSteal()
-        let runs = (0..<firstAnswerRuns).map { _ in TenetRun.measure(tenet, ["check", small]) }.sorted { $0.seconds < $1.seconds }
-        let median = runs[runs.count / 2]
-        print(
-            "first answer, one 5-resource template: \(milliseconds(median.seconds)) ms wall (median of \(runs.count); best \(milliseconds(runs[0].seconds)) ms), "
-                + "\(milliseconds(median.cpuSeconds)) ms CPU, peak RSS \(median.peakMB) MB\(steal.share.map { "; \($0)" } ?? ""); target < 50 ms")
+        print("first answer, one 5-resource template: \(TenetRun.median(of: firstAnswerRuns, tenet, ["check", small], in: .milliseconds)); target < 50 ms")
         guard !firstAnswerOnly else { return }
 
         let corpus = directory.appending(path: "corpus")
@@ -48,6 +43,4 @@ enum CheckBenchmark {
     }
 
     private static let corpusRuns = 5
-
-    private static func milliseconds(_ seconds: Double) -> String { String(format: "%.0f", seconds * 1000) }
 }

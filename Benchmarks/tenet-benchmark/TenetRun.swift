@@ -42,15 +42,27 @@ struct TenetRun {
             peakMB: Int(usage.ru_maxrss / 1024))
     }
 
+    /// How a duration is printed: seconds for the corpora, milliseconds for a first answer.
+    enum Unit {
+        case seconds, milliseconds
+
+        func format(_ seconds: Double) -> String {
+            switch self {
+            case .seconds: String(format: "%.2f s", seconds)
+            case .milliseconds: String(format: "%.0f ms", seconds * 1000)
+            }
+        }
+    }
+
     /// `count` runs of `tenet` with `arguments`, and the median's figures: `2.04 s wall (median
     /// of 5; best 1.93 s), 3.77 s CPU, peak RSS 256 MB; host stole 1.4% of CPU time`. One run
     /// says little on a shared host; the best says what the machine can do when left alone.
-    static func median(of count: Int, _ tenet: String, _ arguments: [String]) -> String {
+    static func median(of count: Int, _ tenet: String, _ arguments: [String], in unit: Unit = .seconds) -> String {
         let steal = HostSteal()
         let runs = (0..<count).map { _ in measure(tenet, arguments) }.sorted { $0.seconds < $1.seconds }
         let median = runs[runs.count / 2]
-        return "\(String(format: "%.2f", median.seconds)) s wall (median of \(count); best \(String(format: "%.2f", runs[0].seconds)) s), "
-            + "\(String(format: "%.2f", median.cpuSeconds)) s CPU, peak RSS \(median.peakMB) MB\(steal.share.map { "; \($0)" } ?? "")"
+        return "\(unit.format(median.seconds)) wall (median of \(count); best \(unit.format(runs[0].seconds))), "
+            + "\(unit.format(median.cpuSeconds)) CPU, peak RSS \(median.peakMB) MB\(steal.share.map { "; \($0)" } ?? "")"
     }
 
     /// `5.46 s wall, 7.39 s CPU, peak RSS 241 MB`.

@@ -11,10 +11,10 @@ public final class Document: Sendable {
     let records: [NodeRecord]
     /// Children of containers, stored contiguously per container (`NodeRecord.payload` is the start).
     let childTable: [Int32]
-    /// The key slot (`NodeRecord.slot`) of each child in `childTable`, at the same position. A key lookup compares a map's keys without reading each
-    /// child's record: rules sweep every resource of a large template, one rule after another,
-    /// and those records are never in cache, while a map's run of slots here is one or two cache
-    /// lines.
+    /// The key slot (`NodeRecord.slot`) of each child in `childTable`, at the same position. A key
+    /// lookup compares a map's keys without reading each child's record: rules sweep every
+    /// resource of a large template, one rule after another, and those records are never in
+    /// cache, while a map's run of slots here is one or two cache lines.
     let childKeySlots: [Int32]
     /// The slot of each spelling of a map key: the builder gives every key of one spelling one
     /// slot, arenas absorbed whole included.

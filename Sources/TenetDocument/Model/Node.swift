@@ -52,27 +52,24 @@ public struct Node: Sendable {
 
     /// The value stored under `key` in a map.
     public subscript(key: String) -> Node? {
-        let record = record
-        guard record.kind == .map else { return nil }
-        if record.count > Document.indexedMapThreshold, let index = document.keyIndexes[id] {
-            return index[key].map { Node(document: document, id: $0) }
-        }
-        let start = Int(record.payload)
-        for position in start..<start + Int(record.count) where document.strings[Int(document.childKeySlots[position])] == key {
-            return Node(document: document, id: document.childTable[position])
-        }
-        return nil
+        entry(key) { document.strings[Int($0)] == key }
     }
 
     /// The value stored under the key `key` identifies, which must be of this node's document.
     public subscript(key: KeyID) -> Node? {
+        entry(document.strings[Int(key.slot)]) { $0 == key.slot }
+    }
+
+    /// The value of the map entry whose key slot `matches`; in a map with a hash index, the value
+    /// under `key`, the spelling those slots hold.
+    private func entry(_ key: @autoclosure () -> String, slot matches: (Int32) -> Bool) -> Node? {
         let record = record
         guard record.kind == .map else { return nil }
         if record.count > Document.indexedMapThreshold, let index = document.keyIndexes[id] {
-            return index[document.strings[Int(key.slot)]].map { Node(document: document, id: $0) }
+            return index[key()].map { Node(document: document, id: $0) }
         }
         let start = Int(record.payload)
-        for position in start..<start + Int(record.count) where document.childKeySlots[position] == key.slot {
+        for position in start..<start + Int(record.count) where matches(document.childKeySlots[position]) {
             return Node(document: document, id: document.childTable[position])
         }
         return nil

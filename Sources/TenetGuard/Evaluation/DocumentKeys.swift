@@ -10,7 +10,7 @@ struct DocumentKeys {
     private struct Entry {
         let key: KeyID?
         /// Found on the key's first miss: the key's other spellings this document has.
-        var retries: (byConvention: [KeyID?], search: [(convention: Int, key: KeyID)])?
+        var retries: KeyRetries<KeyID>?
     }
 
     let document: Document
@@ -23,25 +23,12 @@ struct DocumentKeys {
     }
 
     /// The member of `map`, a node of `document`, under `key`, retried under other case conventions
-    /// on a miss as cfn-guard does: every convention in order until one finds it, and after that
-    /// only the one that did.
+    /// on a miss as cfn-guard does (`KeyRetries`).
     mutating func member(_ key: String, spellings: KeySpellings, of map: Node, convention: inout Int?) -> Node? {
         let number = spellings.number
         if entries[number] == nil { entries[number] = Entry(key: document.keyID(key)) }
         if let id = entries[number]!.key, let member = map[id] { return member }
-        if entries[number]!.retries == nil {
-            entries[number]!.retries = (
-                spellings.byConvention.map { $0.flatMap(document.keyID) },
-                spellings.search.compactMap { retry in document.keyID(retry.spelling).map { (retry.convention, $0) } })
-        }
-        let retries = entries[number]!.retries!
-        if let settled = convention { return retries.byConvention[settled].flatMap { map[$0] } }
-        for (retry, id) in retries.search {
-            if let member = map[id] {
-                convention = retry
-                return member
-            }
-        }
-        return nil
+        if entries[number]!.retries == nil { entries[number]!.retries = spellings.retries.translated(document.keyID) }
+        return entries[number]!.retries!.member(convention: &convention) { map[$0] }
     }
 }

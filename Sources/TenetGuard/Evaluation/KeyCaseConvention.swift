@@ -16,7 +16,7 @@ enum KeyCaseConvention: CaseIterable {
 
     /// The key's spellings other than itself: one per convention (nil where it is the key), and
     /// the distinct ones in cfn-guard's search order.
-    static func spellings(of key: String) -> (byConvention: [String?], search: [(convention: Int, spelling: String)]) {
+    static func spellings(of key: String) -> KeyRetries<String> {
         let words = splitWords(key)
         let byConvention: [String?] = allCases.map { convention in
             guard !words.isEmpty else { return nil }
@@ -28,7 +28,7 @@ enum KeyCaseConvention: CaseIterable {
             guard let spelling, !search.contains(where: { $0.spelling == spelling }) else { continue }
             search.append((index, spelling))
         }
-        return (byConvention, search)
+        return KeyRetries(byConvention: byConvention, search: search)
     }
 
     private func render(_ words: [String]) -> String {
@@ -77,11 +77,10 @@ enum KeyCaseConvention: CaseIterable {
     }
 }
 
-/// A key's spellings under cfn-guard's case conventions: the distinct ones in search order, and
-/// one per convention, because the convention that first finds a key is the only one retried for
-/// the keys after it in the same query.
+/// A key a rules file names, shared by every query part that names it, with its spellings under
+/// cfn-guard's case conventions (`KeyRetries`).
 ///
-/// Computed when a lookup first misses, not when the rule is parsed: most keys are always found
+/// The spellings are computed when a lookup first misses, not when the rule is parsed: most keys are always found
 /// as written, and working out seven spellings of every key of every rule parsed was a tenth of
 /// the time to a first answer.
 public final class KeySpellings: @unchecked Sendable {
@@ -89,20 +88,14 @@ public final class KeySpellings: @unchecked Sendable {
     /// The key's number among its rules file's distinct keys.
     let number: Int
     private let lock = NSLock()
-    private var computed: (byConvention: [String?], search: [(convention: Int, spelling: String)])?
+    private var computed: KeyRetries<String>?
 
     init(of key: String, number: Int) {
         self.key = key
         self.number = number
     }
 
-    /// Per `KeyCaseConvention.allCases` index; nil where the spelling is the key itself.
-    var byConvention: [String?] { spellings.byConvention }
-
-    /// Distinct spellings other than the key, in cfn-guard's order, with their convention.
-    var search: [(convention: Int, spelling: String)] { spellings.search }
-
-    private var spellings: (byConvention: [String?], search: [(convention: Int, spelling: String)]) {
+    var retries: KeyRetries<String> {
         lock.lock()
         defer { lock.unlock() }
         if let computed { return computed }

@@ -248,16 +248,7 @@ extension EvaluationSession {
             return documentKeys.member(key, spellings: spellings, of: node, convention: &convention).map(QueryValue.node)
         }
         if let member = value.member(key) { return member }
-        if let settled = convention {
-            return spellings.byConvention[settled].flatMap { value.member($0) }
-        }
-        for (index, spelling) in spellings.search {
-            if let member = value.member(spelling) {
-                convention = index
-                return member
-            }
-        }
-        return nil
+        return spellings.retries.member(convention: &convention, find: value.member)
     }
 
     /// What a filter tests, as cfn-guard 3.0.1 chooses: each element after `[*]` (scalars too);
